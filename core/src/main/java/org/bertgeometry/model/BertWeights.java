@@ -1,0 +1,116 @@
+package org.bertgeometry.model;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The parameters of a BERT model by their Hugging Face {@code BertModel} names (for example
+ * {@code encoder.layer.3.attention.self.query.weight}), with Hugging Face's layouts: linear weights
+ * are {@code [out, in]}. Heads are stored under their own names: pooler {@code pooler.dense.*},
+ * sequence classifier {@code classifier.*}, masked-language-model head {@code cls.predictions.*}.
+ * Every importer produces this map, every consumer reads it; the {@code bert.} prefix used by
+ * Hugging Face's task models is stripped on the way in and added on the way out.
+ *
+ * <p>{@link #require} is the one place shapes are checked against the config: it fails loudly on
+ * the first missing or mis-shaped tensor, naming it.
+ */
+public final class BertWeights {
+
+    private final Map<String, HostTensor> tensors;
+
+    public BertWeights(Map<String, HostTensor> tensors) {
+        this.tensors = Collections.unmodifiableMap(new LinkedHashMap<>(tensors));
+    }
+
+    /** All tensors, in insertion order. */
+    public Map<String, HostTensor> asMap() {
+        return tensors;
+    }
+
+    public Set<String> names() {
+        return tensors.keySet();
+    }
+
+    public boolean has(String name) {
+        return tensors.containsKey(name);
+    }
+
+    /** The tensor or {@code null}. */
+    public HostTensor get(String name) {
+        return tensors.get(name);
+    }
+
+    /**
+     * The tensor named {@code name}, which must have exactly {@code shape}.
+     *
+     * @throws IllegalArgumentException naming the tensor when it is missing or mis-shaped
+     */
+    public HostTensor require(String name, int... shape) {
+        HostTensor t = tensors.get(name);
+        if (t == null) {
+            throw new IllegalArgumentException("missing tensor '" + name + "'");
+        }
+        if (!t.hasShape(shape)) {
+            throw new IllegalArgumentException("tensor '" + name + "' has shape " + t.shapeString()
+                    + " but the config needs " + Arrays.toString(shape));
+        }
+        return t;
+    }
+
+    /** Total number of scalar parameters (tied weights counted once, as they are stored once). */
+    public long parameterCount() {
+        long n = 0;
+        for (HostTensor t : tensors.values()) {
+            n += t.size();
+        }
+        return n;
+    }
+
+    /** Prefix of encoder layer {@code l}'s tensors, e.g. {@code encoder.layer.3.}. */
+    public static String layerPrefix(int layer) {
+        return "encoder.layer." + layer + ".";
+    }
+
+    /**
+     * Checks that every tensor the encoder needs is present with the shape {@code config} implies
+     * (embeddings, every layer; the pooler and heads only if present).
+     *
+     * @throws IllegalArgumentException on the first problem, naming the tensor
+     */
+    public void validateAgainst(BertConfig config) {
+        int h = config.hiddenSize();
+        int ff = config.intermediateSize();
+        require("embeddings.word_embeddings.weight", config.vocabSize(), h);
+        require("embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h);
+        require("embeddings.token_type_embeddings.weight", config.typeVocabSize(), h);
+        require("embeddings.LayerNorm.weight", h);
+        require("embeddings.LayerNorm.bias", h);
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            String p = layerPrefix(l);
+            for (String proj : new String[] {"attention.self.query", "attention.self.key",
+                    "attention.self.value", "attention.output.dense"}) {
+                require(p + proj + ".weight", h, h);
+                require(p + proj + ".bias", h);
+            }
+            require(p + "attention.output.LayerNorm.weight", h);
+            require(p + "attention.output.LayerNorm.bias", h);
+            require(p + "intermediate.dense.weight", ff, h);
+            require(p + "intermediate.dense.bias", ff);
+            require(p + "output.dense.weight", h, ff);
+            require(p + "output.dense.bias", h);
+            require(p + "output.LayerNorm.weight", h);
+            require(p + "output.LayerNorm.bias", h);
+        }
+        if (has("pooler.dense.weight")) {
+            require("pooler.dense.weight", h, h);
+            require("pooler.dense.bias", h);
+        }
+        if (has("classifier.weight")) {
+            require("classifier.weight", config.numLabels(), h);
+            require("classifier.bias", config.numLabels());
+        }
+    }
+}
