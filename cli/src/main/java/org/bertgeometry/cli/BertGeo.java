@@ -1,0 +1,76 @@
+package org.bertgeometry.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code bertgeo} command: one entry point whose subcommands drive the engine from a shell.
+ * Conventions shared by every subcommand: results go to the files named by {@code --output} (or
+ * stdout), progress and summaries to stdout, and an error is one clear line on stderr with a
+ * non-zero exit code; the stack trace is shown only with {@code --debug}.
+ */
+@Command(name = "bertgeo",
+        mixinStandardHelpOptions = true,
+        version = "bertgeo 1.0.0",
+        description = "Look inside BERT models: load, tokenize, infer with attention capture, and measure "
+                + "the geometry of \"The geometry of BERT\" (Bonino, Ghione, Cirrincione, 2025).",
+        subcommands = {
+            CommandLine.HelpCommand.class,
+        })
+public final class BertGeo {
+
+    /** Exit code for an error the user can fix (bad input, missing file). */
+    public static final int EXIT_ERROR = 1;
+    /** Exit code for a command line that picocli cannot parse. */
+    public static final int EXIT_USAGE = 2;
+
+    @Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print stack traces of errors.")
+    boolean debug;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with the given streams; returns the exit code (used by tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        BertGeo root = new BertGeo();
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("bertgeo: " + ex.getMessage());
+            err.println("Try 'bertgeo " + commandPath(ex.getCommandLine()) + "--help' for usage.");
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            err.println("bertgeo: error: " + describe(ex));
+            if (root.debug || Boolean.getBoolean("bertgeo.debug")) {
+                ex.printStackTrace(err);
+            }
+            err.flush();
+            return EXIT_ERROR;
+        });
+        return cl.execute(args);
+    }
+
+    private static String commandPath(CommandLine cl) {
+        StringBuilder sb = new StringBuilder();
+        for (CommandLine c = cl; c != null && c.getParent() != null; c = c.getParent()) {
+            sb.insert(0, c.getCommandName() + " ");
+        }
+        return sb.toString();
+    }
+
+    /** The exception's message, or its type when it has none, so the line is never empty. */
+    static String describe(Throwable ex) {
+        String msg = ex.getMessage();
+        if (msg == null || msg.isBlank()) {
+            return ex.getClass().getSimpleName()
+                    + (ex.getCause() != null ? ": " + describe(ex.getCause()) : "");
+        }
+        return msg;
+    }
+}
