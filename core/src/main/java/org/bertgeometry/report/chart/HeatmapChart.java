@@ -171,9 +171,9 @@ public final class HeatmapChart {
         int height = geo.height();
         int rowStep = labelStep(o.labelEvery(), pr, cellH);
         int colStep = labelStep(o.labelEvery(), pc, cellW);
-        String sMin = Ticks.value(vMin);
-        String sMax = Ticks.value(vMax);
-        String sMid = Ticks.value((vMin + vMax) / 2);
+        String sMin = Ticks.onRange(vMin, vMin, vMax);
+        String sMax = Ticks.onRange(vMax, vMin, vMax);
+        String sMid = Ticks.onRange((vMin + vMax) / 2, vMin, vMax);
         int colLabelW = o.colLabels() == null ? 0 : Canvas.maxWidth(Canvas.font(11), o.colLabels()) + 6;
         int barH = Math.max(plotH, 120);
 
@@ -265,7 +265,8 @@ public final class HeatmapChart {
         int plotW = sc * cellW;
         int plotH = sr * cellH;
         int barLabelW = Canvas.maxWidth(Canvas.font(11),
-                List.of(Ticks.value(vMin), Ticks.value(vMax), Ticks.value((vMin + vMax) / 2)));
+                List.of(Ticks.onRange(vMin, vMin, vMax), Ticks.onRange(vMax, vMin, vMax),
+                        Ticks.onRange((vMin + vMax) / 2, vMin, vMax)));
         int rowLabelW = o.rowLabels() == null ? 0 : Canvas.maxWidth(Canvas.font(11), o.rowLabels()) + 6;
         int colLabelW = o.colLabels() == null ? 0 : Canvas.maxWidth(Canvas.font(11), o.colLabels()) + 6;
         int top = o.title().isEmpty() ? 14 : 40;

@@ -86,4 +86,20 @@ final class Ticks {
         }
         return new BigDecimal(v).round(new java.math.MathContext(4)).stripTrailingZeros().toPlainString();
     }
+
+    /**
+     * A label for a value on a colour bar spanning [lo, hi]: as many decimals as a hundredth of the
+     * span needs (so the ends and middle of one bar share a precision and tiny round-off prints as 0),
+     * scientific notation for spans outside 1e-4 .. 1e6.
+     */
+    static String onRange(double v, double lo, double hi) {
+        double span = hi - lo;
+        if (!(span > 0) || span < 1e-4 || Math.max(Math.abs(lo), Math.abs(hi)) >= 1e6) {
+            return value(v);
+        }
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(span / 100)));
+        String s = new BigDecimal(v).setScale(decimals, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString();
+        return s.equals("-0") ? "0" : s;
+    }
 }
