@@ -173,6 +173,32 @@ class OtherChartsTest {
     }
 
     @Test
+    void everyChartKindGivesIdenticalBytesForIdenticalInput() throws IOException {
+        List<String> cls = List.of("b", "a", "b", "c");
+        double[] x = {0, 1, 2, 3};
+        double[] y = {1, 0, 2, 1};
+        assertArrayEquals(Png.encode(ScatterPlot.render(x, y, cls, ScatterPlot.Options.defaults())),
+                Png.encode(ScatterPlot.render(x.clone(), y.clone(), List.copyOf(cls), ScatterPlot.Options.defaults())));
+        List<BarChart.Series> bars = List.of(new BarChart.Series("v", y));
+        assertArrayEquals(Png.encode(BarChart.render(cls, bars, BarChart.Options.defaults())),
+                Png.encode(BarChart.render(List.copyOf(cls), List.of(new BarChart.Series("v", y.clone())),
+                        BarChart.Options.defaults())));
+        String[][] grid = {{"a", "b"}, {"b", null}};
+        assertArrayEquals(Png.encode(CategoricalGrid.render(grid, CategoricalGrid.Options.defaults())),
+                Png.encode(CategoricalGrid.render(new String[][] {{"a", "b"}, {"b", null}},
+                        CategoricalGrid.Options.defaults())));
+        long[][] cm = {{3, 1}, {0, 4}};
+        assertArrayEquals(Png.encode(ConfusionMatrixChart.render(cm, List.of("a", "b"), ConfusionMatrixChart.Options.defaults())),
+                Png.encode(ConfusionMatrixChart.render(new long[][] {{3, 1}, {0, 4}}, List.of("a", "b"),
+                        ConfusionMatrixChart.Options.defaults())));
+        // and a different input gives different bytes, so the comparison can fail
+        long[][] other = {{3, 1}, {1, 4}};
+        assertFalse(java.util.Arrays.equals(
+                Png.encode(ConfusionMatrixChart.render(cm, List.of("a", "b"), ConfusionMatrixChart.Options.defaults())),
+                Png.encode(ConfusionMatrixChart.render(other, List.of("a", "b"), ConfusionMatrixChart.Options.defaults()))));
+    }
+
+    @Test
     void colourScaleEndsAreExactlyTheFirstAndLastAnchors() {
         ColorScale s = ColorScale.perceptual();
         assertEquals(s.bottom().getRGB() & 0xFFFFFF, s.rgbAt(0));
