@@ -24,7 +24,8 @@ import java.util.regex.Pattern;
  * {@code -Infinity} are accepted because {@link CsvWriter} writes them); an empty cell, a
  * non-numeric cell, a row with too few or too many cells, an empty file, a duplicate or empty
  * column name, or a class column that does not exist each raise a {@link CsvFormatException} that
- * names the line and column.
+ * names the line and column. Cells are trimmed of surrounding white space before they are
+ * interpreted (so "Alpha, 1.5" reads as "Alpha" and 1.5), class values included.
  */
 public final class CsvReader {
 
