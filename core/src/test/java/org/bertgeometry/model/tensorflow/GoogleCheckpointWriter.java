@@ -35,10 +35,36 @@ public final class GoogleCheckpointWriter {
         this.restartInterval = restartInterval;
     }
 
-    /** Marks every block with this compression type byte (1 = Snappy) without compressing, for hostile tests. */
+    /**
+     * Sets the block compression type byte: 1 stores each block as Snappy (literal elements only,
+     * which the Snappy format allows); any other value is written as is, with the block uncompressed,
+     * for hostile tests.
+     */
     public GoogleCheckpointWriter withCompressionTypeByte(int type) {
         this.compressionType = type;
         return this;
+    }
+
+    /** A valid Snappy encoding of {@code raw} using only literals (tags 00, lengths up to 65536). */
+    static byte[] snappyLiterals(byte[] raw) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        varint(out, raw.length);
+        for (int off = 0; off < raw.length; off += 65536) {
+            int len = Math.min(65536, raw.length - off);
+            int m = len - 1;
+            if (m < 60) {
+                out.write(m << 2);
+            } else if (m < 256) {
+                out.write(60 << 2);
+                out.write(m);
+            } else {
+                out.write(61 << 2);
+                out.write(m & 0xff);
+                out.write(m >>> 8);
+            }
+            out.write(raw, off, len);
+        }
+        return out.toByteArray();
     }
 
     /** LevelDB's CRC mask: rotate right 15 bits, add 0xa282ead8. */
@@ -119,8 +145,9 @@ public final class GoogleCheckpointWriter {
     }
 
     /** Appends block + trailer; returns the encoded block handle. */
-    private byte[] writeBlock(ByteArrayOutputStream file, byte[] contents) {
+    private byte[] writeBlock(ByteArrayOutputStream file, byte[] rawContents) {
         int offset = file.size();
+        byte[] contents = compressionType == 1 ? snappyLiterals(rawContents) : rawContents;
         byte[] withType = new byte[contents.length + 1];
         System.arraycopy(contents, 0, withType, 0, contents.length);
         withType[contents.length] = (byte) compressionType;

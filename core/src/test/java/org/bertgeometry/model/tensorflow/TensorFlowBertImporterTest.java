@@ -171,13 +171,23 @@ class TensorFlowBertImporterTest {
     }
 
     @Test
-    void snappyCompressedIndexIsRefusedClearly() throws Exception {
+    void snappyCompressedIndexBlocksAreRead() throws Exception {
         Path folder = dir.resolve("snappy");
         BertCheckpoint tiny = TinyCheckpoints.checkpoint(List.of());
         Files.createDirectories(folder);
-        new GoogleCheckpointWriter(4096, 16).withCompressionTypeByte(1).write(folder.resolve("bert_model.ckpt"),
+        new GoogleCheckpointWriter(300, 4).withCompressionTypeByte(1).write(folder.resolve("bert_model.ckpt"),
+                googleVariables(tiny.weights(), tiny.config(), ""), Map.of());
+        assertSameTensors(tiny.weights(), TensorFlowBertImporter.read(folder, 4).weights());
+    }
+
+    @Test
+    void unknownBlockCompressionIsRefused() throws Exception {
+        Path folder = dir.resolve("zstd");
+        BertCheckpoint tiny = TinyCheckpoints.checkpoint(List.of());
+        Files.createDirectories(folder);
+        new GoogleCheckpointWriter(4096, 16).withCompressionTypeByte(7).write(folder.resolve("bert_model.ckpt"),
                 googleVariables(tiny.weights(), tiny.config(), ""), Map.of());
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder, 4));
-        assertTrue(e.getMessage().contains("Snappy"), e.getMessage());
+        assertTrue(e.getMessage().contains("compression type 7"), e.getMessage());
     }
 }
