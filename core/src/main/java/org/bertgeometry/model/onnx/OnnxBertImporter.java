@@ -203,6 +203,10 @@ public final class OnnxBertImporter {
                 }
             }
         }
+        if ("cls.predictions".equals(fromBias)) {
+            // the MLM decoder adds cls.predictions.bias (Hugging Face ties decoder.bias to it)
+            fromBias = "cls.predictions.decoder";
+        }
         String fromName = moduleFromNodeName(node.name());
         if (fromBias != null && fromName != null && !fromBias.equals(fromName)) {
             throw new IllegalArgumentException("node '" + node.name() + "' names module " + fromName

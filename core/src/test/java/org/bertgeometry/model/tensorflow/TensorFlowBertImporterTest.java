@@ -143,6 +143,17 @@ class TensorFlowBertImporterTest {
     }
 
     @Test
+    void bertConfigThatDisagreesWithTheShapesNamesTensorAndConfig() throws Exception {
+        Path folder = dir.resolve("wrongconfig");
+        BertCheckpoint tiny = writeGoogleRelease(folder, true, "");
+        Files.writeString(folder.resolve("bert_config.json"), tiny.config().toJson()
+                .replace("\"intermediate_size\": 16", "\"intermediate_size\": 24"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder));
+        assertTrue(e.getMessage().contains("encoder.layer.0.intermediate.dense.weight")
+                && e.getMessage().contains("bert_config.json"), e.getMessage());
+    }
+
+    @Test
     void corruptedTensorBytesFailTheirChecksum() throws Exception {
         Path folder = dir.resolve("crc");
         writeGoogleRelease(folder, true, "");
