@@ -73,12 +73,20 @@ public final class WordPieceTokenizer implements Tokenizer {
      * {@link EncodeOptions#defaults()}.
      */
     public static WordPieceTokenizer create(Vocabulary vocab, boolean lowercase) {
+        return create(vocab, BertNormalizer.bert(lowercase), EncodeOptions.defaults());
+    }
+
+    /**
+     * As {@link #create(Vocabulary, boolean)} with an explicit normaliser and length handling
+     * ({@link WordPieceModel#bert()}, [CLS]/[SEP]/[PAD], the specials present as added tokens).
+     */
+    public static WordPieceTokenizer create(Vocabulary vocab, BertNormalizer normalizer, EncodeOptions options) {
         List<AddedToken> specials = new ArrayList<>();
         for (String s : List.of(Vocabulary.PAD, Vocabulary.UNK, Vocabulary.CLS, Vocabulary.SEP, Vocabulary.MASK)) {
             vocab.id(s).ifPresent(id -> specials.add(new AddedToken(s, id, false)));
         }
-        return new WordPieceTokenizer(vocab, BertNormalizer.bert(lowercase), WordPieceModel.bert(), specials,
-                Vocabulary.CLS, Vocabulary.SEP, Vocabulary.PAD, EncodeOptions.defaults());
+        return new WordPieceTokenizer(vocab, normalizer, WordPieceModel.bert(), specials,
+                Vocabulary.CLS, Vocabulary.SEP, Vocabulary.PAD, options);
     }
 
     /**
