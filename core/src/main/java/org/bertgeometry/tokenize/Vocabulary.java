@@ -41,10 +41,15 @@ public final class Vocabulary {
 
     private final List<String> tokens;
     private final Map<String, Integer> ids;
+    /** Longest token in UTF-16 units: lets WordPiece skip candidates that cannot match. */
+    private int maxTokenLength;
 
     private Vocabulary(List<String> tokens, Map<String, Integer> ids) {
         this.tokens = tokens;
         this.ids = ids;
+        for (String t : tokens) {
+            maxTokenLength = Math.max(maxTokenLength, t.length());
+        }
     }
 
     /**
@@ -164,6 +169,11 @@ public final class Vocabulary {
         return id == null ? fallback : id;
     }
 
+    /** Length of the longest token, in UTF-16 code units. */
+    public int maxTokenLength() {
+        return maxTokenLength;
+    }
+
     public boolean contains(String token) {
         return ids.containsKey(token);
     }
@@ -219,6 +229,7 @@ public final class Vocabulary {
         for (String t : newTokens) {
             if (ids.putIfAbsent(t, tokens.size()) == null) {
                 tokens.add(t);
+                maxTokenLength = Math.max(maxTokenLength, t.length());
             }
         }
         return tokens.size();
