@@ -93,7 +93,16 @@ public final class Vocabulary {
 
     /** As {@link #read(Path)}, from a stream; {@code sourceName} is used in error messages. */
     public static Vocabulary read(InputStream in, String sourceName) throws IOException {
-        return parse(in.readAllBytes(), Path.of(sourceName));
+        return parse(in.readAllBytes(), sourcePath(sourceName));
+    }
+
+    /** {@code name} as a path for error messages; names that are not valid paths are kept readable. */
+    static Path sourcePath(String name) {
+        try {
+            return Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of(name.replaceAll("[^A-Za-z0-9._/-]", "_"));
+        }
     }
 
     private static Vocabulary parse(byte[] bytes, Path source) throws ModelFormatException {
