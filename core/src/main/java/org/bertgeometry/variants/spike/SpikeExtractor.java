@@ -143,18 +143,22 @@ public final class SpikeExtractor {
                     + startEst + ".." + endEst + " of a " + len + " nt genome)");
         }
         int w = options.bandHalfWidth();
-        int winStart = Math.max(0, Math.min(startEst, dLo) - w);
-        int winEnd = Math.min(len, Math.max(endEst, dHi + m) + w);
-        String window = oriented.substring(winStart, winEnd);
-        int dMin = dLo - winStart - w;
-        int dMax = dHi - winStart + w;
-        BandedAligner.Placement p = BandedAligner.align(refSpike, window, dMin, dMax);
-        if (p == null) {
-            return SpikeExtraction.skipped(id, SpikeExtraction.Status.BAD_LENGTH,
-                    "the spike could not be aligned inside the anchored band; the genome may be rearranged");
+        int[] bounds = boundariesFromAnchorSegments(oriented, firstOffset, startEst + firstOffset, lastOffset,
+                endEst - m + lastOffset, w);
+        if (bounds == null) {
+            // the anchors did not pin the ends (e.g. a mutation created a stray anchor): align the whole spike
+            int winStart = Math.max(0, Math.min(startEst, dLo) - w);
+            int winEnd = Math.min(len, Math.max(endEst, dHi + m) + w);
+            String window = oriented.substring(winStart, winEnd);
+            BandedAligner.Placement p = BandedAligner.align(refSpike, window, dLo - winStart - w, dHi - winStart + w);
+            if (p == null) {
+                return SpikeExtraction.skipped(id, SpikeExtraction.Status.BAD_LENGTH,
+                        "the spike could not be aligned inside the anchored band; the genome may be rearranged");
+            }
+            bounds = new int[] {winStart + p.start(), winStart + p.end()};
         }
-        int s = winStart + p.start();
-        int e = winStart + p.end();
+        int s = bounds[0];
+        int e = bounds[1];
         String spike = oriented.substring(s, e);
         double nFrac = Nucleotides.nFraction(spike);
         int gs = reverse ? len - e : s;
@@ -174,6 +178,36 @@ public final class SpikeExtractor {
             spike = spike + refSpike.charAt(m - 1);
         }
         return new SpikeExtraction(id, SpikeExtraction.Status.OK, spike, reverse, gs, ge, nFrac, "");
+    }
+
+    /**
+     * Places the spike's first and last bases by aligning only the two end segments of the reference
+     * spike, each pinned at its outermost anchor k-mer: ref[0, a + k) against the genome up to the end of
+     * the first anchor (found at genome position pa), and ref[b, m) from the last anchor (at pb) on.
+     * Everything between the anchors is taken verbatim from the genome, so the result equals that of a
+     * global alignment whenever the anchors are true homologous positions; the check that each segment's
+     * alignment ends exactly on its anchor guards that assumption. Returns null when the check fails.
+     */
+    private int[] boundariesFromAnchorSegments(String oriented, int a, int pa, int b, int pb, int w) {
+        int k = index.k();
+        int m = refSpike.length();
+        int len = oriented.length();
+        // start segment: window [ws, pa + k), anchor diagonal d0 = (pa - a) - ws
+        int ws = Math.max(0, pa - a - w);
+        String startWin = oriented.substring(ws, pa + k);
+        int d0 = pa - a - ws;
+        BandedAligner.Placement ps = BandedAligner.align(refSpike.substring(0, a + k), startWin, d0 - w, d0 + w);
+        if (ps == null || ps.end() != startWin.length()) {
+            return null;
+        }
+        // end segment: window [pb, we) against ref[b, m); the anchor sits on diagonal 0
+        int we = Math.min(len, pb + (m - b) + w);
+        String endWin = oriented.substring(pb, we);
+        BandedAligner.Placement pe = BandedAligner.align(refSpike.substring(b), endWin, -w, w);
+        if (pe == null || pe.start() != 0) {
+            return null;
+        }
+        return new int[] {ws + ps.start(), pb + pe.end()};
     }
 
     private static long pack(int diag, int offset) {
