@@ -19,8 +19,9 @@ import org.bertgeometry.variants.sequence.Nucleotides;
  * window, band = the anchored diagonals +/- {@code bandHalfWidth}, places the exact first and last
  * bases. The spike is the genome substring between them, so indels, N runs and private changes inside
  * it are kept verbatim. Genomes with too few anchors, ending inside the spike, mostly N, or of
- * implausible spike length are reported with a reason, never silently altered. Immutable and
- * thread-safe.
+ * implausible spike length are reported with a reason, never silently altered. A boundary that falls
+ * inside an N run cannot be placed from the sequence; it is placed as if no indel were hidden under the
+ * N's and the result's message says so. Immutable and thread-safe.
  */
 public final class SpikeExtractor {
 
@@ -177,7 +178,12 @@ public final class SpikeExtractor {
             // paper-methods §2.6: the always-true tail test appends ref_spk[prev_end:], duplicating the last base
             spike = spike + refSpike.charAt(m - 1);
         }
-        return new SpikeExtraction(id, SpikeExtraction.Status.OK, spike, reverse, gs, ge, nFrac, "");
+        String note = "";
+        if (oriented.charAt(s) == 'N' || oriented.charAt(e - 1) == 'N') {
+            // N carries no position information: an indel hidden under the run would go unnoticed
+            note = "a spike boundary lies inside an N run; it was placed assuming no indel under the N's";
+        }
+        return new SpikeExtraction(id, SpikeExtraction.Status.OK, spike, reverse, gs, ge, nFrac, note);
     }
 
     /**

@@ -38,6 +38,7 @@ class SpikeExtractorTest {
         assertTrue(e.isOk(), e.message());
         assertEquals(REF.spike(), e.spike());
         assertEquals(21_562, e.genomeStart()); // 1-based 21563
+        assertEquals("", e.message());
         assertEquals(25_384, e.genomeEnd());
         assertFalse(e.reverseStrand());
     }
@@ -82,6 +83,7 @@ class SpikeExtractorTest {
         SpikeExtraction fwd = EXTRACTOR.extract("g", genome);
         assertTrue(fwd.isOk(), fwd.message());
         assertEquals(expected, fwd.spike());
+        assertTrue(fwd.message().contains("boundary lies inside an N run"), fwd.message());
         SpikeExtraction rev = EXTRACTOR.extract("g", Nucleotides.reverseComplement(genome));
         assertTrue(rev.isOk(), rev.message());
         assertEquals(expected, rev.spike());
