@@ -63,6 +63,11 @@ public final class SpikeExtractor {
 
     /** Extracts the spike of {@code genome}; {@code id} only labels the result. */
     public SpikeExtraction extract(String id, String genome) {
+        return extract(id, genome, false);
+    }
+
+    /** As {@link #extract(String, String)}; {@code fullAlignment} skips the anchored-segment shortcut (tests). */
+    SpikeExtraction extract(String id, String genome, boolean fullAlignment) {
         int len = genome.length();
         int k = index.k();
         int mask = index.mask();
@@ -144,7 +149,7 @@ public final class SpikeExtractor {
                     + startEst + ".." + endEst + " of a " + len + " nt genome)");
         }
         int w = options.bandHalfWidth();
-        int[] bounds = boundariesFromAnchorSegments(oriented, firstOffset, startEst + firstOffset, lastOffset,
+        int[] bounds = fullAlignment ? null : boundariesFromAnchorSegments(oriented, firstOffset, startEst + firstOffset, lastOffset,
                 endEst - m + lastOffset, w);
         if (bounds == null) {
             // the anchors did not pin the ends (e.g. a mutation created a stray anchor): align the whole spike

@@ -66,6 +66,18 @@ class SpikeExtractorTest {
         assertTrue(withNInSpike >= 10, "the noise should put N runs or masked deletions into some spikes, got " + withNInSpike);
     }
 
+    @Test
+    void fullBandedAlignmentAgreesWithTheAnchoredSegmentShortcut() {
+        List<SimulatedGenome> genomes = simulator(GhDefinition.PAPER_B1640_LIKE, NoiseModel.defaults().scaled(2))
+                .simulateDataset(ClassSizes.balanced(3), 77);
+        for (SimulatedGenome g : genomes) {
+            SpikeExtraction full = EXTRACTOR.extract(g.id(), g.genome(), true);
+            assertTrue(full.isOk(), full.message());
+            assertEquals(g.spike(), full.spike(), g.id());
+            assertEquals(EXTRACTOR.extract(g.id(), g.genome()).spike(), full.spike(), g.id());
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(VariantClass.class)
     void nRunsInsideAndAcrossTheSpikeDoNotMoveItsBoundaries(VariantClass cls) {
