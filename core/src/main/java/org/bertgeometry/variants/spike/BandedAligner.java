@@ -139,6 +139,123 @@ final class BandedAligner {
         return bestJ < 0 || best <= NEG ? null : new Placement(bestO, bestJ, best);
     }
 
+    /**
+     * As {@link #align} but also returns, for every window base, the reference index it is aligned to
+     * (-1 for bases outside the alignment or inserted relative to the reference). Keeps a traceback of
+     * one byte per band cell (bits 0-1: H's source diagonal/F/E; bit 2: F extended; bit 3: E extended),
+     * O(reference length x band width) memory; used only by the CODE_COMPAT reconstruction.
+     */
+    static int[] alignedReferenceIndex(String ref, String win, int dMin, int dMax) {
+        int m = ref.length();
+        int n = win.length();
+        int width = dMax - dMin + 1;
+        byte[] w = encode(win);
+        byte[] r = encode(ref);
+        byte[] trace = new byte[(m + 1) * width];
+        int[] ph = new int[n + 2], pf = new int[n + 2], ch = new int[n + 2], cf = new int[n + 2];
+        final int open = GAP_OPEN + GAP_EXTEND;
+        java.util.Arrays.fill(ph, NEG);
+        java.util.Arrays.fill(pf, NEG);
+        java.util.Arrays.fill(ch, NEG);
+        java.util.Arrays.fill(cf, NEG);
+        int prevLo = Math.max(0, dMin);
+        int prevHi = Math.min(n, dMax);
+        if (prevLo > prevHi) {
+            return null;
+        }
+        for (int j = prevLo; j <= prevHi; j++) {
+            ph[j] = 0;
+        }
+        for (int i = 1; i <= m; i++) {
+            int lo = Math.max(0, i + dMin);
+            int hi = Math.min(n, i + dMax);
+            if (lo > hi) {
+                return null;
+            }
+            if (prevHi + 1 <= n) {
+                ph[prevHi + 1] = NEG;
+                pf[prevHi + 1] = NEG;
+            }
+            byte rb = r[i - 1];
+            int e = NEG;
+            for (int j = lo; j <= hi; j++) {
+                int bits = 0;
+                int fOpen = ph[j] + open;
+                int fExt = pf[j] + GAP_EXTEND;
+                int f = fOpen >= fExt ? fOpen : fExt;
+                if (fOpen < fExt) {
+                    bits |= 4;
+                }
+                if (j > lo) {
+                    int eOpen = ch[j - 1] + open;
+                    int eExt = e + GAP_EXTEND;
+                    e = eOpen >= eExt ? eOpen : eExt;
+                    if (eOpen < eExt) {
+                        bits |= 8;
+                    }
+                } else {
+                    e = NEG;
+                }
+                int h = NEG;
+                if (j >= 1 && j - 1 >= prevLo) {
+                    byte wb = w[j - 1];
+                    h = ph[j - 1] + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                }
+                if (f > h) {
+                    h = f;
+                    bits |= 1;
+                }
+                if (e > h) {
+                    h = e;
+                    bits = (bits & ~3) | 2;
+                }
+                ch[j] = h < NEG ? NEG : h;
+                cf[j] = f < NEG ? NEG : f;
+                trace[i * width + (j - i - dMin)] = (byte) bits;
+            }
+            int[] t;
+            t = ph; ph = ch; ch = t;
+            t = pf; pf = cf; cf = t;
+            prevLo = lo;
+            prevHi = hi;
+        }
+        int best = NEG;
+        int j = -1;
+        for (int jj = prevLo; jj <= prevHi; jj++) {
+            if (ph[jj] > best) {
+                best = ph[jj];
+                j = jj;
+            }
+        }
+        if (j < 0) {
+            return null;
+        }
+        int[] refIndex = new int[n];
+        java.util.Arrays.fill(refIndex, -1);
+        int i = m;
+        int state = 0; // 0 = H, 1 = F, 2 = E
+        while (i > 0) {
+            int bits = trace[i * width + (j - i - dMin)];
+            if (state == 0) {
+                int src = bits & 3;
+                if (src == 0) {
+                    refIndex[j - 1] = i - 1;
+                    i--;
+                    j--;
+                } else {
+                    state = src;
+                }
+            } else if (state == 1) {
+                state = (bits & 4) != 0 ? 1 : 0;
+                i--;
+            } else {
+                state = (bits & 8) != 0 ? 2 : 0;
+                j--;
+            }
+        }
+        return refIndex;
+    }
+
     /** A, C, G, T as 0..3; anything else (N, IUPAC, lower case already upper-cased) as 4. */
     static byte[] encode(String s) {
         byte[] out = new byte[s.length()];

@@ -25,12 +25,14 @@ import org.bertgeometry.variants.sequence.Nucleotides;
  */
 public final class SpikeExtractor {
 
+    private final String refGenome;
     private final String refSpike;
     private final SpikeAnchorIndex index;
     private final ExtractionOptions options;
 
     public SpikeExtractor(SarsCov2Reference reference, ExtractionOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.refGenome = reference.genome();
         this.refSpike = reference.spike();
         this.index = new SpikeAnchorIndex(reference.genome(), refSpike, options.anchorK());
     }
@@ -180,8 +182,11 @@ public final class SpikeExtractor {
                             100 * nFrac, 100 * options.maxNFraction()));
         }
         if (options.convention() == ExtractionConvention.CODE_COMPAT) {
-            // paper-methods §2.6: the always-true tail test appends ref_spk[prev_end:], duplicating the last base
-            spike = spike + refSpike.charAt(m - 1);
+            spike = PaperSpikeReconstruction.reconstruct(refGenome, genome, reverse, oriented, s, e, w);
+            if (spike == null) {
+                return new SpikeExtraction(id, SpikeExtraction.Status.NOT_FOUND, null, reverse, gs, ge, nFrac,
+                        "CODE_COMPAT: no 150-nt chunk of the genome passes the paper's spike filters");
+            }
         }
         String note = "";
         if (oriented.charAt(s) == 'N' || oriented.charAt(e - 1) == 'N') {

@@ -148,6 +148,48 @@ class SpikeExtractorTest {
         assertEquals(REF.spike() + "A", e.spike());
     }
 
+    @Test
+    void codeCompatFillsAnNRunWithReferenceBasesAndDuplicatesTheBaseBeforeTheGap() {
+        // Hand derivation (paper-methods §2.3-2.6): chunks start at multiples of 150, i.e. at spike-relative
+        // offsets 38 + 150u (21,600 - 21,562 = 38). With N over spike offsets [1000, 1400):
+        // chunk [938, 1088) keeps [938, 999] after clipping its 88 trailing N (pe = 999); chunks [1088, 1238)
+        // and [1238, 1388) are all N and unmapped; chunk [1388, 1538) keeps [1400, 1537] after clipping 12
+        // leading N (ps = 1400). ps - prev_end = 401 > 1, so ref_spk[999:1400] is inserted (base 999 twice),
+        // and the tail test appends ref_spk[3821:]: ref[0:1000] + ref[999:3822] + ref[3821], 3,824 nt.
+        StringBuilder g = new StringBuilder(REF.genome());
+        mask(g, 21_562 + 1_000, 400);
+        SpikeExtractor compat = new SpikeExtractor(REF, ExtractionOptions.defaults().withConvention(ExtractionConvention.CODE_COMPAT));
+        String ref = REF.spike();
+        String expected = ref.substring(0, 1_000) + ref.substring(999) + ref.charAt(3_821);
+        SpikeExtraction e = compat.extract("masked", g.toString());
+        assertTrue(e.isOk(), e.message());
+        assertEquals(3_824, e.spike().length());
+        assertEquals(expected, e.spike());
+    }
+
+    @Test
+    void codeCompatReproducesTheReverseStrandBugOnAReverseComplementedReference() {
+        // Hand derivation: on the reverse-complemented 29,903-nt reference, chunk t covers forward positions
+        // [29,753 - 150t, 29,903 - 150t), i.e. forward chunk starts are 53 mod 150. SAM order is t ascending,
+        // i.e. descending reference position. First kept chunk: forward start 25,253 (crosses E = 25,383):
+        // prepend ref_spk[0:3691], truncate to E - s + 1 = 131 bases. Then 24 whole chunks (25,103 down to
+        // 21,653; 3,600 bases, never gap-filled because ps - prev_end < 0), then the chunk crossing S
+        // (21,503..21,652) truncated to 91 bases with pe = 90, then the tail ref_spk[90:] (3,732 bases).
+        // Total 3,691 + 131 + 3,600 + 91 + 3,732 = 11,245. Every chunk is reverse-complemented a second time
+        // (step 5) before it is truncated (step 6), so the first chunk contributes the first 131 bases of the
+        // reverse complement of forward 25,253..25,402.
+        SpikeExtractor compat = new SpikeExtractor(REF, ExtractionOptions.defaults().withConvention(ExtractionConvention.CODE_COMPAT));
+        SpikeExtraction e = compat.extract("rc", Nucleotides.reverseComplement(REF.genome()));
+        assertTrue(e.isOk(), e.message());
+        assertTrue(e.reverseStrand());
+        assertEquals(11_245, e.spike().length());
+        String ref = REF.spike();
+        assertEquals(ref.substring(0, 3_691), e.spike().substring(0, 3_691));
+        assertEquals(Nucleotides.reverseComplement(REF.genome().substring(25_253, 25_403)).substring(0, 131),
+                e.spike().substring(3_691, 3_691 + 131));
+        assertEquals(ref.substring(90), e.spike().substring(11_245 - 3_732));
+    }
+
     private static void assertExact(SimulatedGenome g) {
         SpikeExtraction fwd = EXTRACTOR.extract(g.id(), g.genome());
         assertTrue(fwd.isOk(), g.id() + ": " + fwd.message());
