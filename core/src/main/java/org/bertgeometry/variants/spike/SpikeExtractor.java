@@ -70,6 +70,13 @@ public final class SpikeExtractor {
 
     /** As {@link #extract(String, String)}; {@code fullAlignment} skips the anchored-segment shortcut (tests). */
     SpikeExtraction extract(String id, String genome, boolean fullAlignment) {
+        for (int i = 0; i < genome.length(); i++) {
+            if (Character.isLowerCase(genome.charAt(i))) {
+                // FastaReader already upper-cases; callers passing raw text get the same canonical case
+                genome = genome.toUpperCase(java.util.Locale.ROOT);
+                break;
+            }
+        }
         int len = genome.length();
         int k = index.k();
         int mask = index.mask();

@@ -102,6 +102,13 @@ class SpikeExtractorTest {
     }
 
     @Test
+    void lowerCaseGenomeTextIsTreatedLikeUpperCase() {
+        String lower = REF.genome().toLowerCase(java.util.Locale.ROOT);
+        assertEquals(REF.spike(), EXTRACTOR.extract("lc", lower).spike());
+        assertEquals(REF.spike(), EXTRACTOR.extract("lcrc", Nucleotides.reverseComplement(REF.genome()).toLowerCase(java.util.Locale.ROOT)).spike());
+    }
+
+    @Test
     void genomeWithoutSpikeIsReportedNotFoundAndExtractOrThrowNamesTheRecord() {
         String genome = REF.genome().substring(0, 21_000) + REF.genome().substring(25_500);
         SpikeExtraction e = EXTRACTOR.extract("nospike", genome);
