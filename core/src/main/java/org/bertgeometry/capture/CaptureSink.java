@@ -5,7 +5,13 @@ import java.util.List;
 /**
  * Receives captured activations as the model produces them, one (sample, hook name) at a time, so
  * that a consumer can keep, fold or discard them without the whole batch's captures ever being held
- * in Java memory at once. After all of a sample's tensors, {@link #sampleDone} is called.
+ * in Java memory at once.
+ *
+ * <p>Order contract (relied on by the sinks that number samples): within one batch, every
+ * {@link #accept} call comes before any {@link #sampleDone} call, and {@code sampleDone} is called
+ * once per sample in batch-row order. A sink may therefore number a sample as (samples done before
+ * this batch) + {@code batchRow}. When the spec is the union of several sinks' needs, a sink may be
+ * handed heads or layers it did not ask for; it ignores them.
  */
 public interface CaptureSink {
 
