@@ -226,6 +226,7 @@ class BertModelTest {
             double fd = (up - down) / (((float) (orig + eps)) - ((float) (orig - eps)));
             assertTrue(Math.abs(fd) > 1e-4, "pick a weight that matters");
             assertEquals(fd, grad, 1e-3 + 1e-2 * Math.abs(fd));
+            assertEquals(w.get(name), m.toWeights().get(name), "export works on arrays that require gradients");
         }
     }
 
@@ -239,6 +240,18 @@ class BertModelTest {
             for (String n : w.names()) {
                 assertEquals(w.get(n), back.get(n), n);
             }
+        }
+    }
+
+    @Test
+    void tensorsTheForwardPassDoesNotUseAreKeptForExport() {
+        BertConfig c = tinyConfig(Activation.GELU);
+        Map<String, HostTensor> m = new LinkedHashMap<>(tinyWeights(c, 5).asMap());
+        HostTensor nsp = new HostTensor(new int[] {2, 4}, new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+        m.put("cls.seq_relationship.weight", nsp);
+        try (BertModel model = BertModel.load(c, new BertWeights(m))) {
+            assertEquals(nsp, model.toWeights().get("cls.seq_relationship.weight"));
+            assertFalse(model.parameters().containsKey("cls.seq_relationship.weight"));
         }
     }
 
