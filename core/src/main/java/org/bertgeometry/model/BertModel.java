@@ -313,9 +313,8 @@ public final class BertModel implements AutoCloseable {
             } else {
                 predicted = argmax(logits);
             }
-            if (!rec.isEmpty()) {
-                rec.deliver(in, predicted, sink);
-            }
+            // always deliver, so that sinks see sampleDone for every sample even when nothing matched
+            rec.deliver(in, predicted, sink);
             return new ForwardResult(hidden, pooled, logits, List.of());
         }
     }
