@@ -21,6 +21,7 @@ import picocli.CommandLine.Option;
             org.bertgeometry.cli.geometry.ConeIndexCommand.class,
             org.bertgeometry.cli.geometry.AttentionStatsCommand.class,
             org.bertgeometry.cli.geometry.ClassifyHeadsCommand.class,
+            org.bertgeometry.cli.geometry.DirectionalityCommand.class,
         })
 public final class BertGeo {
 
