@@ -177,6 +177,30 @@ class AttentionAnalysesTest {
     }
 
     @Test
+    void recomputationFromModelWeightsUsesRowsAndBiasesOrTransposedColumnsWithoutBiases() {
+        // one head, d = dk = 2; W_Q = [[1,2],[3,4]], b_Q = [10, 20]; x = [[1, 0], [0, 1]]
+        java.util.Map<String, org.bertgeometry.model.HostTensor> m = new java.util.HashMap<>();
+        for (String w : new String[] {"query", "key", "value"}) {
+            m.put(HeadWeights.weightName(0, w), new org.bertgeometry.model.HostTensor(new int[] {2, 2},
+                    new float[] {1, 2, 3, 4}));
+            m.put(HeadWeights.biasName(0, w), new org.bertgeometry.model.HostTensor(new int[] {2},
+                    new float[] {10, 20}));
+        }
+        org.bertgeometry.model.BertWeights weights = new org.bertgeometry.model.BertWeights(m);
+        double[][] x = {{1, 0}, {0, 1}};
+        // HF: q_0 = W x_0 + b = [1, 3] + [10, 20]
+        HeadRecomputation.Activations hf = HeadRecomputation.of(weights, 0, 0, 1, x, new boolean[] {true, false},
+                Convention.HF_EXACT);
+        assertArrayEquals(new double[] {11, 23}, hf.q()[0], 0);
+        assertArrayEquals(new double[] {1, 0}, hf.p()[0], 0, "the padding key is masked");
+        // CODE_COMPAT: q_0 = W^T x_0 = [1, 2], no bias, and the mask is ignored
+        HeadRecomputation.Activations cc = HeadRecomputation.of(weights, 0, 0, 1, x, new boolean[] {true, false},
+                Convention.CODE_COMPAT);
+        assertArrayEquals(new double[] {1, 2}, cc.q()[0], 0);
+        assertTrue(cc.p()[0][1] > 0, "CODE_COMPAT attends to padding as the reference did");
+    }
+
+    @Test
     void codeCompatOffsetsSpectralAnalysesByOneLayer() {
         assertEquals(4, Convention.CODE_COMPAT.hiddenStateIndex(3, Convention.Use.SPECTRAL));
         assertEquals(3, Convention.CODE_COMPAT.hiddenStateIndex(3, Convention.Use.CONE_INDEX));
