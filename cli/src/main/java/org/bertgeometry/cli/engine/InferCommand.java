@@ -1,0 +1,99 @@
+package org.bertgeometry.cli.engine;
+
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.bertgeometry.capture.CaptureSpec;
+import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.inference.LoadedBert;
+import org.bertgeometry.model.ForwardResult;
+import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.report.table.CsvWriter;
+import org.bertgeometry.tokenize.Encoding;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code bertgeo infer}: hidden states per token. One CSV row per token of every input line,
+ * special tokens included: {@code sentence,position,token,h0,h1,...}. Without {@code --layer} the
+ * last layer's output; {@code --layer 0} is the embedding output and {@code --layer N} the output of
+ * encoder layer N (1-based, Hugging Face's {@code hidden_states[N]}).
+ */
+@Command(name = "infer", description = "Hidden states of every token of every input line as CSV "
+        + "sentence,position,token,h0,h1,...")
+public final class InferCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "PATH", description = "The model (any importable format).")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "TEXT_FILE", description = "One text per line.")
+    Path input;
+
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the CSV.")
+    Path output;
+
+    @Option(names = "--layer", paramLabel = "N", description = "0 = embedding output, N = output of layer N "
+            + "(1-based); default: the last layer.")
+    Integer layer;
+
+    @Option(names = "--batch-size", paramLabel = "B", defaultValue = "16", description = "Lines per forward pass "
+            + "(default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+        }
+        List<String> lines = InputLines.read(input);
+        try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model))) {
+            int layers = bert.checkpoint().config().numHiddenLayers();
+            if (layer != null && (layer < 0 || layer > layers)) {
+                throw new IllegalArgumentException("--layer must lie in 0.." + layers + " for this " + layers
+                        + "-layer model, got " + layer);
+            }
+            String hook = layer == null ? null
+                    : layer == 0 ? HookNames.EMBEDDINGS_OUTPUT : HookNames.layerOutput(layer - 1);
+            CaptureSpec spec = hook == null ? CaptureSpec.none() : CaptureSpec.of(hook);
+            int hidden = bert.checkpoint().config().hiddenSize();
+            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                StringBuilder header = new StringBuilder("sentence,position,token");
+                for (int h = 0; h < hidden; h++) {
+                    header.append(",h").append(h);
+                }
+                w.write(header + CsvWriter.LINE_END);
+                for (int from = 0; from < lines.size(); from += batchSize) {
+                    List<Encoding> enc = new ArrayList<>();
+                    for (int i = from; i < Math.min(lines.size(), from + batchSize); i++) {
+                        enc.add(bert.tokenizer().encode(lines.get(i)));
+                    }
+                    ForwardResult r = bert.model().forward(bert.batch(enc), spec, false);
+                    for (int b = 0; b < enc.size(); b++) {
+                        Encoding e = enc.get(b);
+                        float[] flat = null;
+                        if (hook != null) {
+                            CapturedTensor c = r.captures().get(b).get(hook);
+                            flat = c.data();
+                        }
+                        for (int p = 0; p < e.realLength(); p++) {
+                            StringBuilder row = new StringBuilder();
+                            row.append(from + b + 1).append(',').append(p).append(',')
+                                    .append(CsvWriter.quote(e.tokens().get(p)));
+                            for (int h = 0; h < hidden; h++) {
+                                float v = flat == null ? r.lastHidden()[b][p][h] : flat[p * hidden + h];
+                                row.append(',').append(v);
+                            }
+                            w.write(row + CsvWriter.LINE_END);
+                        }
+                    }
+                }
+            }
+        }
+        return 0;
+    }
+}
