@@ -19,6 +19,7 @@ public class ExecutionMonitor {
     private final double m_offset;
     private final double m_scale;
     private double m_progress;
+    private int m_cancelAfter;
 
     public ExecutionMonitor() {
         this(new AtomicBoolean(), Collections.synchronizedList(new ArrayList<>()),
@@ -61,6 +62,7 @@ public class ExecutionMonitor {
     public void setProgress(final double progress) {
         m_progress = progress;
         m_progressLog.add(toAbsolute(progress));
+        countDownToCancel();
     }
 
     public void setProgress(final double progress, final String message) {
@@ -74,6 +76,21 @@ public class ExecutionMonitor {
 
     public void setMessage(final String message) {
         m_messageLog.add(message);
+    }
+
+    /** Shim: cancellation requested by a test after a number of progress reports (see ShimExecution). */
+    private void countDownToCancel() {
+        ExecutionMonitor root = this;
+        while (root.m_parent != null) {
+            root = root.m_parent;
+        }
+        if (root.m_cancelAfter > 0 && --root.m_cancelAfter == 0) {
+            m_canceled.set(true);
+        }
+    }
+
+    void cancelAfter(final int progressReports) {
+        m_cancelAfter = progressReports;
     }
 
     public ExecutionMonitor createSubProgress(final double maxProg) {

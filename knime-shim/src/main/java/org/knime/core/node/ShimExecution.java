@@ -22,6 +22,14 @@ public final class ShimExecution {
         monitor.canceledFlag().set(true);
     }
 
+    /**
+     * Requests cancellation as soon as the node has reported progress {@code progressReports} times, which lets a
+     * test cancel a node in the middle of its work deterministically.
+     */
+    public static void cancelAfterProgressReports(final ExecutionMonitor monitor, final int progressReports) {
+        monitor.cancelAfter(progressReports);
+    }
+
     /** @return the absolute progress values reported so far, in order */
     public static List<Double> progress(final ExecutionMonitor monitor) {
         return List.copyOf(monitor.progressLog());

@@ -22,7 +22,7 @@ public abstract class FileStorePortObject implements PortObject {
         m_fileStores = null;
     }
 
-    protected final FileStore getFileStore(final int index) {
+    protected FileStore getFileStore(final int index) {
         if (m_fileStores == null) {
             throw new IllegalStateException("File stores are not attached yet (called from the deserialization"
                 + " constructor?)");
@@ -30,7 +30,7 @@ public abstract class FileStorePortObject implements PortObject {
         return m_fileStores.get(index);
     }
 
-    protected final int getFileStoreCount() {
+    protected int getFileStoreCount() {
         return m_fileStores == null ? 0 : m_fileStores.size();
     }
 
