@@ -1,0 +1,58 @@
+package org.bertgeometry.capture;
+
+import java.util.List;
+
+/**
+ * Receives captured activations as the model produces them, one (sample, hook name) at a time, so
+ * that a consumer can keep, fold or discard them without the whole batch's captures ever being held
+ * in Java memory at once.
+ *
+ * <p>Order contract (relied on by the sinks that number samples): within one batch, every
+ * {@link #accept} call comes before any {@link #sampleDone} call, and {@code sampleDone} is called
+ * once per sample in batch-row order. A sink may therefore number a sample as (samples done before
+ * this batch) + {@code batchRow}. When the spec is the union of several sinks' needs, a sink may be
+ * handed heads or layers it did not ask for; it ignores them.
+ */
+public interface CaptureSink {
+
+    /** The points this sink needs; the caller unites these into the forward pass's spec. */
+    CaptureSpec requires();
+
+    /** One captured tensor of one sample. */
+    void accept(SampleContext sample, String name, CapturedTensor value);
+
+    /** Called once per sample after all its tensors. */
+    default void sampleDone(SampleContext sample) {
+    }
+
+    /** A sink that forwards everything to each of {@code sinks}, in order. */
+    static CaptureSink fanOut(List<? extends CaptureSink> sinks) {
+        List<CaptureSink> copy = List.copyOf(sinks);
+        return new CaptureSink() {
+            @Override
+            public CaptureSpec requires() {
+                CaptureSpec s = CaptureSpec.none();
+                for (CaptureSink k : copy) {
+                    s = s.union(k.requires());
+                }
+                return s;
+            }
+
+            @Override
+            public void accept(SampleContext sample, String name, CapturedTensor value) {
+                for (CaptureSink k : copy) {
+                    if (k.requires().wants(name)) {
+                        k.accept(sample, name, value);
+                    }
+                }
+            }
+
+            @Override
+            public void sampleDone(SampleContext sample) {
+                for (CaptureSink k : copy) {
+                    k.sampleDone(sample);
+                }
+            }
+        };
+    }
+}

@@ -1,0 +1,95 @@
+package org.bertgeometry.model;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Weight initialisation as Hugging Face's {@code BertPreTrainedModel._init_weights} does it: linear and
+ * embedding weights drawn from N(0, 0.02²), biases zero, LayerNorm gamma 1 and beta 0. Drawn in Java
+ * from a seeded generator, so a seed gives the same model on every machine and engine.
+ */
+public final class BertInit {
+
+    /** Hugging Face's default {@code initializer_range}. */
+    public static final double STD = 0.02;
+
+    private BertInit() {
+    }
+
+    /**
+     * Fresh weights for {@code config}: embeddings, every layer and the pooler; a classifier when the
+     * config has labels; the masked-LM head (decoder tied to the word embeddings) when {@code withMlmHead}.
+     */
+    public static BertWeights random(BertConfig config, long seed, boolean withMlmHead) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        int h = config.hiddenSize();
+        int ff = config.intermediateSize();
+        Map<String, HostTensor> w = new LinkedHashMap<>();
+        w.put("embeddings.word_embeddings.weight", normal(rng, config.vocabSize(), h));
+        w.put("embeddings.position_embeddings.weight", normal(rng, config.maxPositionEmbeddings(), h));
+        w.put("embeddings.token_type_embeddings.weight", normal(rng, config.typeVocabSize(), h));
+        layerNorm(w, "embeddings.LayerNorm", h);
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            String p = BertWeights.layerPrefix(l);
+            linear(w, rng, p + "attention.self.query", h, h);
+            linear(w, rng, p + "attention.self.key", h, h);
+            linear(w, rng, p + "attention.self.value", h, h);
+            linear(w, rng, p + "attention.output.dense", h, h);
+            layerNorm(w, p + "attention.output.LayerNorm", h);
+            linear(w, rng, p + "intermediate.dense", ff, h);
+            linear(w, rng, p + "output.dense", h, ff);
+            layerNorm(w, p + "output.LayerNorm", h);
+        }
+        linear(w, rng, "pooler.dense", h, h);
+        if (config.numLabels() > 0) {
+            linear(w, rng, "classifier", config.numLabels(), h);
+        }
+        if (withMlmHead) {
+            linear(w, rng, "cls.predictions.transform.dense", h, h);
+            layerNorm(w, "cls.predictions.transform.LayerNorm", h);
+            w.put("cls.predictions.bias", HostTensor.zeros(config.vocabSize()));
+        }
+        return new BertWeights(w);
+    }
+
+    /**
+     * {@code weights} plus a freshly initialised classifier for {@code config}'s labels (replacing any
+     * existing one): how a pre-trained encoder becomes a sequence classifier before fine-tuning.
+     */
+    public static BertWeights withNewClassifier(BertWeights weights, BertConfig config, long seed) {
+        if (config.numLabels() == 0) {
+            throw new IllegalArgumentException("the config has no labels; a classifier needs at least one class");
+        }
+        Map<String, HostTensor> w = new LinkedHashMap<>(weights.asMap());
+        linear(w, new SplittableRandom(seed), "classifier", config.numLabels(), config.hiddenSize());
+        return new BertWeights(w);
+    }
+
+    private static void linear(Map<String, HostTensor> w, SplittableRandom rng, String name, int out, int in) {
+        w.put(name + ".weight", normal(rng, out, in));
+        w.put(name + ".bias", HostTensor.zeros(out));
+    }
+
+    private static void layerNorm(Map<String, HostTensor> w, String name, int h) {
+        float[] ones = new float[h];
+        java.util.Arrays.fill(ones, 1f);
+        w.put(name + ".weight", new HostTensor(new int[] {h}, ones));
+        w.put(name + ".bias", HostTensor.zeros(h));
+    }
+
+    private static HostTensor normal(SplittableRandom rng, int rows, int cols) {
+        float[] d = new float[Math.multiplyExact(rows, cols)];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = (float) (gaussian(rng) * STD);
+        }
+        return new HostTensor(new int[] {rows, cols}, d);
+    }
+
+    /** Box–Muller; SplittableRandom has no nextGaussian on Java 17. */
+    private static double gaussian(SplittableRandom rng) {
+        double u = 1.0 - rng.nextDouble();
+        double v = rng.nextDouble();
+        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    }
+}

@@ -1,0 +1,410 @@
+package org.bertgeometry.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.FloatBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.bertgeometry.capture.CaptureSink;
+import org.bertgeometry.capture.CaptureSpec;
+import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.capture.SampleContext;
+
+/**
+ * A post-LayerNorm BERT encoder with its optional heads (pooler, sequence classifier, masked-LM head),
+ * computing exactly what Hugging Face's {@code BertModel} / {@code BertForSequenceClassification} /
+ * {@code BertForMaskedLM} compute, on DJL's PyTorch engine, with named capture points
+ * ({@link HookNames}).
+ *
+ * <p>Weights live in native memory owned by this object until {@link #close()}. Each forward pass
+ * works in its own sub-manager that is closed before the call returns, so nothing native accumulates
+ * across batches; only {@link #forwardTensors} leaves arrays behind, attached to the caller's manager.
+ * Inputs are validated in Java (ids, token types, length, labels, capture selection) before native code
+ * runs. Not designed for concurrent forward calls on one instance.
+ *
+ * <p>Threads: PyTorch's intra-op thread count is read once, when the engine starts, from the system
+ * property {@code ai.djl.pytorch.num_threads} (e.g. {@code -Dai.djl.pytorch.num_threads=2}); set it
+ * before the first model is created.
+ */
+public final class BertModel implements AutoCloseable {
+
+    private static final String ENGINE = "PyTorch";
+
+    private final BertConfig config;
+    private final NDManager manager;
+    private final Map<String, NDArray> params;
+    private final Embeddings embeddings;
+    private final List<EncoderLayer> layers;
+    private final boolean hasPooler;
+    private final boolean hasClassifier;
+    private final boolean hasMlmHead;
+
+    private BertModel(BertConfig config, BertWeights weights) {
+        this.config = config;
+        weights.validateAgainst(config);
+        boolean mlm = weights.has("cls.predictions.transform.dense.weight");
+        Map<String, HostTensor> keep = selectTensors(config, weights, mlm);
+        this.hasPooler = keep.containsKey("pooler.dense.weight");
+        this.hasClassifier = keep.containsKey("classifier.weight");
+        this.hasMlmHead = mlm;
+        if (hasClassifier && !hasPooler) {
+            throw new IllegalArgumentException("weights have a classifier but no pooler (pooler.dense.*); "
+                    + "the classifier reads the pooled output");
+        }
+        this.manager = NDManager.newBaseManager(ENGINE);
+        Map<String, NDArray> p = new LinkedHashMap<>();
+        try {
+            for (Map.Entry<String, HostTensor> e : keep.entrySet()) {
+                HostTensor t = e.getValue();
+                NDArray a = manager.create(FloatBuffer.wrap(t.data()), new Shape(toLong(t.shape())), DataType.FLOAT32);
+                a.setName(e.getKey());
+                p.put(e.getKey(), a);
+            }
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
+        this.params = Collections.unmodifiableMap(p);
+        this.embeddings = new Embeddings(params, config);
+        List<EncoderLayer> ls = new ArrayList<>();
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            ls.add(new EncoderLayer(params, l, config));
+        }
+        this.layers = List.copyOf(ls);
+    }
+
+    /**
+     * A model with {@code weights} (Hugging Face names and layouts, see {@link BertWeights}). The
+     * pooler, classifier and masked-LM head are used when their tensors are present.
+     *
+     * @throws IllegalArgumentException naming the first missing or mis-shaped tensor
+     */
+    public static BertModel load(BertConfig config, BertWeights weights) {
+        return new BertModel(config, weights);
+    }
+
+    /**
+     * A freshly initialised model ({@link BertInit#random}): pooler, a classifier when {@code config}
+     * has labels, and a masked-LM head when {@code withMlmHead}.
+     */
+    public static BertModel random(BertConfig config, long seed, boolean withMlmHead) {
+        return new BertModel(config, BertInit.random(config, seed, withMlmHead));
+    }
+
+    public BertConfig config() {
+        return config;
+    }
+
+    public boolean hasPooler() {
+        return hasPooler;
+    }
+
+    public boolean hasClassifier() {
+        return hasClassifier;
+    }
+
+    public boolean hasMlmHead() {
+        return hasMlmHead;
+    }
+
+    /**
+     * The trainable parameters by Hugging Face name, in a stable order. These are the live arrays the
+     * forward pass uses: a trainer may call {@code setRequiresGradient(true)} on them, read their
+     * gradients inside a {@code GradientCollector} and update them in place. The masked-LM decoder is
+     * tied to {@code embeddings.word_embeddings.weight} and has no entry of its own.
+     */
+    public Map<String, NDArray> parameters() {
+        return params;
+    }
+
+    /** A copy of the current parameter values, e.g. for saving as safetensors. */
+    public BertWeights toWeights() {
+        Map<String, HostTensor> out = new LinkedHashMap<>();
+        for (Map.Entry<String, NDArray> e : params.entrySet()) {
+            long[] s = e.getValue().getShape().getShape();
+            int[] shape = new int[s.length];
+            for (int i = 0; i < s.length; i++) {
+                shape[i] = (int) s[i];
+            }
+            out.put(e.getKey(), new HostTensor(shape, e.getValue().toFloatArray()));
+        }
+        return new BertWeights(out);
+    }
+
+    /**
+     * One forward pass returning host arrays, with the captures {@code spec} asks for collected per
+     * sample. {@code training} turns on dropout (hidden and attention probabilities).
+     */
+    public ForwardResult forward(BatchInput in, CaptureSpec spec, boolean training) {
+        List<Map<String, CapturedTensor>> perSample = new ArrayList<>();
+        for (int b = 0; b < in.batchSize(); b++) {
+            perSample.add(new LinkedHashMap<>());
+        }
+        CaptureSink collect = new CaptureSink() {
+            @Override
+            public CaptureSpec requires() {
+                return spec;
+            }
+
+            @Override
+            public void accept(SampleContext sample, String name, CapturedTensor value) {
+                perSample.get(sample.batchRow()).put(name, value);
+            }
+        };
+        ForwardResult r = run(in, spec, collect, training);
+        List<Map<String, CapturedTensor>> frozen = new ArrayList<>();
+        for (Map<String, CapturedTensor> m : perSample) {
+            frozen.add(Collections.unmodifiableMap(m));
+        }
+        return new ForwardResult(r.lastHidden(), r.pooled(), r.logits(), List.copyOf(frozen));
+    }
+
+    /**
+     * One forward pass that streams the captures {@code sink.requires()} asks for into {@code sink},
+     * one hook point at a time; the result's capture list is empty.
+     */
+    public ForwardResult forward(BatchInput in, CaptureSink sink, boolean training) {
+        return run(in, sink.requires(), sink, training);
+    }
+
+    /**
+     * A forward pass for training: outputs stay native, attached to {@code scope}, with the autograd
+     * graph intact when called inside a {@code GradientCollector}. Intermediates are freed when the call
+     * returns (the graph keeps what backward needs).
+     */
+    public TensorOutputs forwardTensors(NDManager scope, BatchInput in, boolean training) {
+        validate(in, CaptureSpec.none());
+        NDManager work = scope.newSubManager();
+        try {
+            TensorOutputs o = compute(work, in, training, new Recorder(CaptureSpec.none(), config.numAttentionHeads()));
+            o.lastHidden().attach(scope);
+            if (o.pooled() != null) {
+                o.pooled().attach(scope);
+            }
+            if (o.logits() != null) {
+                o.logits().attach(scope);
+            }
+            return o;
+        } finally {
+            work.close();
+        }
+    }
+
+    /**
+     * Masked-LM logits at chosen positions, for fill-mask: {@code [B][positions[b].length][vocab]}.
+     *
+     * @param positions per sequence, the positions (e.g. of [MASK]) to score; each must be a real token
+     */
+    public float[][][] mlmLogits(BatchInput in, int[][] positions) {
+        if (!hasMlmHead) {
+            throw new IllegalStateException("this model has no masked-LM head (cls.predictions.*)");
+        }
+        validate(in, CaptureSpec.none());
+        if (positions.length != in.batchSize()) {
+            throw new IllegalArgumentException("got positions for " + positions.length + " sequences, batch has "
+                    + in.batchSize());
+        }
+        int t = in.length();
+        List<Long> flat = new ArrayList<>();
+        for (int b = 0; b < positions.length; b++) {
+            for (int p : positions[b]) {
+                if (p < 0 || p >= in.validLength(b)) {
+                    throw new IllegalArgumentException("position " + p + " of sequence " + b
+                            + " is not a real token (valid length " + in.validLength(b) + ")");
+                }
+                flat.add((long) b * t + p);
+            }
+        }
+        float[][][] out = new float[positions.length][][];
+        if (flat.isEmpty()) {
+            for (int b = 0; b < out.length; b++) {
+                out[b] = new float[0][];
+            }
+            return out;
+        }
+        try (NDManager work = manager.newSubManager()) {
+            TensorOutputs o = compute(work, in, false, new Recorder(CaptureSpec.none(), config.numAttentionHeads()));
+            NDArray rows = o.lastHidden().reshape(-1, config.hiddenSize())            // (B*T, H)
+                    .get(work.create(flat.stream().mapToLong(Long::longValue).toArray())); // (N, H)
+            NDArray logits = Heads.maskedLm(params, rows, embeddings.wordTable(), config); // (N, vocab)
+            float[] all = logits.toFloatArray();
+            int v = config.vocabSize();
+            int k = 0;
+            for (int b = 0; b < positions.length; b++) {
+                out[b] = new float[positions[b].length][v];
+                for (int j = 0; j < positions[b].length; j++, k++) {
+                    System.arraycopy(all, k * v, out[b][j], 0, v);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Frees the native weights. */
+    @Override
+    public void close() {
+        manager.close();
+    }
+
+    /** Test hook: layer {@code layer}'s probabilities {@code (B, heads, T, T)} flattened, padding included. */
+    float[] uncroppedProbs(BatchInput in, int layer) {
+        validate(in, CaptureSpec.none());
+        try (NDManager work = manager.newSubManager()) {
+            Recorder rec = new Recorder(CaptureSpec.of(HookNames.attentionProbs(layer)), config.numAttentionHeads());
+            compute(work, in, false, rec);
+            return rec.raw(0);
+        }
+    }
+
+    /** Number of native arrays currently held by this model's manager and its sub-managers. */
+    int nativeArrayCount() {
+        return manager.getManagedArrays().size();
+    }
+
+    static int[] argmax(float[][] rows) {
+        int[] out = new int[rows.length];
+        for (int b = 0; b < rows.length; b++) {
+            int best = 0;
+            for (int j = 1; j < rows[b].length; j++) {
+                if (rows[b][j] > rows[b][best]) {
+                    best = j;
+                }
+            }
+            out[b] = best;
+        }
+        return out;
+    }
+
+    private ForwardResult run(BatchInput in, CaptureSpec spec, CaptureSink sink, boolean training) {
+        validate(in, spec);
+        try (NDManager work = manager.newSubManager()) {
+            Recorder rec = new Recorder(spec, config.numAttentionHeads());
+            TensorOutputs o = compute(work, in, training, rec);
+            float[][][] hidden = to3d(o.lastHidden());
+            float[][] pooled = o.pooled() == null ? null : to2d(o.pooled());
+            float[][] logits = o.logits() == null ? null : to2d(o.logits());
+            int[] predicted = new int[in.batchSize()];
+            if (logits == null) {
+                Arrays.fill(predicted, -1);
+            } else {
+                predicted = argmax(logits);
+            }
+            if (!rec.isEmpty()) {
+                rec.deliver(in, predicted, sink);
+            }
+            return new ForwardResult(hidden, pooled, logits, List.of());
+        }
+    }
+
+    private void validate(BatchInput in, CaptureSpec spec) {
+        in.validateFor(config);
+        spec.validateFor(config.numHiddenLayers(), config.numAttentionHeads());
+        if (spec.wants(HookNames.POOLED) && !hasPooler) {
+            throw new IllegalArgumentException("capture asks for 'pooled' but the model has no pooler");
+        }
+    }
+
+    /** The whole network on {@code work}; every intermediate is attached to {@code work}. */
+    private TensorOutputs compute(NDManager work, BatchInput in, boolean training, Recorder rec) {
+        int b = in.batchSize();
+        int t = in.length();
+        long[] ids = new long[b * t];
+        long[] types = new long[b * t];
+        float[] maskBias = new float[b * t];
+        for (int r = 0; r < b; r++) {
+            for (int i = 0; i < t; i++) {
+                ids[r * t + i] = in.inputIds()[r][i];
+                types[r * t + i] = in.tokenTypeIds()[r][i];
+                // Hugging Face: (1 - mask) * finfo(float32).min; a padded key's probability underflows to 0
+                maskBias[r * t + i] = in.attentionMask()[r][i] == 1 ? 0f : -Float.MAX_VALUE;
+            }
+        }
+        NDArray idsNd = work.create(ids, new Shape(b, t));                             // (B, T)
+        NDArray typesNd = work.create(types, new Shape(b, t));                         // (B, T)
+        NDArray mask = work.create(maskBias, new Shape(b, 1, 1, t));                   // (B, 1, 1, T)
+        NDArray x = embeddings.forward(work, idsNd, typesNd, training);                // (B, T, H)
+        rec.record(HookNames.EMBEDDINGS_OUTPUT, x, Recorder.Layout.TOKENS);
+        for (EncoderLayer layer : layers) {
+            x = layer.forward(x, mask, training, rec);                                 // (B, T, H)
+        }
+        if (rec.wants(HookNames.CLS)) {
+            rec.record(HookNames.CLS, x.get(":, 0, :"), Recorder.Layout.VECTOR);       // (B, H)
+        }
+        NDArray pooled = hasPooler ? Heads.pool(params, x) : null;                     // (B, H)
+        if (pooled != null) {
+            rec.record(HookNames.POOLED, pooled, Recorder.Layout.VECTOR);
+        }
+        NDArray logits = hasClassifier ? Heads.classify(params, pooled, config, training) : null; // (B, labels)
+        return new TensorOutputs(x, pooled, logits);
+    }
+
+    private static Map<String, HostTensor> selectTensors(BertConfig config, BertWeights w, boolean mlm) {
+        Map<String, HostTensor> keep = new LinkedHashMap<>();
+        int h = config.hiddenSize();
+        for (String name : w.names()) {
+            boolean encoder = name.startsWith("embeddings.") && !name.equals("embeddings.position_ids")
+                    || name.startsWith("encoder.layer.") || name.startsWith("pooler.")
+                    || name.startsWith("classifier.");
+            if (encoder) {
+                keep.put(name, w.get(name));
+            }
+        }
+        if (keep.containsKey("classifier.weight") && config.numLabels() == 0) {
+            throw new IllegalArgumentException("weights have a classifier but the config has no labels (id2label)");
+        }
+        if (mlm) {
+            keep.put("cls.predictions.transform.dense.weight", w.require("cls.predictions.transform.dense.weight", h, h));
+            keep.put("cls.predictions.transform.dense.bias", w.require("cls.predictions.transform.dense.bias", h));
+            keep.put("cls.predictions.transform.LayerNorm.weight",
+                    w.require("cls.predictions.transform.LayerNorm.weight", h));
+            keep.put("cls.predictions.transform.LayerNorm.bias", w.require("cls.predictions.transform.LayerNorm.bias", h));
+            String bias = w.has("cls.predictions.bias") ? "cls.predictions.bias" : "cls.predictions.decoder.bias";
+            keep.put("cls.predictions.bias", w.require(bias, config.vocabSize()));
+            HostTensor decoder = w.get("cls.predictions.decoder.weight");
+            if (decoder != null && !decoder.equals(w.get("embeddings.word_embeddings.weight"))) {
+                throw new IllegalArgumentException("cls.predictions.decoder.weight differs from "
+                        + "embeddings.word_embeddings.weight; only the tied masked-LM decoder is supported");
+            }
+        }
+        return keep;
+    }
+
+    private static long[] toLong(int[] s) {
+        long[] out = new long[s.length];
+        for (int i = 0; i < s.length; i++) {
+            out[i] = s[i];
+        }
+        return out;
+    }
+
+    private static float[][][] to3d(NDArray a) {
+        long[] s = a.getShape().getShape();
+        float[] d = a.toFloatArray();
+        float[][][] out = new float[(int) s[0]][(int) s[1]][(int) s[2]];
+        int k = 0;
+        for (float[][] m : out) {
+            for (float[] row : m) {
+                System.arraycopy(d, k, row, 0, row.length);
+                k += row.length;
+            }
+        }
+        return out;
+    }
+
+    private static float[][] to2d(NDArray a) {
+        long[] s = a.getShape().getShape();
+        float[] d = a.toFloatArray();
+        float[][] out = new float[(int) s[0]][(int) s[1]];
+        for (int i = 0; i < out.length; i++) {
+            System.arraycopy(d, i * out[i].length, out[i], 0, out[i].length);
+        }
+        return out;
+    }
+}

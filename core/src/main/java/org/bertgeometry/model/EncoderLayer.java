@@ -1,0 +1,29 @@
+package org.bertgeometry.model;
+
+import ai.djl.ndarray.NDArray;
+import java.util.Map;
+import org.bertgeometry.capture.HookNames;
+
+/** One post-LayerNorm transformer encoder layer: self-attention sub-layer, then feed-forward sub-layer. */
+final class EncoderLayer {
+
+    private final SelfAttention attention;
+    private final FeedForward feedForward;
+    private final int layer;
+
+    EncoderLayer(Map<String, NDArray> p, int layer, BertConfig config) {
+        this.attention = new SelfAttention(p, layer, config);
+        this.feedForward = new FeedForward(p, layer, config);
+        this.layer = layer;
+    }
+
+    /** {@code (B, T, H) -> (B, T, H)}. */
+    NDArray forward(NDArray x, NDArray maskBias, boolean training, Recorder rec) {
+        NDArray y = feedForward.forward(attention.forward(x, maskBias, training, rec), training);
+        rec.record(HookNames.layerOutput(layer), y, Recorder.Layout.TOKENS);
+        if (rec.wants(HookNames.layerCls(layer))) {
+            rec.record(HookNames.layerCls(layer), y.get(":, 0, :"), Recorder.Layout.VECTOR); // (B, H)
+        }
+        return y;
+    }
+}
