@@ -1,0 +1,382 @@
+package org.bertgeometry.geometry;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Assigns one of the paper's gate names to an attention map (docs/methods.md, "Attention gates").
+ * The names are the paper's; the statistics ({@link HeadStatistics}) and the ordered decision rules
+ * are the project's own proposal (the paper's definitions were not available), every threshold is a
+ * parameter, and the statistics are returned next to the label.
+ *
+ * <p>Rules, first match wins: closed ({@code m_sp >= 0.5}); directional ({@code rowCone >= 0.99},
+ * {@code c* >= theta_hi}, {@code rank <= 2}); open ({@code kappa >= 0.8} or
+ * {@code rowEntropy >= 0.9}); backward ({@code m_back(3) >= 0.5} and {@code >= 2 m_fwd(3)});
+ * forward (mirror); instance ({@code m_self >= 0.5}, or 1..5 % of entries high, all off the diagonal,
+ * on at most 3 key columns); cluster ({@code B >= 0.6} and {@code 0.05 <= kappa <= 0.6}).
+ * The methods reference also lists "no high entry and kappa >= 0.8" as closed; that clause makes an
+ * open gate unreachable for near-uniform maps, so it is off by default
+ * ({@link Params#closedWhenFlat()}).
+ */
+public final class GateClassifier {
+
+    private GateClassifier() {
+    }
+
+    /** Whether the rank statistic is computed (one SVD, the dominant cost). */
+    public enum RankPolicy {
+        /** Always (default). */
+        ALWAYS,
+        /** Only when the other directional-gate conditions hold; otherwise rank is reported as -1. */
+        WHEN_NEEDED
+    }
+
+    /**
+     * All thresholds of the rules and statistics; {@link #defaults()} gives the documented values.
+     *
+     * @param thetaHi            high-attention threshold, 0.3
+     * @param localWindow        w for m_back(w)/m_fwd(w), 3
+     * @param kThreshold         mass for metastable k, 0.90
+     * @param singularValueCut   rank cut, 1e-3
+     * @param closedSpecialMass  closed gate: m_sp at least this, 0.5
+     * @param closedWhenFlat     closed gate also when n_hi == 0 and kappa >= openKappa, false
+     * @param directionalCone    directional: rowCone at least this, 0.99
+     * @param directionalMaxRank directional: rank at most this, 2
+     * @param openKappa          open: kappa at least this, 0.8
+     * @param openEntropy        open: rowEntropy at least this, 0.9
+     * @param contextualMass     backward/forward: local mass at least this, 0.5
+     * @param contextualRatio    backward/forward: at least this times the other direction, 2
+     * @param instanceSelf       instance: m_self at least this, 0.5
+     * @param instanceMaxShare   instance: n_hi at most this share of n (second clause), 0.05
+     * @param instanceMaxColumns instance: high entries on at most this many columns, 3
+     * @param clusterBlock       cluster: B at least this, 0.6
+     * @param clusterKappaMin    cluster: kappa at least this, 0.05
+     * @param clusterKappaMax    cluster: kappa at most this, 0.6
+     * @param segmentSimilarity  automatic segmentation: adjacent rows with cosine below this start a
+     *                           new segment, 0.5
+     * @param segmentStarts      fixed segment start positions (block-map indices, e.g. protein
+     *                           domains), or null to segment automatically
+     * @param rankPolicy         when to compute the rank, ALWAYS
+     */
+    public record Params(double thetaHi, int localWindow, double kThreshold, double singularValueCut,
+            double closedSpecialMass, boolean closedWhenFlat, double directionalCone, int directionalMaxRank,
+            double openKappa, double openEntropy, double contextualMass, double contextualRatio,
+            double instanceSelf, double instanceMaxShare, int instanceMaxColumns, double clusterBlock,
+            double clusterKappaMin, double clusterKappaMax, double segmentSimilarity, int[] segmentStarts,
+            RankPolicy rankPolicy) {
+
+        public static Params defaults() {
+            return new Params(0.3, 3, 0.90, 1e-3, 0.5, false, 0.99, 2, 0.8, 0.9, 0.5, 2.0, 0.5, 0.05, 3, 0.6,
+                    0.05, 0.6, 0.5, null, RankPolicy.ALWAYS);
+        }
+
+        public Params withRankPolicy(RankPolicy p) {
+            return new Params(thetaHi, localWindow, kThreshold, singularValueCut, closedSpecialMass,
+                    closedWhenFlat, directionalCone, directionalMaxRank, openKappa, openEntropy, contextualMass,
+                    contextualRatio, instanceSelf, instanceMaxShare, instanceMaxColumns, clusterBlock,
+                    clusterKappaMin, clusterKappaMax, segmentSimilarity, segmentStarts, p);
+        }
+
+        public Params withClosedWhenFlat(boolean b) {
+            return new Params(thetaHi, localWindow, kThreshold, singularValueCut, closedSpecialMass, b,
+                    directionalCone, directionalMaxRank, openKappa, openEntropy, contextualMass, contextualRatio,
+                    instanceSelf, instanceMaxShare, instanceMaxColumns, clusterBlock, clusterKappaMin,
+                    clusterKappaMax, segmentSimilarity, segmentStarts, rankPolicy);
+        }
+    }
+
+    /** @param label the gate; @param rule the rule that fired, in words; @param statistics the inputs */
+    public record Classification(GateLabel label, String rule, HeadStatistics statistics) {
+    }
+
+    /** Classifies one map with the given special positions and parameters. */
+    public static Classification classify(float[][] map, SpecialPositions special, Params params) {
+        return classify(MatrixChecks.toDouble(checked(map)), special, params);
+    }
+
+    private static float[][] checked(float[][] map) {
+        MatrixChecks.requireSquare(map, "attention map");
+        return map;
+    }
+
+    /** Classifies one map (double input). */
+    public static Classification classify(double[][] map, SpecialPositions special, Params params) {
+        Block block = Block.of(map, special);
+        HeadStatistics s = statistics(block, params, false);
+        Classification c = decide(s, block, params);
+        if (c == null && params.rankPolicy() == RankPolicy.WHEN_NEEDED && directionalWithoutRank(s, params)) {
+            s = statistics(block, params, true);
+            c = decide(s, block, params);
+        }
+        if (c == null) {
+            c = new Classification(GateLabel.UNCLASSIFIED, "no rule matched", s);
+        }
+        return c;
+    }
+
+    /** The statistics alone (rank always computed). */
+    public static HeadStatistics statistics(double[][] map, SpecialPositions special, Params params) {
+        return statistics(Block.of(map, special), params, true);
+    }
+
+    private static boolean directionalWithoutRank(HeadStatistics s, Params p) {
+        return s.rowCone() >= p.directionalCone() && s.strongestKeyMass() >= p.thetaHi();
+    }
+
+    private static Classification decide(HeadStatistics s, Block b, Params p) {
+        if (s.specialMass() >= p.closedSpecialMass()) {
+            return new Classification(GateLabel.CLOSED_GATE, "m_special >= " + p.closedSpecialMass(), s);
+        }
+        if (p.closedWhenFlat() && s.highCount() == 0 && s.kappa() >= p.openKappa()) {
+            return new Classification(GateLabel.CLOSED_GATE, "n_high == 0 and kappa >= " + p.openKappa(), s);
+        }
+        if (directionalWithoutRank(s, p)) {
+            if (s.rank() < 0) {
+                return null; // rank deferred: the caller computes it and decides again
+            }
+            if (s.rank() <= p.directionalMaxRank()) {
+                return new Classification(GateLabel.DIRECTIONAL_GATE, "row_cone >= " + p.directionalCone()
+                        + ", c* >= " + p.thetaHi() + ", rank <= " + p.directionalMaxRank(), s);
+            }
+        }
+        if (s.kappa() >= p.openKappa() || s.rowEntropy() >= p.openEntropy()) {
+            return new Classification(GateLabel.OPEN_GATE, "kappa >= " + p.openKappa() + " or row_entropy >= "
+                    + p.openEntropy(), s);
+        }
+        if (s.backLocal() >= p.contextualMass() && s.backLocal() >= p.contextualRatio() * s.forwardLocal()) {
+            return new Classification(GateLabel.BACKWARD_CONTEXTUAL_GATE, "m_back >= " + p.contextualMass()
+                    + " and >= " + p.contextualRatio() + " m_fwd", s);
+        }
+        if (s.forwardLocal() >= p.contextualMass() && s.forwardLocal() >= p.contextualRatio() * s.backLocal()) {
+            return new Classification(GateLabel.FORWARD_CONTEXTUAL_GATE, "m_fwd >= " + p.contextualMass()
+                    + " and >= " + p.contextualRatio() + " m_back", s);
+        }
+        if (s.selfMass() >= p.instanceSelf()) {
+            return new Classification(GateLabel.INSTANCE_GATE, "m_self >= " + p.instanceSelf(), s);
+        }
+        if (isolatedHighEntries(b, s, p)) {
+            return new Classification(GateLabel.INSTANCE_GATE, "few isolated off-diagonal high entries on <= "
+                    + p.instanceMaxColumns() + " columns", s);
+        }
+        if (s.blockScore() >= p.clusterBlock() && s.kappa() >= p.clusterKappaMin()
+                && s.kappa() <= p.clusterKappaMax()) {
+            return new Classification(GateLabel.CLUSTER_HEAD, "B >= " + p.clusterBlock() + " and "
+                    + p.clusterKappaMin() + " <= kappa <= " + p.clusterKappaMax(), s);
+        }
+        return null;
+    }
+
+    private static boolean isolatedHighEntries(Block b, HeadStatistics s, Params p) {
+        if (s.highCount() < 1 || s.highCount() > p.instanceMaxShare() * b.n) {
+            return false;
+        }
+        Set<Integer> columns = new HashSet<>();
+        for (int i = 0; i < b.n; i++) {
+            for (int j = 0; j < b.n; j++) {
+                if (b.a[i][j] >= p.thetaHi()) {
+                    if (i == j) {
+                        return false;
+                    }
+                    columns.add(j);
+                }
+            }
+        }
+        return columns.size() <= p.instanceMaxColumns();
+    }
+
+    private static HeadStatistics statistics(Block b, Params p, boolean forceRank) {
+        int n = b.n;
+        double[][] a = b.a;
+        int cls = b.clsIndex;
+        double self = 0;
+        double backL = 0;
+        double fwdL = 0;
+        double backG = 0;
+        double fwdG = 0;
+        int offsetRows = 0;
+        int w = p.localWindow();
+        for (int i = 0; i < n; i++) {
+            if (i == cls) {
+                continue;
+            }
+            offsetRows++;
+            double[] row = a[i];
+            self += row[i];
+            for (int j = 0; j < n; j++) {
+                if (j == cls || j == i) {
+                    continue;
+                }
+                if (j < i) {
+                    backG += row[j];
+                    if (j >= i - w) {
+                        backL += row[j];
+                    }
+                } else {
+                    fwdG += row[j];
+                    if (j <= i + w) {
+                        fwdL += row[j];
+                    }
+                }
+            }
+        }
+        double rows = Math.max(offsetRows, 1);
+        double clsMass = 0;
+        double[] colMean = new double[n];
+        double entropy = 0;
+        int high = 0;
+        for (int i = 0; i < n; i++) {
+            double h = 0;
+            for (int j = 0; j < n; j++) {
+                double v = a[i][j];
+                colMean[j] += v / n;
+                if (v > 0) {
+                    h -= v * Math.log(v);
+                }
+                if (v >= p.thetaHi()) {
+                    high++;
+                }
+            }
+            entropy += h;
+            if (cls >= 0) {
+                clsMass += a[i][cls];
+            }
+        }
+        int jStar = 0;
+        for (int j = 1; j < n; j++) {
+            if (colMean[j] > colMean[jStar]) {
+                jStar = j;
+            }
+        }
+        double rowCone = ConeIndex.of(a, ConeIndex.Params.defaults()).normalized();
+        MetastableK.Summary k = MetastableK.ofRows(MatrixChecks.toFloat(a), new MetastableK.Params(p.kThreshold()));
+        int rank = -1;
+        if (forceRank || p.rankPolicy() == RankPolicy.ALWAYS) {
+            rank = SingularValues.countAtLeast(SingularValues.of(a), p.singularValueCut());
+        }
+        int[] starts = p.segmentStarts() != null ? p.segmentStarts() : segmentStarts(a, p.segmentSimilarity());
+        double block = blockScore(a, starts);
+        return new HeadStatistics(n, self / rows, backL / rows, fwdL / rows, backG / rows, fwdG / rows,
+                clsMass / n, b.specialMass, colMean[jStar], b.positions[jStar], rowCone, k.median(),
+                k.median() / n, n > 1 ? entropy / n / Math.log(n) : 0, high, rank, block, starts.length);
+    }
+
+    /** Automatic segmentation: a new segment starts where adjacent rows have cosine below the cut. */
+    static int[] segmentStarts(double[][] a, double similarity) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 1; i < a.length; i++) {
+            if (cosine(a[i - 1], a[i]) < similarity) {
+                starts.add(i);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static double cosine(double[] x, double[] y) {
+        double xy = 0;
+        double xx = 0;
+        double yy = 0;
+        for (int j = 0; j < x.length; j++) {
+            xy += x[j] * y[j];
+            xx += x[j] * x[j];
+            yy += y[j] * y[j];
+        }
+        return xx == 0 || yy == 0 ? 0 : xy / Math.sqrt(xx * yy);
+    }
+
+    /**
+     * B = (within - uniform) / (1 - uniform): within = mean over rows of the row's mass inside its own
+     * segment, uniform = the same under uniform attention. 0 when there is one segment.
+     */
+    static double blockScore(double[][] a, int[] starts) {
+        int n = a.length;
+        if (starts.length <= 1) {
+            return 0;
+        }
+        int[] seg = new int[n];
+        int[] size = new int[starts.length];
+        for (int s = 0; s < starts.length; s++) {
+            int from = starts[s];
+            int to = s + 1 < starts.length ? starts[s + 1] : n;
+            if (from < 0 || from >= n || to <= from) {
+                throw new IllegalArgumentException("segment starts must be increasing positions in 0.."
+                        + (n - 1) + ", starting at 0");
+            }
+            for (int i = from; i < to; i++) {
+                seg[i] = s;
+            }
+            size[s] = to - from;
+        }
+        double within = 0;
+        double uniform = 0;
+        for (int i = 0; i < n; i++) {
+            int from = starts[seg[i]];
+            for (int j = from; j < from + size[seg[i]]; j++) {
+                within += a[i][j];
+            }
+            uniform += (double) size[seg[i]] / n;
+        }
+        within /= n;
+        uniform /= n;
+        return uniform >= 1 ? 0 : (within - uniform) / (1 - uniform);
+    }
+
+    /** The kept block of a map: special positions removed, rows renormalised. */
+    static final class Block {
+        final double[][] a;
+        final int n;
+        final int[] positions;
+        final int clsIndex;
+        final double specialMass;
+
+        private Block(double[][] a, int[] positions, int clsIndex, double specialMass) {
+            this.a = a;
+            this.n = a.length;
+            this.positions = positions;
+            this.clsIndex = clsIndex;
+            this.specialMass = specialMass;
+        }
+
+        static Block of(double[][] map, SpecialPositions special) {
+            int full = MatrixChecks.requireSquare(map, "attention map");
+            special.requireFits(full);
+            int[] keep = new int[full - special.removed().length];
+            int c = 0;
+            int clsIndex = -1;
+            for (int i = 0; i < full; i++) {
+                if (!special.isRemoved(i)) {
+                    if (i == special.cls()) {
+                        clsIndex = c;
+                    }
+                    keep[c++] = i;
+                }
+            }
+            int n = keep.length;
+            double[][] a = new double[n][n];
+            double sp = 0;
+            for (int r = 0; r < n; r++) {
+                double[] raw = map[keep[r]];
+                double total = 0;
+                for (double v : raw) {
+                    if (v < 0) {
+                        throw new IllegalArgumentException("attention map has a negative weight " + v
+                                + " in row " + keep[r] + ": expected probabilities");
+                    }
+                    total += v;
+                }
+                double kept = 0;
+                for (int j = 0; j < n; j++) {
+                    kept += raw[keep[j]];
+                }
+                sp += total > 0 ? (total - kept) / total : 1;
+                for (int j = 0; j < n; j++) {
+                    // a row with no kept mass carries no preference: treat it as uniform
+                    a[r][j] = kept > 0 ? raw[keep[j]] / kept : 1.0 / n;
+                }
+            }
+            return new Block(a, keep, clsIndex, sp / n);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+package org.bertgeometry.geometry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Random;
+import java.util.function.IntFunction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Synthetic maps built for each gate get that gate, with and without small seeded noise
+ * (each entry times 1 + 0.01 u, u uniform in [-1, 1], rows renormalised).
+ */
+class GateClassifierTest {
+
+    private static final int N = 64;
+    private static final GateClassifier.Params P = GateClassifier.Params.defaults();
+
+    /** Row i: `mass` spread over the given columns, the rest uniform over all columns. */
+    private static double[][] map(double background, IntFunction<int[]> columns) {
+        double[][] a = new double[N][N];
+        for (int i = 0; i < N; i++) {
+            int[] cols = columns.apply(i);
+            double focus = cols.length == 0 ? 0 : 1 - background;
+            double bg = cols.length == 0 ? 1.0 : background;
+            for (int j = 0; j < N; j++) {
+                a[i][j] = bg / N;
+            }
+            for (int c : cols) {
+                a[i][c] += focus / cols.length;
+            }
+        }
+        return a;
+    }
+
+    private static double[][] noisy(double[][] a, long seed) {
+        if (seed < 0) {
+            return a;
+        }
+        Random r = new Random(seed);
+        double[][] b = new double[a.length][a.length];
+        for (int i = 0; i < a.length; i++) {
+            double s = 0;
+            for (int j = 0; j < a.length; j++) {
+                b[i][j] = a[i][j] * (1 + 0.01 * (2 * r.nextDouble() - 1));
+                s += b[i][j];
+            }
+            for (int j = 0; j < a.length; j++) {
+                b[i][j] /= s;
+            }
+        }
+        return b;
+    }
+
+    private static int[] range(int from, int to) {
+        int lo = Math.max(from, 0);
+        int hi = Math.min(to, N - 1);
+        if (hi < lo) {
+            return new int[0];
+        }
+        int[] r = new int[hi - lo + 1];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = lo + k;
+        }
+        return r;
+    }
+
+    private static GateLabel label(double[][] a, SpecialPositions sp) {
+        return GateClassifier.classify(a, sp, P).label();
+    }
+
+    @ParameterizedTest(name = "seed {0} (-1 = no noise)")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void verticalStripeIsDirectionalGate(long seed) {
+        double[][] a = noisy(map(0.2, i -> new int[] {5}), seed);
+        assertEquals(GateLabel.DIRECTIONAL_GATE, label(a, SpecialPositions.none()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void nearUniformRowsAreOpenGate(long seed) {
+        double[][] a = noisy(map(1.0, i -> new int[0]), seed);
+        assertEquals(GateLabel.OPEN_GATE, label(a, SpecialPositions.none()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void subDiagonalBandIsBackwardContextualGate(long seed) {
+        double[][] a = noisy(map(0.1, i -> range(i - 3, i - 1)), seed);
+        assertEquals(GateLabel.BACKWARD_CONTEXTUAL_GATE, label(a, SpecialPositions.none()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void superDiagonalBandIsForwardContextualGate(long seed) {
+        double[][] a = noisy(map(0.1, i -> range(i + 1, i + 3)), seed);
+        assertEquals(GateLabel.FORWARD_CONTEXTUAL_GATE, label(a, SpecialPositions.none()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void strongDiagonalIsInstanceGate(long seed) {
+        double[][] a = noisy(map(0.2, i -> new int[] {i}), seed);
+        assertEquals(GateLabel.INSTANCE_GATE, label(a, SpecialPositions.none()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void blockDiagonalSegmentsAreClusterHead(long seed) {
+        // four blocks of 16, uniform inside each block, nothing outside
+        double[][] a = noisy(map(0.0, i -> range(i / 16 * 16, i / 16 * 16 + 15)), seed);
+        assertEquals(GateLabel.CLUSTER_HEAD, label(a, SpecialPositions.none()));
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(longs = {-1, 1, 2, 3, 42})
+    void massOnSepIsClosedGate(long seed) {
+        double[][] a = noisy(map(0.3, i -> new int[] {N - 1}), seed);
+        assertEquals(GateLabel.CLOSED_GATE, label(a, new SpecialPositions(-1, new int[] {N - 1})));
+    }
+
+    @Test
+    void statisticsOfAStripeAreReportedNextToTheLabel() {
+        GateClassifier.Classification c = GateClassifier.classify(map(0.2, i -> new int[] {5}),
+                SpecialPositions.none(), P);
+        HeadStatistics s = c.statistics();
+        // column 5 holds 0.8 + 0.2/64 in every row
+        assertEquals(0.8 + 0.2 / 64, s.strongestKeyMass(), 1e-12);
+        assertEquals(5, s.strongestKey());
+        assertEquals(1, s.rank());
+        assertEquals(1.0, s.rowCone(), 1e-12);
+        assertEquals(N, s.highCount());
+    }
+
+    @Test
+    void specialMassIsTheShareOfRawRowsOnRemovedPositions() {
+        double[][] a = map(0.3, i -> new int[] {N - 1});
+        HeadStatistics s = GateClassifier.statistics(a, new SpecialPositions(-1, new int[] {N - 1}), P);
+        // each row: 0.7 + 0.3/64 on the last position
+        assertEquals(0.7 + 0.3 / 64, s.specialMass(), 1e-12);
+        assertEquals(N - 1, s.n());
+    }
+
+    @Test
+    void closedWhenFlatOptionTurnsUniformMapsIntoClosedGates() {
+        double[][] a = map(1.0, i -> new int[0]);
+        assertEquals(GateLabel.CLOSED_GATE, GateClassifier.classify(a, SpecialPositions.none(),
+                P.withClosedWhenFlat(true)).label());
+    }
+
+    @Test
+    void deferredRankGivesTheSameLabels() {
+        GateClassifier.Params lazy = P.withRankPolicy(GateClassifier.RankPolicy.WHEN_NEEDED);
+        double[][] stripe = map(0.2, i -> new int[] {5});
+        double[][] band = map(0.1, i -> range(i - 3, i - 1));
+        assertEquals(GateLabel.DIRECTIONAL_GATE, GateClassifier.classify(stripe, SpecialPositions.none(), lazy).label());
+        GateClassifier.Classification c = GateClassifier.classify(band, SpecialPositions.none(), lazy);
+        assertEquals(GateLabel.BACKWARD_CONTEXTUAL_GATE, c.label());
+        assertEquals(-1, c.statistics().rank());
+    }
+
+    @Test
+    void rejectsNonSquareNonFiniteAndOutOfRangeSpecials() {
+        assertThrows(IllegalArgumentException.class,
+                () -> GateClassifier.classify(new double[][] {{1, 0}}, SpecialPositions.none(), P));
+        assertThrows(IllegalArgumentException.class,
+                () -> GateClassifier.classify(new double[][] {{Double.NaN, 0}, {0, 1}}, SpecialPositions.none(), P));
+        assertThrows(IllegalArgumentException.class,
+                () -> GateClassifier.classify(new double[][] {{1, 0}, {0, 1}}, new SpecialPositions(-1, new int[] {2}), P));
+        assertThrows(IllegalArgumentException.class,
+                () -> GateClassifier.classify(new double[0][], SpecialPositions.none(), P));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> GateClassifier.classify(new double[][] {{1, 0, 0}, {0, 1}, {0, 0, 1}}, SpecialPositions.none(), P));
+        assertTrue(e.getMessage().contains("not rectangular"), e.getMessage());
+    }
+}
