@@ -26,6 +26,11 @@ MOTIFS = {
 ICONS = {
     "icons/category.png": ("category", (0x8E, 0x44, 0xAD)),
     "org/bertgeometry/knime/nodes/loader/bert-loader.png": ("load", (0x8E, 0x44, 0xAD)),
+    "org/bertgeometry/knime/nodes/directionality/directionality.png": ("direction", (0x2E, 0x86, 0xC1)),
+    "org/bertgeometry/knime/nodes/tokenize/tokenize.png": ("token", (0x17, 0xA5, 0x89)),
+    "org/bertgeometry/knime/nodes/infer/infer.png": ("attention", (0xD3, 0x54, 0x00)),
+    "org/bertgeometry/knime/nodes/cone/cone.png": ("cone", (0x2E, 0x86, 0xC1)),
+    "org/bertgeometry/knime/nodes/pattern/pattern.png": ("pattern", (0x2E, 0x86, 0xC1)),
 }
 
 

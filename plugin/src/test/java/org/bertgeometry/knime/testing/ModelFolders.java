@@ -6,8 +6,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+
 import org.bertgeometry.model.Activation;
+import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.BertInit;
+import org.bertgeometry.model.BertWeights;
+import org.bertgeometry.model.HostTensor;
+import org.bertgeometry.model.HuggingFaceFolder;
 
 /**
  * Writes small model folders in Hugging Face layout for node tests. The weights file is only opaque bytes: the
@@ -40,6 +49,38 @@ public final class ModelFolders {
             w[i] = (byte)(i * 31 + 7);
         }
         Files.write(folder.resolve("model.safetensors"), w);
+        return folder;
+    }
+
+    /** The vocabulary written with {@link #tinyConfig()}-sized models: 5 specials then tok5, tok6, ... */
+    public static List<String> vocabulary(final int size) {
+        List<String> v = new ArrayList<>(List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"));
+        for (int i = v.size(); i < size; i++) {
+            v.add("tok" + i);
+        }
+        return v;
+    }
+
+    /**
+     * Saves a real, loadable model (random weights with the given seed) in Hugging Face layout.
+     *
+     * @param tiedQueryKey when true every layer's key weight is a copy of its query weight, so every head's
+     *            bilinear form is symmetric (a known answer for the directionality analysis)
+     */
+    public static Path writeRandomModel(final Path folder, final BertConfig config, final long seed,
+        final boolean tiedQueryKey) throws IOException {
+        BertWeights w = BertInit.random(config, seed, false);
+        if (tiedQueryKey) {
+            Map<String, HostTensor> m = new HashMap<>(w.asMap());
+            for (int l = 0; l < config.numHiddenLayers(); l++) {
+                String p = BertWeights.layerPrefix(l) + "attention.self.";
+                m.put(p + "key.weight", m.get(p + "query.weight"));
+                m.put(p + "key.bias", m.get(p + "query.bias"));
+            }
+            w = new BertWeights(m);
+        }
+        HuggingFaceFolder.save(new BertCheckpoint(config, w, vocabulary(config.vocabSize()), Map.of(), null),
+            folder);
         return folder;
     }
 }
