@@ -34,6 +34,15 @@ public final class DataType {
         return valueClass.isAssignableFrom(m_cellClass);
     }
 
+    /**
+     * @return true if cells of {@code type} may appear in a column of this type (same cell class; a collection
+     *         column also accepts any element type, since a cell does not know its element type)
+     */
+    public boolean isASuperTypeOf(final DataType type) {
+        return m_cellClass.equals(type.m_cellClass)
+            && (m_elementType == null || type.m_elementType == null || m_elementType.equals(type.m_elementType));
+    }
+
     public boolean isCollectionType() {
         return m_elementType != null;
     }

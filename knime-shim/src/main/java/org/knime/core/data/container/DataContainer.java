@@ -37,7 +37,7 @@ public class DataContainer {
         for (int i = 0; i < row.getNumCells(); i++) {
             var cell = row.getCell(i);
             var type = m_spec.getColumnSpec(i).getType();
-            if (!cell.isMissing() && !cell.getType().equals(type)) {
+            if (!cell.isMissing() && !type.isASuperTypeOf(cell.getType())) {
                 throw new IllegalArgumentException("Row " + row.getKey() + " column " + i + ": cell type "
                     + cell.getType() + " does not match column type " + type);
             }
