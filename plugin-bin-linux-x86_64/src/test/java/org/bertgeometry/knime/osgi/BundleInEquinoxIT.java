@@ -127,6 +127,60 @@ class BundleInEquinoxIT {
         Object directionality = newModel("org.bertgeometry.knime.nodes.directionality.DirectionalityNodeFactory");
         Object[] tables = execute(directionality, models[0]);
         assertEquals(4L, tables[0].getClass().getMethod("size").invoke(tables[0]), "2 layers x 2 heads");
+
+        // a BERT forward pass through DJL/PyTorch from inside the bundle (natives from the fragment)
+        Object infer = newModel("org.bertgeometry.knime.nodes.infer.InferNodeFactory");
+        Object inferSettings = settingsClass.getConstructor(String.class).newInstance("model");
+        Method addString = settingsClass.getMethod("addString", String.class, String.class);
+        Method addInt = settingsClass.getMethod("addInt", String.class, int.class);
+        addString.invoke(inferSettings, "text_column", "text");
+        addString.invoke(inferSettings, "label_column", "");
+        addInt.invoke(inferSettings, "batch_size", 2);
+        addInt.invoke(inferSettings, "max_length", 0);
+        addInt.invoke(inferSettings, "max_stored_samples", 1);
+        settingsClass.getMethod("addDouble", String.class, double.class).invoke(inferSettings, "theta", 0.3);
+        settingsClass.getMethod("addBoolean", String.class, boolean.class).invoke(inferSettings, "only_correct",
+            false);
+        runner.getMethod("loadSettings", nodeModel, settingsRO).invoke(null, infer, inferSettings);
+        Object exec = newExec();
+        Object[] out = executeWith(infer, exec, models[0], textTable(exec, "tok5 tok6", "tok7", "tok8 tok9"));
+        assertEquals(3L, out[0].getClass().getMethod("size").invoke(out[0]));
+        Object captureSummary = out[1].getClass().getMethod("getSummary").invoke(out[1]);
+        assertTrue(captureSummary.toString().startsWith("Attention of 3 samples (2 layers x 2 heads): 1 with full"),
+            captureSummary.toString());
+    }
+
+    private static Object newExec() throws Exception {
+        return shim.loadClass("org.knime.core.node.ShimExecution").getMethod("createContext", Path.class)
+            .invoke(null, Files.createTempDirectory(work, "fs"));
+    }
+
+    /** A one-column string table built from the framework's (shim) classes. */
+    private static Object textTable(final Object exec, final String... texts) throws Exception {
+        Class<?> dataType = shim.loadClass("org.knime.core.data.DataType");
+        Class<?> stringCell = shim.loadClass("org.knime.core.data.def.StringCell");
+        Object type = stringCell.getField("TYPE").get(null);
+        Class<?> creator = shim.loadClass("org.knime.core.data.DataColumnSpecCreator");
+        Object colSpec = creator.getMethod("createSpec")
+            .invoke(creator.getConstructor(String.class, dataType).newInstance("text", type));
+        Class<?> colSpecClass = shim.loadClass("org.knime.core.data.DataColumnSpec");
+        Object cols = Array.newInstance(colSpecClass, 1);
+        Array.set(cols, 0, colSpec);
+        Class<?> tableSpec = shim.loadClass("org.knime.core.data.DataTableSpec");
+        Object spec = tableSpec.getConstructor(cols.getClass()).newInstance(cols);
+        Object container = exec.getClass().getMethod("createDataContainer", tableSpec).invoke(exec, spec);
+        Class<?> dataCell = shim.loadClass("org.knime.core.data.DataCell");
+        Class<?> defaultRow = shim.loadClass("org.knime.core.data.def.DefaultRow");
+        Class<?> dataRow = shim.loadClass("org.knime.core.data.DataRow");
+        Object cellArray = Array.newInstance(dataCell, 1);
+        for (int i = 0; i < texts.length; i++) {
+            Object cells = Array.newInstance(dataCell, 1);
+            Array.set(cells, 0, stringCell.getConstructor(String.class).newInstance(texts[i]));
+            Object row = defaultRow.getConstructor(String.class, cellArray.getClass()).newInstance("r" + i, cells);
+            container.getClass().getMethod("addRowToTable", dataRow).invoke(container, row);
+        }
+        container.getClass().getMethod("close").invoke(container);
+        return container.getClass().getMethod("getTable").invoke(container);
     }
 
     private static Object newModel(final String factoryClass) throws Exception {
@@ -136,10 +190,13 @@ class BundleInEquinoxIT {
     }
 
     private static Object[] execute(final Object model, final Object... inputs) throws Exception {
+        return executeWith(model, newExec(), inputs);
+    }
+
+    private static Object[] executeWith(final Object model, final Object exec, final Object... inputs)
+        throws Exception {
         Class<?> portObject = shim.loadClass("org.knime.core.node.port.PortObject");
         Class<?> execClass = shim.loadClass("org.knime.core.node.ExecutionContext");
-        Object exec = shim.loadClass("org.knime.core.node.ShimExecution").getMethod("createContext", Path.class)
-            .invoke(null, Files.createTempDirectory(work, "fs"));
         Object in = Array.newInstance(portObject, inputs.length);
         for (int i = 0; i < inputs.length; i++) {
             Array.set(in, i, inputs[i]);

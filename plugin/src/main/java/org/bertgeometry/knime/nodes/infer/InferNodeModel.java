@@ -148,7 +148,12 @@ public final class InferNodeModel extends NodeModel {
             if (!t.isMissing()) {
                 longest = Math.max(longest, tokenizer.encode(((StringValue)t).getStringValue()).length());
             }
-            if (labelCol >= 0 && !row.getCell(labelCol).isMissing()) {
+            if (labelCol >= 0) {
+                if (row.getCell(labelCol).isMissing()) {
+                    throw new IllegalArgumentException("Row " + row.getKey() + " has no label. Filter or fill rows"
+                        + " with missing labels (for example with the Missing Value node), or clear the label"
+                        + " column setting.");
+                }
                 String l = ((StringValue)row.getCell(labelCol)).getStringValue();
                 if (!classes.containsKey(l)) {
                     if (fixedClasses) {
@@ -201,7 +206,7 @@ public final class InferNodeModel extends NodeModel {
         return new PortObject[]{out.getTable(), capture};
     }
 
-    /** Class means need a label: samples without one (missing label cell) are not aggregated. */
+    /** Class means need a label: without a label column no sample is aggregated. */
     private static CaptureSink labelledOnly(final CaptureSink inner) {
         return new CaptureSink() {
             @Override
@@ -277,17 +282,18 @@ public final class InferNodeModel extends NodeModel {
             Encoding e = tokenizer.encode(((StringValue)t).getStringValue());
             live.add(r);
             ids.add(e.ids());
-            int label = -1;
-            if (labelCol >= 0 && !r.getCell(labelCol).isMissing()) {
-                label = classes.get(((StringValue)r.getCell(labelCol)).getStringValue());
+            if (labelCol >= 0) {
+                labels.add(classes.get(((StringValue)r.getCell(labelCol)).getStringValue()));
             }
-            labels.add(label);
         }
         if (live.isEmpty()) {
             return;
         }
         int padId = tokenizer.vocabulary().padId();
-        BatchInput in = BatchInput.padded(ids, padId, labels.stream().mapToInt(Integer::intValue).toArray());
+        // labels only when a label column is set (then every row has one, checked in pass 1); the engine
+        // rejects partial or out-of-range labels before anything reaches native code
+        BatchInput in = BatchInput.padded(ids, padId,
+            labelCol < 0 ? null : labels.stream().mapToInt(Integer::intValue).toArray());
         in.validateFor(bert.config());
         ForwardResult result = bert.forward(in, sink, false);
         List<String> classNames = new ArrayList<>(classes.keySet());

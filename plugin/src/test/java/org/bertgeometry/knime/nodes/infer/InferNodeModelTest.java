@@ -204,6 +204,36 @@ class InferNodeModelTest {
     }
 
     @Test
+    void missingLabelFailsNamingTheRow() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("first", new StringCell("tok5"), new StringCell("neg")));
+        c.addRowToTable(new DefaultRow("unlabelled", new StringCell("tok6"),
+            org.knime.core.data.DataType.getMissingCell()));
+        c.close();
+        BertModelPortObject m = model();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ShimNodeRunner.execute(node(2, 1), exec, m, c.getTable()));
+        assertTrue(e.getMessage().contains("unlabelled"), e.getMessage());
+    }
+
+    @Test
+    void unknownLabelForALabelledModelFailsNamingTheLabels() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("r0", new StringCell("tok5"), new StringCell("neutral")));
+        c.close();
+        BertModelPortObject m = model();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ShimNodeRunner.execute(node(2, 1), exec, m, c.getTable()));
+        assertTrue(e.getMessage().contains("[neg, pos]"), e.getMessage());
+    }
+
+    @Test
     void settingsRoundTrip() throws Exception {
         InferNodeModel other = new InferNodeFactory().createNodeModel();
         ShimNodeRunner.loadSettings(other, ShimNodeRunner.saveSettings(node(3, 7)));
