@@ -5,8 +5,8 @@ import java.util.List;
 import org.bertgeometry.capture.HeadStatistic;
 
 /**
- * The per-sample per-head statistics the Infer node records (our own simple descriptors, docs/methods.md "Per
- * sample head statistics"): the mean over query rows of the Shannon entropy of the row (nats; 0 = every query
+ * The per-sample per-head statistics the Infer node records (our own simple descriptors, documented in
+ * docs/knime.md, "Infer with Attention Capture"): the mean over query rows of the Shannon entropy of the row (nats; 0 = every query
  * attends to one key, ln T = uniform), and the mean attention paid to position 0 ([CLS]).
  */
 final class AttentionStatistics {
