@@ -82,6 +82,62 @@ class HuggingFaceFolderTest {
         assertSameCheckpoint(c, back);
     }
 
+    /**
+     * Writes the checkpoint's tensors by hand as BF16 (upper 16 bits of each float32, i.e. truncation),
+     * plus {@code extra} integer tensors of 8 zero bytes per element, without our writer.
+     */
+    private static void writeBf16WithIntegers(Path file, BertCheckpoint c, Map<String, String> extraDtypes) throws Exception {
+        StringBuilder header = new StringBuilder("{");
+        java.io.ByteArrayOutputStream data = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, HostTensor> e : c.weights().asMap().entrySet()) {
+            int begin = data.size();
+            for (float f : e.getValue().data()) {
+                int bits = Float.floatToRawIntBits(f) >>> 16;
+                data.write(bits & 0xff);
+                data.write(bits >>> 8);
+            }
+            header.append('"').append(e.getKey()).append("\":{\"dtype\":\"BF16\",\"shape\":")
+                    .append(java.util.Arrays.toString(e.getValue().shape()).replace(" ", ""))
+                    .append(",\"data_offsets\":[").append(begin).append(',').append(data.size()).append("]},");
+        }
+        for (Map.Entry<String, String> e : extraDtypes.entrySet()) {
+            int begin = data.size();
+            data.write(new byte[16]);
+            header.append('"').append(e.getKey()).append("\":{\"dtype\":\"").append(e.getValue())
+                    .append("\",\"shape\":[1,2],\"data_offsets\":[").append(begin).append(',').append(data.size()).append("]},");
+        }
+        header.setLength(header.length() - 1);
+        header.append('}');
+        byte[] h = header.toString().getBytes(StandardCharsets.UTF_8);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        out.write(java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.LITTLE_ENDIAN).putLong(h.length).array());
+        out.write(h);
+        out.write(data.toByteArray());
+        Files.write(file, out.toByteArray());
+    }
+
+    @Test
+    void bf16WeightsAndAnInt64PositionIdsBufferLoad() throws Exception {
+        BertCheckpoint c = TinyCheckpoints.checkpoint(List.of());
+        HuggingFaceFolder.save(c, dir);
+        writeBf16WithIntegers(dir.resolve("model.safetensors"), c, Map.of("embeddings.position_ids", "I64"));
+        BertCheckpoint back = HuggingFaceFolder.load(dir);
+        float w = c.weights().get("encoder.layer.1.output.dense.weight").data()[5];
+        // BF16 keeps the top 16 bits: the float with the low 16 bits cleared
+        float truncated = Float.intBitsToFloat(Float.floatToRawIntBits(w) & 0xffff0000);
+        assertEquals(truncated, back.weights().get("encoder.layer.1.output.dense.weight").data()[5]);
+        assertFalse(back.weights().has("embeddings.position_ids"));
+    }
+
+    @Test
+    void otherIntegerTensorsAreRejected() throws Exception {
+        BertCheckpoint c = TinyCheckpoints.checkpoint(List.of());
+        HuggingFaceFolder.save(c, dir);
+        writeBf16WithIntegers(dir.resolve("model.safetensors"), c, Map.of("encoder.layer.0.output.dense.weight_q", "I64"));
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> HuggingFaceFolder.load(dir));
+        assertTrue(e.getMessage().contains("weight_q") && e.getMessage().contains("I64"), e.getMessage());
+    }
+
     @Test
     void tensorWhoseShapeDisagreesWithConfigJsonIsNamedWithTheFile() throws Exception {
         HuggingFaceFolder.save(TinyCheckpoints.checkpoint(List.of()), dir);

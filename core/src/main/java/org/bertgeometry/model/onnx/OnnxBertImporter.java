@@ -203,6 +203,10 @@ public final class OnnxBertImporter {
                 }
             }
         }
+        if ("cls.predictions".equals(fromBias)) {
+            // the MLM decoder adds cls.predictions.bias (Hugging Face ties decoder.bias to it)
+            fromBias = "cls.predictions.decoder";
+        }
         String fromName = moduleFromNodeName(node.name());
         if (fromBias != null && fromName != null && !fromBias.equals(fromName)) {
             throw new IllegalArgumentException("node '" + node.name() + "' names module " + fromName
@@ -366,7 +370,7 @@ public final class OnnxBertImporter {
         Map<String, OnnxNode> producers = graph.producers();
         for (OnnxNode n : graph.nodes()) {
             if (n.opType().equals("LayerNormalization") && n.floats().containsKey("epsilon")) {
-                return Optional.of((double) n.floats().get("epsilon"));
+                return Optional.of(Double.parseDouble(Float.toString(n.floats().get("epsilon"))));
             }
             if (!n.opType().equals("Sqrt")) {
                 continue;
@@ -381,7 +385,9 @@ public final class OnnxBertImporter {
             }
             Optional<Double> eps = scalar(add.input(1), constants);
             if (eps.isPresent()) {
-                return eps;
+                // the graph holds float32; report the shortest decimal that rounds to it (1e-12, not
+                // 9.9999999600419720025e-13), which is what the exporting config said
+                return Optional.of(Double.parseDouble(Float.toString(eps.get().floatValue())));
             }
         }
         return Optional.empty();

@@ -14,7 +14,8 @@ import java.util.zip.CRC32C;
  * blocks, and a 48-byte footer with the metaindex and index handles and the magic number
  * {@code 0xdb4775248b80fb57}. A block is a run of prefix-compressed entries ({@code varint32 shared,
  * varint32 unshared, varint32 value length, key suffix, value}) followed by restart offsets and their
- * count; after each block come a compression-type byte and a masked CRC-32C of block plus type byte.
+ * count; after each block come a compression-type byte (0 none, 1 Snappy, see {@link SnappyDecoder})
+ * and a masked CRC-32C of the stored block plus type byte.
  * Index files are small (kilobytes), so the table is read whole and every checksum is verified.
  */
 public final class SSTableReader {
@@ -33,7 +34,7 @@ public final class SSTableReader {
      * All entries of {@code table}, key to value, in key order.
      *
      * @throws IllegalArgumentException describing the first inconsistency (bad magic, checksum
-     *                                  mismatch, block out of range, compressed block)
+     *                                  mismatch, block out of range, unknown compression)
      */
     public static Map<String, ByteBuffer> readAll(ByteBuffer table) {
         ByteBuffer t = table.duplicate().order(ByteOrder.LITTLE_ENDIAN);
@@ -99,8 +100,7 @@ public final class SSTableReader {
             throw new IllegalArgumentException(what + " fails its CRC-32C check; the file is corrupt");
         }
         if (type == 1) {
-            throw new IllegalArgumentException(what + " is Snappy-compressed; only uncompressed tables are"
-                    + " supported (TensorFlow writes checkpoint indexes uncompressed)");
+            return ByteBuffer.wrap(SnappyDecoder.decompress(contents)).order(ByteOrder.LITTLE_ENDIAN);
         }
         if (type != 0) {
             throw new IllegalArgumentException(what + " has unknown compression type " + type);
