@@ -6,8 +6,9 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Streaming class-mean attention maps, the paper's analysis A1 (docs/methods.md, "Class-mean
- * attention maps"; reference implementation {@code process_output_for_attention_analysis}). For each
+ * Streaming class-mean attention maps, the paper's analysis A1 as its reference
+ * implementation ({@code process_output_for_attention_analysis}) computes it; docs/capture.md,
+ * "Class-mean attention", restates the rules. For each
  * accepted sample of class c and each selected (layer, head), the attention map a is cut at the first
  * [SEP] (row and column sep and everything after them are zeroed, [CLS] is kept, rows are not
  * renormalised) and added to a running double sum S_c; the same map with entries below θ set to zero is

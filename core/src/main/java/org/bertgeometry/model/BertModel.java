@@ -45,12 +45,24 @@ public final class BertModel implements AutoCloseable {
     private final boolean hasPooler;
     private final boolean hasClassifier;
     private final boolean hasMlmHead;
+    /** Tensors the forward pass does not use (e.g. the next-sentence head), returned by toWeights unchanged. */
+    private final Map<String, HostTensor> extras;
 
     private BertModel(BertConfig config, BertWeights weights) {
         this.config = config;
         weights.validateAgainst(config);
         boolean mlm = weights.has("cls.predictions.transform.dense.weight");
         Map<String, HostTensor> keep = selectTensors(config, weights, mlm);
+        Map<String, HostTensor> rest = new LinkedHashMap<>();
+        for (String name : weights.names()) {
+            // the tied decoder weight is the word embedding table; cls.predictions.decoder.bias is its bias
+            boolean tied = name.equals("cls.predictions.decoder.weight")
+                    || mlm && name.equals("cls.predictions.decoder.bias");
+            if (!keep.containsKey(name) && !tied) {
+                rest.put(name, weights.get(name));
+            }
+        }
+        this.extras = Collections.unmodifiableMap(rest);
         this.hasPooler = keep.containsKey("pooler.dense.weight");
         this.hasClassifier = keep.containsKey("classifier.weight");
         this.hasMlmHead = mlm;
@@ -124,7 +136,11 @@ public final class BertModel implements AutoCloseable {
         return params;
     }
 
-    /** A copy of the current parameter values, e.g. for saving as safetensors. */
+    /**
+     * A copy of the current parameter values, e.g. for saving as safetensors, followed by the tensors
+     * of the loaded weights that the forward pass does not use (such as {@code cls.seq_relationship.*}
+     * or {@code embeddings.position_ids}), unchanged. The tied decoder weight is not repeated.
+     */
     public BertWeights toWeights() {
         Map<String, HostTensor> out = new LinkedHashMap<>();
         for (Map.Entry<String, NDArray> e : params.entrySet()) {
@@ -135,6 +151,7 @@ public final class BertModel implements AutoCloseable {
             }
             out.put(e.getKey(), new HostTensor(shape, e.getValue().toFloatArray()));
         }
+        extras.forEach(out::putIfAbsent);
         return new BertWeights(out);
     }
 
@@ -296,9 +313,8 @@ public final class BertModel implements AutoCloseable {
             } else {
                 predicted = argmax(logits);
             }
-            if (!rec.isEmpty()) {
-                rec.deliver(in, predicted, sink);
-            }
+            // always deliver, so that sinks see sampleDone for every sample even when nothing matched
+            rec.deliver(in, predicted, sink);
             return new ForwardResult(hidden, pooled, logits, List.of());
         }
     }

@@ -51,10 +51,6 @@ final class Recorder {
         }
     }
 
-    boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** The i-th kept array, flattened (tests). */
     float[] raw(int i) {
         return entries.get(i).value.toFloatArray();

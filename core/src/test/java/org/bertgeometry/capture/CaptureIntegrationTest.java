@@ -18,6 +18,17 @@ class CaptureIntegrationTest {
     static final int SEP = 3;
 
     @Test
+    void sinksCountEverySampleEvenWhenNoHookMatched() {
+        BertConfig c = new BertConfig(12, 8, 1, 2, 16, Activation.GELU, 10, 2, 1e-12, 0.1, 0.1, List.of());
+        try (BertModel m = BertModel.random(c, 1, false)) {
+            BoundedSampleSink sink = new BoundedSampleSink(CaptureSpec.of("no.such.point"), 1);
+            m.forward(BatchInput.padded(List.of(new int[] {2, 5}, new int[] {2}), 0), sink, false);
+            assertEquals(2, sink.seen());
+            assertEquals(1, sink.dropped());
+        }
+    }
+
+    @Test
     void streamingSinksAgreeWithCollectedCaptures() {
         BertConfig c = new BertConfig(12, 8, 2, 2, 16, Activation.GELU, 10, 2, 1e-12, 0.1, 0.1, List.of());
         try (BertModel m = BertModel.random(c, 1, false)) {

@@ -148,6 +148,30 @@ class BertModelTest {
         }
     }
 
+    /**
+     * Hand calculation: LayerNorm of a 2-vector [a, b] is [(a-b)/2, (b-a)/2] / (|a-b|/2) = ±[1, -1]
+     * (eps 1e-12 negligible), so with hidden size 2 every final hidden state is gamma ⊙ ±[1, -1] + beta,
+     * whatever the other weights; and a one-token sequence attends to itself with probability 1.
+     */
+    @Test
+    void hiddenSizeTwoOutputsAreGammaTimesPlusMinusOnePlusBeta() {
+        BertConfig c = new BertConfig(5, 2, 1, 1, 3, Activation.GELU, 4, 2, 1e-12, 0.1, 0.1, List.of());
+        BertWeights w = tinyWeights(c, 21);
+        float[] gamma = w.get("encoder.layer.0.output.LayerNorm.weight").data();
+        float[] beta = w.get("encoder.layer.0.output.LayerNorm.bias").data();
+        try (BertModel m = BertModel.load(c, w)) {
+            ForwardResult r = m.forward(BatchInput.padded(List.of(new int[] {1, 4, 2}, new int[] {3}), 0),
+                    CaptureSpec.of("layer.0.attention.probs"), false);
+            for (float[] h : new float[][] {r.lastHidden()[0][0], r.lastHidden()[0][2], r.lastHidden()[1][0]}) {
+                double u = (h[0] - beta[0]) / gamma[0];
+                double v = (h[1] - beta[1]) / gamma[1];
+                assertEquals(1.0, Math.abs(u), 1e-5);
+                assertEquals(-u, v, 1e-5);
+            }
+            assertArrayEquals(new float[] {1f}, r.captures().get(1).get("layer.0.attention.probs").data());
+        }
+    }
+
     @Test
     void invalidInputIsRejectedBeforeNativeCode() {
         BertConfig c = tinyConfig(Activation.GELU);
@@ -226,6 +250,7 @@ class BertModelTest {
             double fd = (up - down) / (((float) (orig + eps)) - ((float) (orig - eps)));
             assertTrue(Math.abs(fd) > 1e-4, "pick a weight that matters");
             assertEquals(fd, grad, 1e-3 + 1e-2 * Math.abs(fd));
+            assertEquals(w.get(name), m.toWeights().get(name), "export works on arrays that require gradients");
         }
     }
 
@@ -239,6 +264,18 @@ class BertModelTest {
             for (String n : w.names()) {
                 assertEquals(w.get(n), back.get(n), n);
             }
+        }
+    }
+
+    @Test
+    void tensorsTheForwardPassDoesNotUseAreKeptForExport() {
+        BertConfig c = tinyConfig(Activation.GELU);
+        Map<String, HostTensor> m = new LinkedHashMap<>(tinyWeights(c, 5).asMap());
+        HostTensor nsp = new HostTensor(new int[] {2, 4}, new float[] {1, 2, 3, 4, 5, 6, 7, 8});
+        m.put("cls.seq_relationship.weight", nsp);
+        try (BertModel model = BertModel.load(c, new BertWeights(m))) {
+            assertEquals(nsp, model.toWeights().get("cls.seq_relationship.weight"));
+            assertFalse(model.parameters().containsKey("cls.seq_relationship.weight"));
         }
     }
 
