@@ -5,7 +5,8 @@ package org.bertgeometry.tokenize;
  * {@code tokenizers} (BertNormalizer, BertPreTokenizer) defines them. They differ from Java's
  * {@link Character#isWhitespace} on purpose: that method excludes no-break spaces and includes the
  * information separators U+001C..U+001F, whereas BERT uses the Unicode White_Space property.
- * Category lookups use the JDK's Unicode tables (Unicode 13 in Java 17).
+ * General categories come from {@link Unicode8Categories} (the reference's Unicode 8.0 tables), not
+ * from the JRE, so results do not depend on the Java version.
  */
 final class BertCharacters {
 
@@ -25,17 +26,15 @@ final class BertCharacters {
 
     /**
      * "Other" characters except TAB, LF and CR, which BERT treats as whitespace instead: general
-     * categories Cc, Cf, Cs and Co. Unassigned code points (Cn) are NOT included although the Rust
-     * source's comment says so: its category tables list no Cn code points, so the reference keeps
-     * unassigned characters (they then become [UNK]); the parity test pins this down.
+     * categories Cc, Cf, Cs and Co of Unicode 8.0. Unassigned code points (Cn) are NOT included
+     * although the Rust source's comment says so: its category tables list no Cn code points, so the
+     * reference keeps unassigned characters (they then become [UNK]); the parity tests pin this down.
      */
     static boolean isControl(int cp) {
         if (cp == '\t' || cp == '\n' || cp == '\r') {
             return false;
         }
-        int type = Character.getType(cp);
-        return type == Character.CONTROL || type == Character.FORMAT || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE;
+        return Unicode8Categories.isOther(cp);
     }
 
     /** Removed entirely by clean_text: NUL, the replacement character U+FFFD, and controls. */
@@ -46,17 +45,13 @@ final class BertCharacters {
     /**
      * BERT punctuation: every printable ASCII non-alphanumeric character (33-47, 58-64, 91-96,
      * 123-126, which includes symbols such as $ + &lt; = &gt; ^ ` | ~ that Unicode does not call
-     * punctuation) plus the Unicode punctuation categories Pc, Pd, Ps, Pe, Pi, Pf, Po.
+     * punctuation) plus the Unicode 8.0 punctuation categories Pc, Pd, Ps, Pe, Pi, Pf, Po.
      */
     static boolean isPunctuation(int cp) {
         if ((cp >= 33 && cp <= 47) || (cp >= 58 && cp <= 64) || (cp >= 91 && cp <= 96) || (cp >= 123 && cp <= 126)) {
             return true;
         }
-        int type = Character.getType(cp);
-        return type == Character.CONNECTOR_PUNCTUATION || type == Character.DASH_PUNCTUATION
-                || type == Character.START_PUNCTUATION || type == Character.END_PUNCTUATION
-                || type == Character.INITIAL_QUOTE_PUNCTUATION || type == Character.FINAL_QUOTE_PUNCTUATION
-                || type == Character.OTHER_PUNCTUATION;
+        return Unicode8Categories.isPunctuation(cp);
     }
 
     /**
@@ -70,8 +65,8 @@ final class BertCharacters {
                 || (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x2F800 && cp <= 0x2FA1F);
     }
 
-    /** Nonspacing marks (category Mn): what accent stripping drops after NFD. */
+    /** Nonspacing marks (Unicode 8.0 category Mn): what accent stripping drops after NFD. */
     static boolean isNonspacingMark(int cp) {
-        return Character.getType(cp) == Character.NON_SPACING_MARK;
+        return Unicode8Categories.isNonspacingMark(cp);
     }
 }

@@ -1,7 +1,6 @@
 package org.bertgeometry.tokenize;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * BERT's text normalisation, in the order Hugging Face's {@code BertNormalizer} applies it:
@@ -79,11 +78,11 @@ public record BertNormalizer(boolean cleanText, boolean handleChineseChars, bool
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (cp < 0x80) {
-                sb.append((char) (cp >= 'A' && cp <= 'Z' ? cp + 32 : cp));
+            if (cp == 0x130) {
+                // the only unconditional one-to-many lower-case mapping: İ -> i + combining dot above
+                sb.append("i\u0307");
             } else {
-                // a one-character string has no context, so this is the unconditional full mapping
-                sb.append(new String(Character.toChars(cp)).toLowerCase(Locale.ROOT));
+                sb.appendCodePoint(Character.toLowerCase(cp));
             }
         }
         return sb.toString();

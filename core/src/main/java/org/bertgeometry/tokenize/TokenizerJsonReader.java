@@ -40,10 +40,20 @@ final class TokenizerJsonReader {
     }
 
     static WordPieceTokenizer read(InputStream in, String sourceName) throws IOException {
-        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Path.of(sourceName));
+        return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Vocabulary.sourcePath(sourceName));
     }
 
     private static WordPieceTokenizer parse(String json, Path src) throws ModelFormatException {
+        try {
+            return parseStructure(json, src);
+        } catch (ClassCastException | IllegalStateException | UnsupportedOperationException
+                | NumberFormatException | NullPointerException | IndexOutOfBoundsException e) {
+            // a field of the wrong JSON type or a missing nested field
+            throw new ModelFormatException(src, "is not a well-formed tokenizer.json (" + e + ")", e);
+        }
+    }
+
+    private static WordPieceTokenizer parseStructure(String json, Path src) throws ModelFormatException {
         JsonObject root;
         try {
             root = JsonParser.parseString(json).getAsJsonObject();

@@ -41,10 +41,15 @@ public final class Vocabulary {
 
     private final List<String> tokens;
     private final Map<String, Integer> ids;
+    /** Longest token in UTF-16 units: lets WordPiece skip candidates that cannot match. */
+    private int maxTokenLength;
 
     private Vocabulary(List<String> tokens, Map<String, Integer> ids) {
         this.tokens = tokens;
         this.ids = ids;
+        for (String t : tokens) {
+            maxTokenLength = Math.max(maxTokenLength, t.length());
+        }
     }
 
     /**
@@ -88,7 +93,16 @@ public final class Vocabulary {
 
     /** As {@link #read(Path)}, from a stream; {@code sourceName} is used in error messages. */
     public static Vocabulary read(InputStream in, String sourceName) throws IOException {
-        return parse(in.readAllBytes(), Path.of(sourceName));
+        return parse(in.readAllBytes(), sourcePath(sourceName));
+    }
+
+    /** {@code name} as a path for error messages; names that are not valid paths are kept readable. */
+    static Path sourcePath(String name) {
+        try {
+            return Path.of(name);
+        } catch (java.nio.file.InvalidPathException e) {
+            return Path.of(name.replaceAll("[^A-Za-z0-9._/-]", "_"));
+        }
     }
 
     private static Vocabulary parse(byte[] bytes, Path source) throws ModelFormatException {
@@ -164,6 +178,11 @@ public final class Vocabulary {
         return id == null ? fallback : id;
     }
 
+    /** Length of the longest token, in UTF-16 code units. */
+    public int maxTokenLength() {
+        return maxTokenLength;
+    }
+
     public boolean contains(String token) {
         return ids.containsKey(token);
     }
@@ -219,6 +238,7 @@ public final class Vocabulary {
         for (String t : newTokens) {
             if (ids.putIfAbsent(t, tokens.size()) == null) {
                 tokens.add(t);
+                maxTokenLength = Math.max(maxTokenLength, t.length());
             }
         }
         return tokens.size();

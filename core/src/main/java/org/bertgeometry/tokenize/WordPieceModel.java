@@ -41,8 +41,18 @@ public record WordPieceModel(String unkToken, String continuingSubwordPrefix, in
         }
         List<String> pieces = new ArrayList<>();
         int start = 0;
+        int longest = vocab.maxTokenLength();
         while (start < word.length()) {
             int end = word.length();
+            // a candidate longer than the longest token cannot match: start below that length
+            // (on a code-point boundary), which gives the same result as trying every length
+            int room = longest - (start > 0 ? continuingSubwordPrefix.length() : 0);
+            if (end - start > room) {
+                end = Math.max(start, start + room);
+                if (end > start && end < word.length() && Character.isLowSurrogate(word.charAt(end))) {
+                    end--;
+                }
+            }
             String match = null;
             while (start < end) {
                 String piece = start > 0 ? continuingSubwordPrefix + word.substring(start, end) : word.substring(start, end);

@@ -158,4 +158,12 @@ class WordPieceTokenizerTest {
                 json.replace("\"lstrip\":true", "\"lstrip\":false").getBytes(StandardCharsets.UTF_8)), "t.json");
         assertArrayEquals(new int[] {1, 0, 2}, ok.encode("anything").ids());
     }
+
+    @Test
+    void malformedTokenizerJsonFailsWithAFormatErrorNotARuntimeException() {
+        String json = "{\"model\":{\"type\":\"WordPiece\",\"vocab\":{\"[UNK]\":\"zero\"}}}";
+        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
+                new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "broken.json"));
+        assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
+    }
 }
