@@ -18,6 +18,10 @@ import picocli.CommandLine.Option;
                 + "the geometry of \"The geometry of BERT\" (Bonino, Ghione, Cirrincione, 2025).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.bertgeometry.cli.geometry.ConeIndexCommand.class,
+            org.bertgeometry.cli.geometry.AttentionStatsCommand.class,
+            org.bertgeometry.cli.geometry.ClassifyHeadsCommand.class,
+            org.bertgeometry.cli.geometry.DirectionalityCommand.class,
         })
 public final class BertGeo {
 

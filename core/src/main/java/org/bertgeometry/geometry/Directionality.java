@@ -1,8 +1,9 @@
 package org.bertgeometry.geometry;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
@@ -86,20 +87,35 @@ public final class Directionality {
         }
     }
 
-    /** Every head of every layer of a model, layer-major. */
+    /** Every head of every layer of a model, layer-major, on the calling thread. */
     public static List<HeadResult> ofModel(BertConfig config, BertWeights weights, Params params) {
+        return ofModel(config, weights, params, false);
+    }
+
+    /**
+     * Every head of every layer of a model, layer-major. With {@code parallel} the heads are spread
+     * over the common fork-join pool; the result is identical (each head is independent).
+     */
+    public static List<HeadResult> ofModel(BertConfig config, BertWeights weights, Params params, boolean parallel) {
         int d = config.hiddenSize();
         int heads = config.numAttentionHeads();
-        List<HeadResult> out = new ArrayList<>();
-        for (int l = 0; l < config.numHiddenLayers(); l++) {
-            HostTensor wq = weights.require(HeadWeights.weightName(l, "query"), d, d);
-            HostTensor wk = weights.require(HeadWeights.weightName(l, "key"), d, d);
-            for (int h = 0; h < heads; h++) {
-                out.add(ofHead(l, h, HeadWeights.projection(wq, h, heads, params.convention()),
-                        HeadWeights.projection(wk, h, heads, params.convention()), params));
-            }
+        int layers = config.numHiddenLayers();
+        HostTensor[] wq = new HostTensor[layers];
+        HostTensor[] wk = new HostTensor[layers];
+        for (int l = 0; l < layers; l++) {
+            wq[l] = weights.require(HeadWeights.weightName(l, "query"), d, d);
+            wk[l] = weights.require(HeadWeights.weightName(l, "key"), d, d);
         }
-        return out;
+        IntStream ids = IntStream.range(0, layers * heads);
+        if (parallel) {
+            ids = ids.parallel();
+        }
+        return ids.mapToObj(i -> {
+            int l = i / heads;
+            int h = i % heads;
+            return ofHead(l, h, HeadWeights.projection(wq[l], h, heads, params.convention()),
+                    HeadWeights.projection(wk[l], h, heads, params.convention()), params);
+        }).collect(Collectors.toList());
     }
 
     /**

@@ -116,6 +116,19 @@ public final class GateClassifier {
         return c;
     }
 
+    /**
+     * Classifies many maps with the same special positions; with {@code parallel} the maps are spread
+     * over the common fork-join pool. Results are in input order and identical either way.
+     */
+    public static List<Classification> classifyAll(List<double[][]> maps, SpecialPositions special, Params params,
+            boolean parallel) {
+        java.util.stream.IntStream ids = java.util.stream.IntStream.range(0, maps.size());
+        if (parallel) {
+            ids = ids.parallel();
+        }
+        return ids.mapToObj(i -> classify(maps.get(i), special, params)).collect(java.util.stream.Collectors.toList());
+    }
+
     /** The statistics alone (rank always computed). */
     public static HeadStatistics statistics(double[][] map, SpecialPositions special, Params params) {
         return statistics(Block.of(map, special), params, true);

@@ -116,6 +116,10 @@ class DirectionalityTest {
         }
         List<Directionality.HeadResult> rows = Directionality.ofModel(cfg, new BertWeights(m), P);
         assertEquals(4, rows.size());
+        List<Directionality.HeadResult> par = Directionality.ofModel(cfg, new BertWeights(m), P, true);
+        for (int i = 0; i < 4; i++) {
+            assertEquals(rows.get(i).delta(), par.get(i).delta(), 0, "parallel run gives the same table");
+        }
         assertEquals(1, rows.get(3).layer());
         assertEquals(1, rows.get(3).head());
     }

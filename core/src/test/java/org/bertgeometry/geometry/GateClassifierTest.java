@@ -163,6 +163,18 @@ class GateClassifierTest {
     }
 
     @Test
+    void classifyAllInParallelGivesTheSequentialLabelsInOrder() {
+        java.util.List<double[][]> maps = java.util.List.of(map(0.2, i -> new int[] {5}), map(1.0, i -> new int[0]),
+                map(0.1, i -> range(i - 3, i - 1)), map(0.2, i -> new int[] {i}));
+        java.util.List<GateClassifier.Classification> seq = GateClassifier.classifyAll(maps, SpecialPositions.none(), P, false);
+        java.util.List<GateClassifier.Classification> par = GateClassifier.classifyAll(maps, SpecialPositions.none(), P, true);
+        assertEquals(java.util.List.of(GateLabel.DIRECTIONAL_GATE, GateLabel.OPEN_GATE,
+                GateLabel.BACKWARD_CONTEXTUAL_GATE, GateLabel.INSTANCE_GATE),
+                seq.stream().map(GateClassifier.Classification::label).toList());
+        assertEquals(seq, par);
+    }
+
+    @Test
     void rejectsNonSquareNonFiniteAndOutOfRangeSpecials() {
         assertThrows(IllegalArgumentException.class,
                 () -> GateClassifier.classify(new double[][] {{1, 0}}, SpecialPositions.none(), P));
