@@ -9,6 +9,9 @@ import org.bertgeometry.variants.reference.LineageChange;
 /**
  * One simulated genome with the ground truth a test or benchmark needs: its class, where its spike
  * lies (0-based, end exclusive, forward strand), and which lineage changes were applied.
+ *
+ * @param appliedChanges the table changes drawn for this genome, by position; a deletion that the noise
+ *                       model wrote as N's appears as an {@code N_MASK} change marked "(N-masked)"
  */
 public record SimulatedGenome(String id, VariantClass variantClass, String genome, int spikeStart, int spikeEnd,
         List<LineageChange> appliedChanges) {

@@ -78,17 +78,18 @@ public final class VariantSimulator {
             if (!(rng.nextDouble() < c.frequency())) {
                 continue;
             }
-            applied.add(c);
             int from = c.start() - 1 - S0;
             if (c.kind() == ChangeKind.INSERTION) {
                 spike.insert(from + 1, c.altBases());
+            } else if (c.kind() == ChangeKind.DELETION && rng.nextDouble() < noise.deletionMaskProbability()) {
+                // recorded as what the genome now shows: an N-masked region of the deleted length
+                c = new LineageChange(c.tableClass(), c.lineage(), ChangeKind.N_MASK, c.start(), c.end(), c.ref(), "N",
+                        c.proteinEffect() + " (N-masked)", c.frequency(), c.sources());
+                spike.replace(from, c.end() - S0, c.altBases());
             } else {
-                String alt = c.altBases();
-                if (c.kind() == ChangeKind.DELETION && rng.nextDouble() < noise.deletionMaskProbability()) {
-                    alt = "N".repeat(c.end() - c.start() + 1);
-                }
-                spike.replace(from, c.end() - S0, alt);
+                spike.replace(from, c.end() - S0, c.altBases());
             }
+            applied.add(c);
         }
         applied.sort(Comparator.comparingInt(LineageChange::start));
 

@@ -32,27 +32,30 @@ final class BandedAligner {
 
     /**
      * Aligns all of {@code ref} inside {@code win} along diagonals [dMin, dMax]. Returns null when no
-     * path fits inside the band.
+     * path fits inside the band. Gotoh's recurrences in the H/E/F form: H is the best score of a path
+     * ending at (i, j), E of one ending with a window base against a gap, F with a reference base
+     * against a gap.
      */
     static Placement align(String ref, String win, int dMin, int dMax) {
         int m = ref.length();
         int n = win.length();
         byte[] w = encode(win);
         byte[] r = encode(ref);
-        int[] pm = new int[n + 1], pd = new int[n + 1], pi = new int[n + 1];
-        int[] cm = new int[n + 1], cd = new int[n + 1], ci = new int[n + 1];
-        int[] pmo = new int[n + 1], pdo = new int[n + 1], pio = new int[n + 1];
-        int[] cmo = new int[n + 1], cdo = new int[n + 1], cio = new int[n + 1];
+        int[] ph = new int[n + 2], pf = new int[n + 2], pho = new int[n + 2], pfo = new int[n + 2];
+        int[] ch = new int[n + 2], cf = new int[n + 2], cho = new int[n + 2], cfo = new int[n + 2];
+        final int open = GAP_OPEN + GAP_EXTEND;
         int prevLo = Math.max(0, dMin);
         int prevHi = Math.min(n, dMax);
         if (prevLo > prevHi) {
             return null;
         }
+        java.util.Arrays.fill(ph, NEG);
+        java.util.Arrays.fill(pf, NEG);
+        java.util.Arrays.fill(ch, NEG);
+        java.util.Arrays.fill(cf, NEG);
         for (int j = prevLo; j <= prevHi; j++) {
-            pm[j] = 0; // free start anywhere in the band: the path begins at column j
-            pmo[j] = j;
-            pd[j] = NEG;
-            pi[j] = NEG;
+            ph[j] = 0; // free start anywhere in the band: the path begins at column j
+            pho[j] = j;
         }
         for (int i = 1; i <= m; i++) {
             int lo = Math.max(0, i + dMin);
@@ -60,71 +63,66 @@ final class BandedAligner {
             if (lo > hi) {
                 return null;
             }
+            // cells of the previous row just outside its band must read as impossible
+            if (prevHi + 1 <= n) {
+                ph[prevHi + 1] = NEG;
+                pf[prevHi + 1] = NEG;
+            }
+            if (lo >= 1) {
+                ch[lo - 1] = NEG;
+            }
             byte rb = r[i - 1];
+            int e = NEG;
+            int eo = -1;
             for (int j = lo; j <= hi; j++) {
-                // M: ref[i-1] aligned to win[j-1]
-                int bestM = NEG;
-                int oM = -1;
-                if (j >= 1 && j - 1 >= prevLo && j - 1 <= prevHi) {
-                    int a = pm[j - 1], b = pd[j - 1], c = pi[j - 1];
-                    int s;
-                    if (a >= b && a >= c) {
-                        s = a;
-                        oM = pmo[j - 1];
-                    } else if (b >= c) {
-                        s = b;
-                        oM = pdo[j - 1];
+                // F: ref[i-1] against a gap (bases deleted in the genome)
+                int fOpen = ph[j] + open;
+                int fExt = pf[j] + GAP_EXTEND;
+                int f;
+                int fo;
+                if (fOpen >= fExt) {
+                    f = fOpen;
+                    fo = pho[j];
+                } else {
+                    f = fExt;
+                    fo = pfo[j];
+                }
+                // E: win[j-1] against a gap (bases inserted in the genome)
+                if (j > lo) {
+                    int eOpen = ch[j - 1] + open;
+                    int eExt = e + GAP_EXTEND;
+                    if (eOpen >= eExt) {
+                        e = eOpen;
+                        eo = cho[j - 1];
                     } else {
-                        s = c;
-                        oM = pio[j - 1];
-                    }
-                    if (s > NEG) {
-                        byte wb = w[j - 1];
-                        bestM = s + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                        e = eExt;
                     }
                 }
-                // D: ref[i-1] against a gap (bases deleted in the genome)
-                int bestD = NEG;
-                int oD = -1;
-                if (j >= prevLo && j <= prevHi) {
-                    int open = Math.max(pm[j], pi[j]);
-                    int ext = pd[j];
-                    if (open > NEG && open + GAP_OPEN + GAP_EXTEND >= ext + GAP_EXTEND) {
-                        bestD = open + GAP_OPEN + GAP_EXTEND;
-                        oD = pm[j] >= pi[j] ? pmo[j] : pio[j];
-                    } else if (ext > NEG) {
-                        bestD = ext + GAP_EXTEND;
-                        oD = pdo[j];
-                    }
+                int h = NEG;
+                int ho = -1;
+                if (j >= 1 && j - 1 >= prevLo) {
+                    byte wb = w[j - 1];
+                    h = ph[j - 1] + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                    ho = pho[j - 1];
                 }
-                // I: win[j-1] against a gap (bases inserted in the genome)
-                int bestI = NEG;
-                int oI = -1;
-                if (j - 1 >= lo) {
-                    int open = Math.max(cm[j - 1], cd[j - 1]);
-                    int ext = ci[j - 1];
-                    if (open > NEG && open + GAP_OPEN + GAP_EXTEND >= ext + GAP_EXTEND) {
-                        bestI = open + GAP_OPEN + GAP_EXTEND;
-                        oI = cm[j - 1] >= cd[j - 1] ? cmo[j - 1] : cdo[j - 1];
-                    } else if (ext > NEG) {
-                        bestI = ext + GAP_EXTEND;
-                        oI = cio[j - 1];
-                    }
+                if (f > h) {
+                    h = f;
+                    ho = fo;
                 }
-                cm[j] = bestM;
-                cmo[j] = oM;
-                cd[j] = bestD;
-                cdo[j] = oD;
-                ci[j] = bestI;
-                cio[j] = oI;
+                if (e > h) {
+                    h = e;
+                    ho = eo;
+                }
+                ch[j] = h < NEG ? NEG : h;
+                cho[j] = ho;
+                cf[j] = f < NEG ? NEG : f;
+                cfo[j] = fo;
             }
             int[] t;
-            t = pm; pm = cm; cm = t;
-            t = pd; pd = cd; cd = t;
-            t = pi; pi = ci; ci = t;
-            t = pmo; pmo = cmo; cmo = t;
-            t = pdo; pdo = cdo; cdo = t;
-            t = pio; pio = cio; cio = t;
+            t = ph; ph = ch; ch = t;
+            t = pf; pf = cf; cf = t;
+            t = pho; pho = cho; cho = t;
+            t = pfo; pfo = cfo; cfo = t;
             prevLo = lo;
             prevHi = hi;
         }
@@ -132,14 +130,130 @@ final class BandedAligner {
         int bestJ = -1;
         int bestO = -1;
         for (int j = prevLo; j <= prevHi; j++) {
-            int s = Math.max(pm[j], pd[j]);
-            if (s > best) {
-                best = s;
+            if (ph[j] > best) {
+                best = ph[j];
                 bestJ = j;
-                bestO = pm[j] >= pd[j] ? pmo[j] : pdo[j];
+                bestO = pho[j];
             }
         }
         return bestJ < 0 || best <= NEG ? null : new Placement(bestO, bestJ, best);
+    }
+
+    /**
+     * As {@link #align} but also returns, for every window base, the reference index it is aligned to
+     * (-1 for bases outside the alignment or inserted relative to the reference). Keeps a traceback of
+     * one byte per band cell (bits 0-1: H's source diagonal/F/E; bit 2: F extended; bit 3: E extended),
+     * O(reference length x band width) memory; used only by the CODE_COMPAT reconstruction.
+     */
+    static int[] alignedReferenceIndex(String ref, String win, int dMin, int dMax) {
+        int m = ref.length();
+        int n = win.length();
+        int width = dMax - dMin + 1;
+        byte[] w = encode(win);
+        byte[] r = encode(ref);
+        byte[] trace = new byte[(m + 1) * width];
+        int[] ph = new int[n + 2], pf = new int[n + 2], ch = new int[n + 2], cf = new int[n + 2];
+        final int open = GAP_OPEN + GAP_EXTEND;
+        java.util.Arrays.fill(ph, NEG);
+        java.util.Arrays.fill(pf, NEG);
+        java.util.Arrays.fill(ch, NEG);
+        java.util.Arrays.fill(cf, NEG);
+        int prevLo = Math.max(0, dMin);
+        int prevHi = Math.min(n, dMax);
+        if (prevLo > prevHi) {
+            return null;
+        }
+        for (int j = prevLo; j <= prevHi; j++) {
+            ph[j] = 0;
+        }
+        for (int i = 1; i <= m; i++) {
+            int lo = Math.max(0, i + dMin);
+            int hi = Math.min(n, i + dMax);
+            if (lo > hi) {
+                return null;
+            }
+            if (prevHi + 1 <= n) {
+                ph[prevHi + 1] = NEG;
+                pf[prevHi + 1] = NEG;
+            }
+            byte rb = r[i - 1];
+            int e = NEG;
+            for (int j = lo; j <= hi; j++) {
+                int bits = 0;
+                int fOpen = ph[j] + open;
+                int fExt = pf[j] + GAP_EXTEND;
+                int f = fOpen >= fExt ? fOpen : fExt;
+                if (fOpen < fExt) {
+                    bits |= 4;
+                }
+                if (j > lo) {
+                    int eOpen = ch[j - 1] + open;
+                    int eExt = e + GAP_EXTEND;
+                    e = eOpen >= eExt ? eOpen : eExt;
+                    if (eOpen < eExt) {
+                        bits |= 8;
+                    }
+                } else {
+                    e = NEG;
+                }
+                int h = NEG;
+                if (j >= 1 && j - 1 >= prevLo) {
+                    byte wb = w[j - 1];
+                    h = ph[j - 1] + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                }
+                if (f > h) {
+                    h = f;
+                    bits |= 1;
+                }
+                if (e > h) {
+                    h = e;
+                    bits = (bits & ~3) | 2;
+                }
+                ch[j] = h < NEG ? NEG : h;
+                cf[j] = f < NEG ? NEG : f;
+                trace[i * width + (j - i - dMin)] = (byte) bits;
+            }
+            int[] t;
+            t = ph; ph = ch; ch = t;
+            t = pf; pf = cf; cf = t;
+            prevLo = lo;
+            prevHi = hi;
+        }
+        int best = NEG;
+        int j = -1;
+        for (int jj = prevLo; jj <= prevHi; jj++) {
+            if (ph[jj] > best) {
+                best = ph[jj];
+                j = jj;
+            }
+        }
+        if (j < 0) {
+            return null;
+        }
+        int[] refIndex = new int[n];
+        java.util.Arrays.fill(refIndex, -1);
+        int i = m;
+        int state = 0; // 0 = H, 1 = F, 2 = E
+        while (i > 0) {
+            int bits = trace[i * width + (j - i - dMin)];
+            if (state == 0) {
+                int src = bits & 3;
+                if (src == 0) {
+                    refIndex[j - 1] = i - 1;
+                    i--;
+                    j--;
+                } else {
+                    state = src;
+                }
+            } else if (state == 1) {
+                state = (bits & 4) != 0 ? 1 : 0;
+                i--;
+            } else {
+                state = (bits & 8) != 0 ? 2 : 0;
+                j--;
+            }
+        }
+        return refIndex;
     }
 
     /** A, C, G, T as 0..3; anything else (N, IUPAC, lower case already upper-cased) as 4. */

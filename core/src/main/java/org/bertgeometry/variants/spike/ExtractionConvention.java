@@ -8,11 +8,12 @@ public enum ExtractionConvention {
     /** The genome's spike exactly, from the aligned first to the aligned last base. */
     CLEAN,
     /**
-     * The paper's reconstruction as far as it can be reproduced without BWA: the clean spike followed by
-     * the duplicated last base that its always-true tail test appends (giving 3,823 nt for a spike
-     * without indels, the most common length in the released data). Not reproduced: gap filling of
-     * unmapped or clipped chunks with reference bases, strict-inequality chunk drops, overlap
-     * duplications of supplementary alignments, and the reverse-strand double complement.
+     * The paper's reconstruction, emulated by {@link PaperSpikeReconstruction}: 150-nt chunks projected
+     * through one alignment, then the paper's filters, truncations and concatenation literally (gap
+     * filling from the reference with a duplicated base, the always-true tail append, dropped chunks
+     * ending exactly on a boundary, SAM order and double reverse complement on the reverse strand).
+     * BWA-MEM is approximated: no supplementary alignments, unmapped below 30 matching bases, N runs of
+     * more than 5 at chunk ends soft-clipped. A spike without indels or N runs comes out as 3,823 nt.
      */
     CODE_COMPAT
 }

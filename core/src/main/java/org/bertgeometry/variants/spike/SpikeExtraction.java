@@ -7,6 +7,8 @@ package org.bertgeometry.variants.spike;
  * @param genomeStart 0-based start of the spike on the genome's forward strand as given (-1 if not found)
  * @param genomeEnd   exclusive end on the same strand (-1 if not found)
  * @param reverseStrand whether the genome carried the spike on its reverse strand
+ * @param message     why the genome was skipped; for OK results empty, or a warning (a boundary inside
+ *                    an N run)
  */
 public record SpikeExtraction(String id, Status status, String spike, boolean reverseStrand, int genomeStart,
         int genomeEnd, double nFraction, String message) {

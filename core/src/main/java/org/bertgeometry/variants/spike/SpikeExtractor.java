@@ -19,17 +19,20 @@ import org.bertgeometry.variants.sequence.Nucleotides;
  * window, band = the anchored diagonals +/- {@code bandHalfWidth}, places the exact first and last
  * bases. The spike is the genome substring between them, so indels, N runs and private changes inside
  * it are kept verbatim. Genomes with too few anchors, ending inside the spike, mostly N, or of
- * implausible spike length are reported with a reason, never silently altered. Immutable and
- * thread-safe.
+ * implausible spike length are reported with a reason, never silently altered. A boundary that falls
+ * inside an N run cannot be placed from the sequence; it is placed as if no indel were hidden under the
+ * N's and the result's message says so. Immutable and thread-safe.
  */
 public final class SpikeExtractor {
 
+    private final String refGenome;
     private final String refSpike;
     private final SpikeAnchorIndex index;
     private final ExtractionOptions options;
 
     public SpikeExtractor(SarsCov2Reference reference, ExtractionOptions options) {
         this.options = Objects.requireNonNull(options, "options");
+        this.refGenome = reference.genome();
         this.refSpike = reference.spike();
         this.index = new SpikeAnchorIndex(reference.genome(), refSpike, options.anchorK());
     }
@@ -62,6 +65,18 @@ public final class SpikeExtractor {
 
     /** Extracts the spike of {@code genome}; {@code id} only labels the result. */
     public SpikeExtraction extract(String id, String genome) {
+        return extract(id, genome, false);
+    }
+
+    /** As {@link #extract(String, String)}; {@code fullAlignment} skips the anchored-segment shortcut (tests). */
+    SpikeExtraction extract(String id, String genome, boolean fullAlignment) {
+        for (int i = 0; i < genome.length(); i++) {
+            if (Character.isLowerCase(genome.charAt(i))) {
+                // FastaReader already upper-cases; callers passing raw text get the same canonical case
+                genome = genome.toUpperCase(java.util.Locale.ROOT);
+                break;
+            }
+        }
         int len = genome.length();
         int k = index.k();
         int mask = index.mask();
@@ -143,18 +158,22 @@ public final class SpikeExtractor {
                     + startEst + ".." + endEst + " of a " + len + " nt genome)");
         }
         int w = options.bandHalfWidth();
-        int winStart = Math.max(0, Math.min(startEst, dLo) - w);
-        int winEnd = Math.min(len, Math.max(endEst, dHi + m) + w);
-        String window = oriented.substring(winStart, winEnd);
-        int dMin = dLo - winStart - w;
-        int dMax = dHi - winStart + w;
-        BandedAligner.Placement p = BandedAligner.align(refSpike, window, dMin, dMax);
-        if (p == null) {
-            return SpikeExtraction.skipped(id, SpikeExtraction.Status.BAD_LENGTH,
-                    "the spike could not be aligned inside the anchored band; the genome may be rearranged");
+        int[] bounds = fullAlignment ? null : boundariesFromAnchorSegments(oriented, firstOffset, startEst + firstOffset, lastOffset,
+                endEst - m + lastOffset, w);
+        if (bounds == null) {
+            // the anchors did not pin the ends (e.g. a mutation created a stray anchor): align the whole spike
+            int winStart = Math.max(0, Math.min(startEst, dLo) - w);
+            int winEnd = Math.min(len, Math.max(endEst, dHi + m) + w);
+            String window = oriented.substring(winStart, winEnd);
+            BandedAligner.Placement p = BandedAligner.align(refSpike, window, dLo - winStart - w, dHi - winStart + w);
+            if (p == null) {
+                return SpikeExtraction.skipped(id, SpikeExtraction.Status.BAD_LENGTH,
+                        "the spike could not be aligned inside the anchored band; the genome may be rearranged");
+            }
+            bounds = new int[] {winStart + p.start(), winStart + p.end()};
         }
-        int s = winStart + p.start();
-        int e = winStart + p.end();
+        int s = bounds[0];
+        int e = bounds[1];
         String spike = oriented.substring(s, e);
         double nFrac = Nucleotides.nFraction(spike);
         int gs = reverse ? len - e : s;
@@ -170,10 +189,48 @@ public final class SpikeExtractor {
                             100 * nFrac, 100 * options.maxNFraction()));
         }
         if (options.convention() == ExtractionConvention.CODE_COMPAT) {
-            // paper-methods §2.6: the always-true tail test appends ref_spk[prev_end:], duplicating the last base
-            spike = spike + refSpike.charAt(m - 1);
+            spike = PaperSpikeReconstruction.reconstruct(refGenome, genome, reverse, oriented, s, e, w);
+            if (spike == null) {
+                return new SpikeExtraction(id, SpikeExtraction.Status.NOT_FOUND, null, reverse, gs, ge, nFrac,
+                        "CODE_COMPAT: no 150-nt chunk of the genome passes the paper's spike filters");
+            }
         }
-        return new SpikeExtraction(id, SpikeExtraction.Status.OK, spike, reverse, gs, ge, nFrac, "");
+        String note = "";
+        if (oriented.charAt(s) == 'N' || oriented.charAt(e - 1) == 'N') {
+            // N carries no position information: an indel hidden under the run would go unnoticed
+            note = "a spike boundary lies inside an N run; it was placed assuming no indel under the N's";
+        }
+        return new SpikeExtraction(id, SpikeExtraction.Status.OK, spike, reverse, gs, ge, nFrac, note);
+    }
+
+    /**
+     * Places the spike's first and last bases by aligning only the two end segments of the reference
+     * spike, each pinned at its outermost anchor k-mer: ref[0, a + k) against the genome up to the end of
+     * the first anchor (found at genome position pa), and ref[b, m) from the last anchor (at pb) on.
+     * Everything between the anchors is taken verbatim from the genome, so the result equals that of a
+     * global alignment whenever the anchors are true homologous positions; the check that each segment's
+     * alignment ends exactly on its anchor guards that assumption. Returns null when the check fails.
+     */
+    private int[] boundariesFromAnchorSegments(String oriented, int a, int pa, int b, int pb, int w) {
+        int k = index.k();
+        int m = refSpike.length();
+        int len = oriented.length();
+        // start segment: window [ws, pa + k), anchor diagonal d0 = (pa - a) - ws
+        int ws = Math.max(0, pa - a - w);
+        String startWin = oriented.substring(ws, pa + k);
+        int d0 = pa - a - ws;
+        BandedAligner.Placement ps = BandedAligner.align(refSpike.substring(0, a + k), startWin, d0 - w, d0 + w);
+        if (ps == null || ps.end() != startWin.length()) {
+            return null;
+        }
+        // end segment: window [pb, we) against ref[b, m); the anchor sits on diagonal 0
+        int we = Math.min(len, pb + (m - b) + w);
+        String endWin = oriented.substring(pb, we);
+        BandedAligner.Placement pe = BandedAligner.align(refSpike.substring(b), endWin, -w, w);
+        if (pe == null || pe.start() != 0) {
+            return null;
+        }
+        return new int[] {ws + ps.start(), pb + pe.end()};
     }
 
     private static long pack(int diag, int offset) {
