@@ -13,8 +13,13 @@ import java.util.stream.Stream;
 
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
+import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.model.ModelFormatException;
+import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.model.VocabularyFiles;
+import org.bertgeometry.model.tensorflow.TensorFlowBertImporter;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
@@ -28,10 +33,13 @@ import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
 
 /**
- * BERT Loader: reads a BERT model folder in Hugging Face layout and puts it on a BERT model port. {@code configure}
- * reads only config.json, so downstream nodes are checked without loading weights; {@code execute} copies the
- * model's files once into a file store (reporting progress by bytes and honouring cancellation between chunks),
- * so the workflow stays valid when the source folder changes or disappears.
+ * BERT Loader: reads a BERT model and puts it on a BERT model port, always in Hugging Face layout inside a file
+ * store so that the workflow stays valid when the source changes or disappears. A Hugging Face folder is checked
+ * in {@code configure} from its config.json alone (downstream nodes are validated without loading weights) and
+ * copied by bytes in {@code execute} (progress per chunk, cancellation between chunks). Any other format the
+ * engine's {@link ModelLoader} reads (a TensorFlow checkpoint, an ONNX export, a .safetensors file with
+ * config.json beside it) is imported in {@code execute} and saved in Hugging Face layout; its spec is unknown
+ * until then.
  */
 public final class BertLoaderNodeModel extends NodeModel {
 
@@ -59,7 +67,37 @@ public final class BertLoaderNodeModel extends NodeModel {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        return new PortObjectSpec[]{inspect(m_settings.folder()).spec()};
+        Path source = m_settings.folder();
+        if (isImport(source)) {
+            if (!Files.exists(source) && TensorFlowBertImporter.resolvePrefix(source) == null) {
+                throw new InvalidSettingsException("The model path '" + source + "' does not exist. Expected "
+                    + ModelLoader.ACCEPTED + ".");
+            }
+            return new PortObjectSpec[]{null}; // known once the model is imported
+        }
+        return new PortObjectSpec[]{inspect(source).spec()};
+    }
+
+    /**
+     * A file or checkpoint prefix, or a folder holding a TensorFlow checkpoint or an .onnx file, is imported
+     * through the engine's ModelLoader; any other folder must be a Hugging Face folder.
+     */
+    static boolean isImport(final Path source) {
+        if (!Files.isDirectory(source)) {
+            return true;
+        }
+        if (Files.isRegularFile(source.resolve(BertModelPortObject.CONFIG_FILE))) {
+            return false;
+        }
+        if (TensorFlowBertImporter.resolvePrefix(source) != null) {
+            return true;
+        }
+        try (Stream<Path> files = Files.list(source)) {
+            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
+                .endsWith(".onnx"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** What a folder holds, checked: spec plus the files to copy. */
@@ -109,6 +147,9 @@ public final class BertLoaderNodeModel extends NodeModel {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         Path source = m_settings.folder();
+        if (isImport(source)) {
+            return new PortObject[]{importModel(source, exec)};
+        }
         Inspection inspection = inspect(source);
         FileStore store = exec.createFileStore("bert-model");
         Path target = store.getFile().toPath();
@@ -120,6 +161,49 @@ public final class BertLoaderNodeModel extends NodeModel {
             throw e;
         }
         return new PortObject[]{new BertModelPortObject(inspection.spec(), store)};
+    }
+
+    private static BertModelPortObject importModel(final Path source, final ExecutionContext exec)
+        throws Exception {
+        exec.setMessage("Importing " + source);
+        BertCheckpoint checkpoint;
+        try {
+            checkpoint = ModelLoader.load(source);
+        } catch (ModelFormatException e) {
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+        if (checkpoint.vocabulary().isEmpty()) {
+            checkpoint = checkpoint.withVocabulary(vocabularyBeside(source));
+        }
+        exec.checkCanceled();
+        FileStore store = exec.createFileStore("bert-model");
+        Path target = store.getFile().toPath();
+        try {
+            exec.setMessage("Saving in Hugging Face layout");
+            HuggingFaceFolder.save(checkpoint, target);
+            exec.checkCanceled();
+            exec.setProgress(1.0);
+        } catch (CanceledExecutionException | IOException | RuntimeException e) {
+            deleteRecursively(target);
+            throw e;
+        }
+        Path fileName = source.toAbsolutePath().normalize().getFileName();
+        String name = fileName == null ? source.toString() : fileName.toString();
+        return new BertModelPortObject(
+            new BertModelPortObjectSpec(name, checkpoint.config(), HuggingFaceFolder.VOCAB), store);
+    }
+
+    /** Formats without a vocabulary (ONNX): vocab.txt or tokenizer.json next to the file or in the folder. */
+    private static List<String> vocabularyBeside(final Path source) throws ModelFormatException {
+        Path dir = Files.isDirectory(source) ? source : source.toAbsolutePath().getParent();
+        if (dir != null && Files.isRegularFile(dir.resolve(HuggingFaceFolder.VOCAB))) {
+            return VocabularyFiles.readVocabTxt(dir.resolve(HuggingFaceFolder.VOCAB));
+        }
+        if (dir != null && Files.isRegularFile(dir.resolve(HuggingFaceFolder.TOKENIZER_JSON))) {
+            return VocabularyFiles.readTokenizerJsonVocab(dir.resolve(HuggingFaceFolder.TOKENIZER_JSON));
+        }
+        throw new IllegalArgumentException("The model at '" + source + "' carries no vocabulary; put its vocab.txt"
+            + " or tokenizer.json next to it.");
     }
 
     private static void copyFiles(final Path source, final Path target, final List<String> files,

@@ -70,6 +70,30 @@ class BertLoaderNodeModelTest {
     }
 
     @Test
+    void aSafetensorsFileIsImportedAndSavedInHuggingFaceLayout() throws Exception {
+        BertConfig config = ModelFolders.tinyConfig();
+        Path folder = ModelFolders.writeRandomModel(tmp.resolve("src"), config, 3, false);
+        BertLoaderNodeModel m = modelFor(folder.resolve("model.safetensors"));
+        assertEquals(null, ShimNodeRunner.configure(m)[0], "imports have no spec before execution");
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        BertModelPortObject po = (BertModelPortObject)ShimNodeRunner.execute(m, exec)[0];
+        assertEquals(config, po.getSpec().config());
+        for (String f : List.of("config.json", "vocab.txt", "model.safetensors")) {
+            assertTrue(Files.isRegularFile(po.getModelFolder().resolve(f)), f);
+        }
+        assertEquals(BertConfig.read(folder.resolve("config.json")),
+            BertConfig.read(po.getModelFolder().resolve("config.json")));
+    }
+
+    @Test
+    void missingImportPathFailsConfigureListingAcceptedFormats() {
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> ShimNodeRunner.configure(modelFor(tmp.resolve("nothing-here.onnx"))));
+        assertTrue(e.getMessage().contains("does not exist"), e.getMessage());
+        assertTrue(e.getMessage().contains("TensorFlow"), e.getMessage());
+    }
+
+    @Test
     void blankFolderIsRejectedWithAnActionableMessage() {
         InvalidSettingsException e =
             assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.configure(modelFor(Path.of(" "))));
