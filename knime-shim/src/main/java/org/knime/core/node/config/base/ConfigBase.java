@@ -1,0 +1,255 @@
+package org.knime.core.node.config.base;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.knime.core.node.InvalidSettingsException;
+
+/**
+ * Shim of KNIME's {@code ConfigBase}: an ordered tree of typed entries (KNIME's {@code xint}, {@code xstring}, ...)
+ * and child configs. Arrays are stored as KNIME stores them: a child config with {@code array-size} and entries
+ * {@code 0..n-1}. {@link XMLConfig} reads and writes KNIME's XMLConfig format.
+ */
+public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
+
+    /** One typed leaf entry; {@code type} is KNIME's XML type name, {@code value} null for a null string. */
+    record Entry(String type, String value) {
+    }
+
+    private final String m_key;
+    private final Map<String, Object> m_children = new LinkedHashMap<>();
+
+    protected ConfigBase(final String key) {
+        m_key = key;
+    }
+
+    /** Creates an empty child of the concrete subclass's type. */
+    protected abstract ConfigBase getInstance(String key);
+
+    @Override
+    public String getKey() {
+        return m_key;
+    }
+
+    @Override
+    public Set<String> keySet() {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(m_children.keySet()));
+    }
+
+    @Override
+    public boolean containsKey(final String key) {
+        return m_children.containsKey(key);
+    }
+
+    Map<String, Object> children() {
+        return m_children;
+    }
+
+    protected ConfigBase addChild(final String key) {
+        ConfigBase c = getInstance(key);
+        m_children.put(key, c);
+        return c;
+    }
+
+    protected ConfigBase getChild(final String key) throws InvalidSettingsException {
+        Object o = m_children.get(key);
+        if (!(o instanceof ConfigBase c)) {
+            throw new InvalidSettingsException("Config for key \"" + key + "\" not found.");
+        }
+        return c;
+    }
+
+    void put(final String key, final String type, final String value) {
+        m_children.put(key, new Entry(type, value));
+    }
+
+    private String raw(final String key, final String type) throws InvalidSettingsException {
+        Object o = m_children.get(key);
+        if (!(o instanceof Entry e)) {
+            throw new InvalidSettingsException("Config for key \"" + key + "\" not found.");
+        }
+        if (!e.type().equals(type)) {
+            throw new InvalidSettingsException(
+                "Config for key \"" + key + "\" has type " + e.type() + ", expected " + type + ".");
+        }
+        return e.value();
+    }
+
+    @Override
+    public void addInt(final String key, final int value) {
+        put(key, "xint", Integer.toString(value));
+    }
+
+    @Override
+    public void addLong(final String key, final long value) {
+        put(key, "xlong", Long.toString(value));
+    }
+
+    @Override
+    public void addDouble(final String key, final double value) {
+        put(key, "xdouble", Double.toString(value));
+    }
+
+    @Override
+    public void addBoolean(final String key, final boolean value) {
+        put(key, "xboolean", Boolean.toString(value));
+    }
+
+    @Override
+    public void addString(final String key, final String value) {
+        put(key, "xstring", value);
+    }
+
+    @Override
+    public void addStringArray(final String key, final String... values) {
+        ConfigBase c = addChild(key);
+        if (values == null) {
+            return;
+        }
+        c.addInt("array-size", values.length);
+        for (int i = 0; i < values.length; i++) {
+            c.addString(Integer.toString(i), values[i]);
+        }
+    }
+
+    @Override
+    public int getInt(final String key) throws InvalidSettingsException {
+        String v = raw(key, "xint");
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidSettingsException("Config for key \"" + key + "\" is not an int: " + v, e);
+        }
+    }
+
+    @Override
+    public int getInt(final String key, final int def) {
+        try {
+            return getInt(key);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public long getLong(final String key) throws InvalidSettingsException {
+        String v = raw(key, "xlong");
+        try {
+            return Long.parseLong(v);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidSettingsException("Config for key \"" + key + "\" is not a long: " + v, e);
+        }
+    }
+
+    @Override
+    public long getLong(final String key, final long def) {
+        try {
+            return getLong(key);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public double getDouble(final String key) throws InvalidSettingsException {
+        String v = raw(key, "xdouble");
+        try {
+            return Double.parseDouble(v);
+        } catch (NumberFormatException | NullPointerException e) {
+            throw new InvalidSettingsException("Config for key \"" + key + "\" is not a double: " + v, e);
+        }
+    }
+
+    @Override
+    public double getDouble(final String key, final double def) {
+        try {
+            return getDouble(key);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public boolean getBoolean(final String key) throws InvalidSettingsException {
+        String v = raw(key, "xboolean");
+        if (!"true".equals(v) && !"false".equals(v)) {
+            throw new InvalidSettingsException("Config for key \"" + key + "\" is not a boolean: " + v);
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+    @Override
+    public boolean getBoolean(final String key, final boolean def) {
+        try {
+            return getBoolean(key);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public String getString(final String key) throws InvalidSettingsException {
+        return raw(key, "xstring");
+    }
+
+    @Override
+    public String getString(final String key, final String def) {
+        try {
+            return getString(key);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    @Override
+    public String[] getStringArray(final String key) throws InvalidSettingsException {
+        ConfigBase c = getChild(key);
+        if (!c.containsKey("array-size")) {
+            return null;
+        }
+        int n = c.getInt("array-size");
+        String[] out = new String[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = c.getString(Integer.toString(i));
+        }
+        return out;
+    }
+
+    @Override
+    public String[] getStringArray(final String key, final String... def) {
+        try {
+            return getStringArray(key);
+        } catch (InvalidSettingsException e) {
+            return def;
+        }
+    }
+
+    /** Copies all entries and children of this config into {@code dest}. */
+    protected void copyInto(final ConfigBase dest) {
+        for (Map.Entry<String, Object> e : m_children.entrySet()) {
+            if (e.getValue() instanceof Entry en) {
+                dest.put(e.getKey(), en.type(), en.value());
+            } else {
+                ((ConfigBase)e.getValue()).copyInto(dest.addChild(e.getKey()));
+            }
+        }
+    }
+
+    @Override
+    public boolean equals(final Object o) {
+        return o instanceof ConfigBase c && c.m_key.equals(m_key) && c.m_children.equals(m_children);
+    }
+
+    @Override
+    public int hashCode() {
+        return m_key.hashCode() * 31 + m_children.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return m_key + m_children;
+    }
+}

@@ -1,0 +1,15 @@
+package org.bertgeometry.knime.nodes.directionality;
+
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
+
+/** Dialog of the Subspace Directionality node: convention and subspace rank. */
+final class DirectionalityNodeDialog extends DefaultNodeSettingsPane {
+    DirectionalityNodeDialog() {
+        DirectionalitySettings s = new DirectionalitySettings();
+        addDialogComponent(new DialogComponentStringSelection(s.conventionModel(), "Weight convention",
+            DirectionalitySettings.conventionNames()));
+        addDialogComponent(new DialogComponentNumber(s.rankModel(), "Subspace rank (0 = all)", 1));
+    }
+}

@@ -1,0 +1,79 @@
+package org.bertgeometry.knime.nodes.directionality;
+
+import java.util.Arrays;
+
+import org.bertgeometry.geometry.Convention;
+import org.bertgeometry.geometry.Directionality;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/**
+ * Settings of the Subspace Directionality node: the weight-slicing convention (default HF_EXACT, what the model
+ * computes) and the subspace rank r compared by principal angles (default 0 = all head dimensions).
+ */
+public final class DirectionalitySettings {
+    static final String CFG_CONVENTION = "convention";
+    static final String CFG_RANK = "subspace_rank";
+
+    private final SettingsModelString m_convention =
+        new SettingsModelString(CFG_CONVENTION, Convention.defaultConvention().name());
+    private final SettingsModelIntegerBounded m_rank =
+        new SettingsModelIntegerBounded(CFG_RANK, 0, 0, Integer.MAX_VALUE);
+
+    SettingsModelString conventionModel() {
+        return m_convention;
+    }
+
+    SettingsModelIntegerBounded rankModel() {
+        return m_rank;
+    }
+
+    static String[] conventionNames() {
+        return Arrays.stream(Convention.values()).map(Enum::name).toArray(String[]::new);
+    }
+
+    Directionality.Params params() throws InvalidSettingsException {
+        return new Directionality.Params(convention(m_convention.getStringValue()), m_rank.getIntValue(),
+            Directionality.Params.defaults().eigenvalueTolerance());
+    }
+
+    int rank() {
+        return m_rank.getIntValue();
+    }
+
+    void setRank(final int rank) {
+        m_rank.setIntValue(rank);
+    }
+
+    void setConvention(final String name) {
+        m_convention.setStringValue(name);
+    }
+
+    private static Convention convention(final String name) throws InvalidSettingsException {
+        try {
+            return Convention.valueOf(name);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidSettingsException("Unknown convention '" + name + "'; choose one of "
+                + Arrays.toString(conventionNames()) + ".", e);
+        }
+    }
+
+    void saveTo(final NodeSettingsWO settings) {
+        m_convention.saveSettingsTo(settings);
+        m_rank.saveSettingsTo(settings);
+    }
+
+    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+        SettingsModelString c = m_convention.createCloneWithValidatedValue(settings);
+        convention(c.getStringValue());
+        m_rank.validateSettings(settings);
+    }
+
+    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_convention.loadSettingsFrom(settings);
+        m_rank.loadSettingsFrom(settings);
+    }
+}

@@ -1,0 +1,25 @@
+package org.bertgeometry.knime.nodes.infer;
+
+import org.knime.core.data.StringValue;
+import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
+import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
+import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
+import org.knime.core.node.defaultnodesettings.DialogComponentNumber;
+
+/** Dialog of the Infer with Attention Capture node. */
+final class InferNodeDialog extends DefaultNodeSettingsPane {
+    @SuppressWarnings("unchecked")
+    InferNodeDialog() {
+        InferSettings s = new InferSettings();
+        addDialogComponent(new DialogComponentColumnNameSelection(s.textModel(), "Text or sequence column", 1,
+            StringValue.class));
+        addDialogComponent(new DialogComponentColumnNameSelection(s.labelModel(), "Label column (optional)", 1,
+            false, StringValue.class));
+        addDialogComponent(new DialogComponentNumber(s.batchModel(), "Batch size", 1));
+        addDialogComponent(new DialogComponentNumber(s.maxLengthModel(), "Maximum length (0 = model default)", 8));
+        addDialogComponent(new DialogComponentNumber(s.storedModel(), "Samples with full attention maps", 1));
+        addDialogComponent(new DialogComponentNumber(s.thetaModel(), "High-attention threshold theta", 0.05));
+        addDialogComponent(new DialogComponentBoolean(s.onlyCorrectModel(),
+            "Class means over correctly predicted samples only"));
+    }
+}

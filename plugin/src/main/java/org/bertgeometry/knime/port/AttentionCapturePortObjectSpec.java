@@ -1,0 +1,92 @@
+package org.bertgeometry.knime.port;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.swing.JComponent;
+
+import org.knime.core.node.port.PortObjectSpec;
+import org.knime.core.node.port.PortObjectSpecZipInputStream;
+import org.knime.core.node.port.PortObjectSpecZipOutputStream;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
+
+/**
+ * What an attention capture port carries, known at configure time: the model's layer and head counts (every
+ * layer and head is captured), the per-sample bound, the high-attention threshold theta used by the class-mean
+ * maps, and the names of the per-sample per-head statistics.
+ *
+ * @param layers number of layers captured
+ * @param heads number of heads per layer
+ * @param maxStoredSamples at most this many samples keep their full attention maps
+ * @param theta threshold of the thresholded class sums (paper: 0.3)
+ * @param statistics names of the per-sample per-head statistics, in stored order
+ */
+public record AttentionCapturePortObjectSpec(int layers, int heads, int maxStoredSamples, double theta,
+    List<String> statistics) implements PortObjectSpec {
+
+    /** Copies the statistics list and checks the counts. */
+    public AttentionCapturePortObjectSpec {
+        statistics = List.copyOf(statistics);
+        if (layers <= 0 || heads <= 0 || maxStoredSamples < 0) {
+            throw new IllegalArgumentException("invalid capture spec: layers " + layers + ", heads " + heads
+                + ", bound " + maxStoredSamples);
+        }
+    }
+
+    @Override
+    public JComponent[] getViews() {
+        return new JComponent[0];
+    }
+
+    String toJson() {
+        JsonObject o = new JsonObject();
+        o.addProperty("format", 1);
+        o.addProperty("layers", layers);
+        o.addProperty("heads", heads);
+        o.addProperty("max_stored_samples", maxStoredSamples);
+        o.addProperty("theta", theta);
+        JsonArray s = new JsonArray();
+        statistics.forEach(s::add);
+        o.add("statistics", s);
+        return o.toString();
+    }
+
+    static AttentionCapturePortObjectSpec fromJson(final String json) throws IOException {
+        try {
+            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
+            if (o.get("format").getAsInt() != 1) {
+                throw new IOException("Unsupported attention capture spec format " + o.get("format"));
+            }
+            List<String> stats = new ArrayList<>();
+            for (JsonElement e : o.getAsJsonArray("statistics")) {
+                stats.add(e.getAsString());
+            }
+            return new AttentionCapturePortObjectSpec(o.get("layers").getAsInt(), o.get("heads").getAsInt(),
+                o.get("max_stored_samples").getAsInt(), o.get("theta").getAsDouble(), stats);
+        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
+            throw new IOException("Corrupt attention capture spec: " + e.getMessage(), e);
+        }
+    }
+
+    /** Serializer registered at extension point org.knime.core.PortType. */
+    public static final class Serializer extends PortObjectSpecSerializer<AttentionCapturePortObjectSpec> {
+        @Override
+        public void savePortObjectSpec(final AttentionCapturePortObjectSpec spec,
+            final PortObjectSpecZipOutputStream out) throws IOException {
+            out.write(spec.toJson().getBytes(StandardCharsets.UTF_8));
+        }
+
+        @Override
+        public AttentionCapturePortObjectSpec loadPortObjectSpec(final PortObjectSpecZipInputStream in)
+            throws IOException {
+            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+    }
+}

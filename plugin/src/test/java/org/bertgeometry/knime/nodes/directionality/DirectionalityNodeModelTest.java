@@ -1,0 +1,119 @@
+package org.bertgeometry.knime.nodes.directionality;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bertgeometry.knime.port.BertModelPortObject;
+import org.bertgeometry.knime.port.BertModelPortObjectSpec;
+import org.bertgeometry.knime.testing.ModelFolders;
+import org.bertgeometry.model.BertConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.filestore.ShimFileStores;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.ShimExecution;
+import org.knime.core.node.ShimNodeRunner;
+
+class DirectionalityNodeModelTest {
+
+    @TempDir
+    Path tmp;
+
+    private BertModelPortObject model(final boolean tied) throws Exception {
+        BertConfig c = ModelFolders.tinyConfig();
+        Path folder = ModelFolders.writeRandomModel(tmp.resolve("m"), c, 7, tied);
+        return new BertModelPortObject(new BertModelPortObjectSpec("m", c, "vocab.txt"),
+            ShimFileStores.newFileStore(folder.toFile()));
+    }
+
+    private static List<DataRow> rows(final BufferedDataTable t) {
+        List<DataRow> out = new ArrayList<>();
+        t.forEach(out::add);
+        return out;
+    }
+
+    @Test
+    void tiedQueryAndKeyWeightsGiveSymmetricFormsWithZeroAngles() throws Exception {
+        // With W_K = W_Q, M = W_Q^T W_Q is symmetric: ||K|| = 0, delta = 0, and the query and key subspaces
+        // coincide, so every principal angle is 0. Tolerance 1e-6 covers float weights in double arithmetic.
+        DirectionalityNodeModel m = new DirectionalityNodeFactory().createNodeModel();
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        BufferedDataTable t = (BufferedDataTable)ShimNodeRunner.execute(m, exec, model(true))[0];
+        assertEquals(DirectionalityNodeModel.outputSpec(), t.getDataTableSpec());
+        List<DataRow> rows = rows(t);
+        assertEquals(2 * 2, rows.size(), "2 layers x 2 heads");
+        DataTableSpec s = t.getDataTableSpec();
+        for (DataRow r : rows) {
+            assertEquals(0.0, ((DoubleValue)r.getCell(s.findColumnIndex("norm_skew"))).getDoubleValue(), 1e-6);
+            assertEquals(0.0, ((DoubleValue)r.getCell(s.findColumnIndex("delta"))).getDoubleValue(), 1e-6);
+            assertEquals(0.0,
+                ((DoubleValue)r.getCell(s.findColumnIndex("max_principal_angle_deg"))).getDoubleValue(), 1e-3);
+        }
+        assertEquals(1, ((IntValue)rows.get(3).getCell(0)).getIntValue(), "layer-major order");
+        assertEquals(1, ((IntValue)rows.get(3).getCell(1)).getIntValue());
+    }
+
+    @Test
+    void independentRandomWeightsAreDirectional() throws Exception {
+        BufferedDataTable t = (BufferedDataTable)ShimNodeRunner.execute(new DirectionalityNodeFactory()
+            .createNodeModel(), ShimExecution.createContext(tmp.resolve("fs")), model(false))[0];
+        int delta = t.getDataTableSpec().findColumnIndex("delta");
+        for (DataRow r : rows(t)) {
+            assertTrue(((DoubleValue)r.getCell(delta)).getDoubleValue() > 0.1,
+                "independent random Q and K should have a sizeable skew part: " + r);
+        }
+    }
+
+    @Test
+    void rankAboveHeadDimensionIsRejectedInConfigure() {
+        DirectionalityNodeModel m = new DirectionalityNodeFactory().createNodeModel();
+        m.settings().setRank(5); // tiny config: hidden 8 / 2 heads = head dimension 4
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner
+            .configure(m, new BertModelPortObjectSpec("m", ModelFolders.tinyConfig(), "vocab.txt")));
+        assertTrue(e.getMessage().contains("head dimension 4"), e.getMessage());
+    }
+
+    @Test
+    void unknownConventionIsRejectedWhenLoadingSettings() {
+        DirectionalityNodeModel m = new DirectionalityNodeFactory().createNodeModel();
+        NodeSettings s = ShimNodeRunner.saveSettings(m);
+        s.addString(DirectionalitySettings.CFG_CONVENTION, "SIDEWAYS");
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.loadSettings(m, s));
+        assertTrue(e.getMessage().contains("HF_EXACT"), e.getMessage());
+    }
+
+    @Test
+    void settingsRoundTrip() throws Exception {
+        DirectionalityNodeModel m = new DirectionalityNodeFactory().createNodeModel();
+        m.settings().setRank(3);
+        m.settings().setConvention("CODE_COMPAT");
+        DirectionalityNodeModel other = new DirectionalityNodeFactory().createNodeModel();
+        ShimNodeRunner.loadSettings(other, ShimNodeRunner.saveSettings(m));
+        assertEquals(3, other.settings().rank());
+        assertEquals("CODE_COMPAT", other.settings().conventionModel().getStringValue());
+    }
+
+    @Test
+    void cancelStopsBetweenHeadsWithoutOutput() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        ShimExecution.cancelAfterProgressReports(exec, 1);
+        assertThrows(CanceledExecutionException.class, () -> ShimNodeRunner
+            .execute(new DirectionalityNodeFactory().createNodeModel(), exec, model(false)));
+        assertFalse(ShimExecution.progress(exec).isEmpty());
+    }
+}

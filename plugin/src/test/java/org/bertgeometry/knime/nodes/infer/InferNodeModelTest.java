@@ -1,0 +1,245 @@
+package org.bertgeometry.knime.nodes.infer;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.bertgeometry.knime.port.AttentionCapturePortObject;
+import org.bertgeometry.knime.port.AttentionCapturePortObjectSpec;
+import org.bertgeometry.knime.port.BertModelPortObject;
+import org.bertgeometry.knime.port.BertModelPortObjectSpec;
+import org.bertgeometry.knime.testing.ModelFolders;
+import org.bertgeometry.model.BertConfig;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataCell;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.collection.ListDataValue;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.filestore.ShimFileStores;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.CanceledExecutionException;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.ShimExecution;
+import org.knime.core.node.ShimNodeRunner;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpecZipInputStream;
+import org.knime.core.node.port.PortObjectSpecZipOutputStream;
+import org.knime.core.node.port.PortObjectZipInputStream;
+import org.knime.core.node.port.PortObjectZipOutputStream;
+import org.knime.core.node.port.PortUtil;
+
+class InferNodeModelTest {
+
+    private static final String[] TEXTS = {"tok5 tok6", "tok7", "tok8 tok9 tok10", "tok11 tok5", "tok6 tok6 tok6"};
+    private static final String[] LABELS = {"neg", "pos", "neg", "pos", "neg"};
+
+    @TempDir
+    Path tmp;
+
+    private BertModelPortObject model() throws Exception {
+        BertConfig c = ModelFolders.tinyConfig();
+        Path folder = ModelFolders.writeRandomModel(tmp.resolve("m"), c, 11, false);
+        return new BertModelPortObject(new BertModelPortObjectSpec("m", c, "vocab.txt"),
+            ShimFileStores.newFileStore(folder.toFile()));
+    }
+
+    private static BufferedDataTable table(final ExecutionContext exec, final int rows) {
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        for (int i = 0; i < rows; i++) {
+            c.addRowToTable(new DefaultRow("r" + i, new StringCell(TEXTS[i % TEXTS.length]),
+                new StringCell(LABELS[i % LABELS.length])));
+        }
+        c.close();
+        return c.getTable();
+    }
+
+    private static InferNodeModel node(final int batch, final int stored) {
+        InferNodeModel m = new InferNodeFactory().createNodeModel();
+        m.settings().textModel().setStringValue("text");
+        m.settings().labelModel().setStringValue("label");
+        m.settings().batchModel().setIntValue(batch);
+        m.settings().storedModel().setIntValue(stored);
+        m.settings().onlyCorrectModel().setBooleanValue(false);
+        return m;
+    }
+
+    @Test
+    void predictsAndCapturesWithinTheSampleBound() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        PortObject[] out = ShimNodeRunner.execute(node(2, 2), exec, model(), table(exec, 5));
+        BufferedDataTable predictions = (BufferedDataTable)out[0];
+        AttentionCapturePortObject capture = (AttentionCapturePortObject)out[1];
+        List<DataRow> rows = new ArrayList<>();
+        predictions.forEach(rows::add);
+        assertEquals(5, rows.size());
+        for (DataRow r : rows) {
+            double sum = 0;
+            for (DataCell p : (ListDataValue)r.getCell(3)) {
+                sum += ((DoubleValue)p).getDoubleValue();
+            }
+            assertEquals(1.0, sum, 1e-9, "probabilities are a softmax");
+            assertEquals(8, ((ListDataValue)r.getCell(4)).size(), "[CLS] embedding has hidden size 8");
+        }
+
+        // memory bound: 5 rows seen, only 2 keep full maps
+        assertEquals(5, capture.contents().samplesSeen());
+        List<AttentionCapturePortObject.StoredSample> samples = capture.readSamples();
+        assertEquals(2, samples.size());
+        assertEquals("r0", samples.get(0).rowKey());
+        // "tok5 tok6" -> [CLS] tok5 tok6 [SEP] = 4 real tokens; every attention row is a distribution
+        assertArrayEquals(new int[]{2, 5, 6, 3}, samples.get(0).tokenIds());
+        for (float[][][] layer : samples.get(0).maps()) {
+            for (float[][] head : layer) {
+                for (float[] row : head) {
+                    double s = 0;
+                    for (float v : row) {
+                        s += v;
+                    }
+                    assertEquals(1.0, s, 1e-5, "softmax rows sum to 1 (float32 tolerance)");
+                }
+            }
+        }
+
+        // per-sample per-head statistics for all 5 samples: 5 x 2 layers x 2 heads rows; the [CLS] statistic
+        // of sample 0 equals the column-0 mean of its stored map
+        List<AttentionCapturePortObject.HeadStatRow> stats = new ArrayList<>();
+        capture.forEachHeadStatistic(stats::add);
+        assertEquals(5 * 2 * 2, stats.size());
+        AttentionCapturePortObject.HeadStatRow s0 = stats.stream()
+            .filter(r -> r.sample() == 0 && r.layer() == 1 && r.head() == 0).findFirst().orElseThrow();
+        float[][] map = samples.get(0).maps()[1][0];
+        double colMean = 0;
+        for (float[] row : map) {
+            colMean += row[0];
+        }
+        assertEquals(colMean / map.length, s0.values()[1], 1e-6);
+
+        // class means over all labelled samples: neg = rows 0, 2, 4 and pos = rows 1, 3
+        assertEquals(List.of("neg", "pos"), capture.contents().classNames());
+        assertArrayEquals(new long[]{3, 2}, capture.contents().classCounts());
+        double[][] mean = capture.classMean(0, 0, 0).orElseThrow();
+        for (double[] row : mean) {
+            for (double v : row) {
+                assertTrue(v >= 0 && v <= 1 + 1e-9, "a mean of probabilities stays in [0, 1]");
+            }
+        }
+    }
+
+    @Test
+    void captureSurvivesPortSerialisation() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture =
+            (AttentionCapturePortObject)ShimNodeRunner.execute(node(4, 1), exec, model(), table(exec, 3))[1];
+        ByteArrayOutputStream specBytes = new ByteArrayOutputStream();
+        try (PortObjectSpecZipOutputStream o = PortUtil.getPortObjectSpecZipOutputStream(specBytes)) {
+            new AttentionCapturePortObjectSpec.Serializer().savePortObjectSpec(capture.getSpec(), o);
+        }
+        AttentionCapturePortObjectSpec spec;
+        try (PortObjectSpecZipInputStream i =
+            PortUtil.getPortObjectSpecZipInputStream(new ByteArrayInputStream(specBytes.toByteArray()))) {
+            spec = new AttentionCapturePortObjectSpec.Serializer().loadPortObjectSpec(i);
+        }
+        assertEquals(capture.getSpec(), spec);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (PortObjectZipOutputStream o = PortUtil.getPortObjectZipOutputStream(bytes)) {
+            new AttentionCapturePortObject.Serializer().savePortObject(capture, o, new ExecutionMonitor());
+        }
+        AttentionCapturePortObject loaded;
+        try (PortObjectZipInputStream i =
+            PortUtil.getPortObjectZipInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
+            loaded = new AttentionCapturePortObject.Serializer().loadPortObject(i, spec, new ExecutionMonitor());
+        }
+        ShimFileStores.attach(loaded, ShimFileStores.fileStoresOf(capture));
+        assertEquals(capture.getSummary(), loaded.getSummary());
+        assertArrayEquals(capture.readSamples().get(0).maps()[0][1][0], loaded.readSamples().get(0).maps()[0][1][0]);
+    }
+
+    @Test
+    void cancelBetweenBatchesLeavesNoOutputAndNoCaptureFiles() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        BufferedDataTable in = table(exec, 5);
+        BertModelPortObject m = model();
+        ShimExecution.cancelAfterProgressReports(exec, 2);
+        assertThrows(CanceledExecutionException.class, () -> ShimNodeRunner.execute(node(1, 2), exec, m, in));
+        assertFalse(Files.exists(tmp.resolve("fs").resolve("attention-capture")));
+    }
+
+    @Test
+    void badSettingsAreRejected() {
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec());
+        BertModelPortObjectSpec ms = new BertModelPortObjectSpec("m", ModelFolders.tinyConfig(), "vocab.txt");
+        InferNodeModel m = node(1, 1);
+        // label column "label" does not exist in this table
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.configure(m, ms, spec));
+        assertTrue(e.getMessage().contains("label"), e.getMessage());
+        NodeSettings s = ShimNodeRunner.saveSettings(m);
+        s.addDouble(InferSettings.CFG_THETA, 1.5);
+        assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.loadSettings(node(1, 1), s));
+        InferNodeModel tooLong = node(1, 1);
+        tooLong.settings().labelModel().setStringValue("");
+        tooLong.settings().maxLengthModel().setIntValue(64); // tiny model has 32 positions
+        e = assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.configure(tooLong, ms, spec));
+        assertTrue(e.getMessage().contains("32 positions"), e.getMessage());
+    }
+
+    @Test
+    void missingLabelFailsNamingTheRow() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("first", new StringCell("tok5"), new StringCell("neg")));
+        c.addRowToTable(new DefaultRow("unlabelled", new StringCell("tok6"),
+            org.knime.core.data.DataType.getMissingCell()));
+        c.close();
+        BertModelPortObject m = model();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ShimNodeRunner.execute(node(2, 1), exec, m, c.getTable()));
+        assertTrue(e.getMessage().contains("unlabelled"), e.getMessage());
+    }
+
+    @Test
+    void unknownLabelForALabelledModelFailsNamingTheLabels() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("r0", new StringCell("tok5"), new StringCell("neutral")));
+        c.close();
+        BertModelPortObject m = model();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+            () -> ShimNodeRunner.execute(node(2, 1), exec, m, c.getTable()));
+        assertTrue(e.getMessage().contains("[neg, pos]"), e.getMessage());
+    }
+
+    @Test
+    void settingsRoundTrip() throws Exception {
+        InferNodeModel other = new InferNodeFactory().createNodeModel();
+        ShimNodeRunner.loadSettings(other, ShimNodeRunner.saveSettings(node(3, 7)));
+        assertEquals(3, other.settings().batchSize());
+        assertEquals(7, other.settings().maxStoredSamples());
+        assertFalse(other.settings().onlyCorrect());
+        assertEquals("label", other.settings().labelModel().getStringValue());
+    }
+}

@@ -1,0 +1,100 @@
+package org.bertgeometry.knime.nodes.pattern;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.bertgeometry.geometry.GateLabel;
+import org.bertgeometry.knime.port.AttentionCapturePortObject;
+import org.bertgeometry.knime.port.BertModelPortObject;
+import org.bertgeometry.knime.port.BertModelPortObjectSpec;
+import org.bertgeometry.knime.testing.ModelFolders;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.StringValue;
+import org.knime.core.data.def.DefaultRow;
+import org.knime.core.data.def.StringCell;
+import org.knime.core.data.filestore.ShimFileStores;
+import org.knime.core.node.BufferedDataContainer;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettings;
+import org.knime.core.node.ShimExecution;
+import org.knime.core.node.ShimNodeRunner;
+
+class PatternClassifierNodeModelTest {
+
+    @TempDir
+    Path tmp;
+
+    private AttentionCapturePortObject capture(final ExecutionContext exec) throws Exception {
+        Path folder = ModelFolders.writeRandomModel(tmp.resolve("m"), ModelFolders.tinyConfig(), 5, false);
+        BertModelPortObject model = new BertModelPortObject(
+            new BertModelPortObjectSpec("m", ModelFolders.tinyConfig(), "vocab.txt"),
+            ShimFileStores.newFileStore(folder.toFile()));
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        String[][] rows = {{"tok5 tok6 tok7", "neg"}, {"tok8 tok9", "pos"}, {"tok10 tok11 tok5 tok6", "neg"}};
+        for (int i = 0; i < rows.length; i++) {
+            c.addRowToTable(new DefaultRow("r" + i, new StringCell(rows[i][0]), new StringCell(rows[i][1])));
+        }
+        c.close();
+        NodeSettings s = new NodeSettings("model");
+        s.addString("text_column", "text");
+        s.addString("label_column", "label");
+        s.addInt("batch_size", 2);
+        s.addInt("max_length", 0);
+        s.addInt("max_stored_samples", 2);
+        s.addDouble("theta", 0.3);
+        s.addBoolean("only_correct", false);
+        var infer = new org.bertgeometry.knime.nodes.infer.InferNodeFactory().createNodeModel();
+        ShimNodeRunner.loadSettings(infer, s);
+        return (AttentionCapturePortObject)ShimNodeRunner.execute(infer, exec, model, c.getTable())[1];
+    }
+
+    @Test
+    void classifiesEveryClassMeanAndStoredSampleHead() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture = capture(exec);
+        PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
+        m.samplesModel().setBooleanValue(true);
+        BufferedDataTable out = (BufferedDataTable)ShimNodeRunner.execute(m, exec, capture)[0];
+        List<DataRow> rows = new ArrayList<>();
+        out.forEach(rows::add);
+        // 2 classes x 2 layers x 2 heads class-mean rows + 2 stored samples x 2 x 2 sample rows
+        assertEquals(8 + 8, rows.size());
+        Set<String> allowed = Arrays.stream(GateLabel.values()).map(GateLabel::csvName).collect(Collectors.toSet());
+        for (DataRow r : rows) {
+            assertTrue(allowed.contains(((StringValue)r.getCell(4)).getStringValue()), r.toString());
+        }
+        assertEquals("class", ((StringValue)rows.get(0).getCell(0)).getStringValue());
+        assertEquals("sample", ((StringValue)rows.get(8).getCell(0)).getStringValue());
+    }
+
+    @Test
+    void cropKeepsTheBlockUpToTheLastNonZeroEntry() {
+        double[][] m = {{0.5, 0.5, 0, 0}, {0.2, 0.8, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
+        double[][] c = PatternClassifierNodeModel.crop(m);
+        assertEquals(2, c.length);
+        assertArrayEquals(new double[]{0.2, 0.8}, c[1]);
+    }
+
+    @Test
+    void configureNeedsACapture() {
+        assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.configure(
+            new PatternClassifierNodeFactory().createNodeModel(), new DataTableSpec()));
+    }
+}
