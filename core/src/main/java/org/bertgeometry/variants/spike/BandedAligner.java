@@ -1,0 +1,160 @@
+package org.bertgeometry.variants.spike;
+
+/**
+ * Banded global alignment with affine gaps (Gotoh) of a reference segment against a genome window,
+ * global in the reference and free at both ends of the window ("glocal"): every reference base is
+ * aligned, and the window's bases before the first and after the last aligned base cost nothing. It
+ * returns where in the window the reference begins and ends, which is all the spike extractor needs,
+ * so instead of a traceback matrix each cell carries the window column where its path started; memory is
+ * O(window) and time O(reference length x band width).
+ *
+ * <p>Scores are BWA-MEM's defaults (match +1, mismatch -4, a gap of length L costs 6 + L, a base that
+ * is not A/C/G/T scores -1), so boundaries behave like the paper's BWA alignments; with a mismatch far
+ * cheaper than any gap, a substitution at the first or last spike base never moves a boundary. The band
+ * is a range of diagonals d = j - i (window column minus reference row) fixed by the caller from
+ * k-mer anchors. Our own implementation (docs/case-study-data.md, "Spike extraction").
+ */
+final class BandedAligner {
+
+    static final int MATCH = 1;
+    static final int MISMATCH = -4;
+    static final int AMBIGUOUS = -1;
+    static final int GAP_OPEN = -6;
+    static final int GAP_EXTEND = -1;
+    private static final int NEG = Integer.MIN_VALUE / 4;
+
+    /** Where the reference was placed in the window: [start, end) and the alignment score. */
+    record Placement(int start, int end, int score) {
+    }
+
+    private BandedAligner() {
+    }
+
+    /**
+     * Aligns all of {@code ref} inside {@code win} along diagonals [dMin, dMax]. Returns null when no
+     * path fits inside the band. Gotoh's recurrences in the H/E/F form: H is the best score of a path
+     * ending at (i, j), E of one ending with a window base against a gap, F with a reference base
+     * against a gap.
+     */
+    static Placement align(String ref, String win, int dMin, int dMax) {
+        int m = ref.length();
+        int n = win.length();
+        byte[] w = encode(win);
+        byte[] r = encode(ref);
+        int[] ph = new int[n + 2], pf = new int[n + 2], pho = new int[n + 2], pfo = new int[n + 2];
+        int[] ch = new int[n + 2], cf = new int[n + 2], cho = new int[n + 2], cfo = new int[n + 2];
+        final int open = GAP_OPEN + GAP_EXTEND;
+        int prevLo = Math.max(0, dMin);
+        int prevHi = Math.min(n, dMax);
+        if (prevLo > prevHi) {
+            return null;
+        }
+        java.util.Arrays.fill(ph, NEG);
+        java.util.Arrays.fill(pf, NEG);
+        java.util.Arrays.fill(ch, NEG);
+        java.util.Arrays.fill(cf, NEG);
+        for (int j = prevLo; j <= prevHi; j++) {
+            ph[j] = 0; // free start anywhere in the band: the path begins at column j
+            pho[j] = j;
+        }
+        for (int i = 1; i <= m; i++) {
+            int lo = Math.max(0, i + dMin);
+            int hi = Math.min(n, i + dMax);
+            if (lo > hi) {
+                return null;
+            }
+            // cells of the previous row just outside its band must read as impossible
+            if (prevHi + 1 <= n) {
+                ph[prevHi + 1] = NEG;
+                pf[prevHi + 1] = NEG;
+            }
+            if (lo >= 1) {
+                ch[lo - 1] = NEG;
+            }
+            byte rb = r[i - 1];
+            int e = NEG;
+            int eo = -1;
+            for (int j = lo; j <= hi; j++) {
+                // F: ref[i-1] against a gap (bases deleted in the genome)
+                int fOpen = ph[j] + open;
+                int fExt = pf[j] + GAP_EXTEND;
+                int f;
+                int fo;
+                if (fOpen >= fExt) {
+                    f = fOpen;
+                    fo = pho[j];
+                } else {
+                    f = fExt;
+                    fo = pfo[j];
+                }
+                // E: win[j-1] against a gap (bases inserted in the genome)
+                if (j > lo) {
+                    int eOpen = ch[j - 1] + open;
+                    int eExt = e + GAP_EXTEND;
+                    if (eOpen >= eExt) {
+                        e = eOpen;
+                        eo = cho[j - 1];
+                    } else {
+                        e = eExt;
+                    }
+                }
+                int h = NEG;
+                int ho = -1;
+                if (j >= 1 && j - 1 >= prevLo) {
+                    byte wb = w[j - 1];
+                    h = ph[j - 1] + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                    ho = pho[j - 1];
+                }
+                if (f > h) {
+                    h = f;
+                    ho = fo;
+                }
+                if (e > h) {
+                    h = e;
+                    ho = eo;
+                }
+                ch[j] = h < NEG ? NEG : h;
+                cho[j] = ho;
+                cf[j] = f < NEG ? NEG : f;
+                cfo[j] = fo;
+            }
+            int[] t;
+            t = ph; ph = ch; ch = t;
+            t = pf; pf = cf; cf = t;
+            t = pho; pho = cho; cho = t;
+            t = pfo; pfo = cfo; cfo = t;
+            prevLo = lo;
+            prevHi = hi;
+        }
+        int best = NEG;
+        int bestJ = -1;
+        int bestO = -1;
+        for (int j = prevLo; j <= prevHi; j++) {
+            if (ph[j] > best) {
+                best = ph[j];
+                bestJ = j;
+                bestO = pho[j];
+            }
+        }
+        return bestJ < 0 || best <= NEG ? null : new Placement(bestO, bestJ, best);
+    }
+
+    /** A, C, G, T as 0..3; anything else (N, IUPAC, lower case already upper-cased) as 4. */
+    static byte[] encode(String s) {
+        byte[] out = new byte[s.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = code(s.charAt(i));
+        }
+        return out;
+    }
+
+    static byte code(char c) {
+        return switch (c) {
+            case 'A', 'a' -> 0;
+            case 'C', 'c' -> 1;
+            case 'G', 'g' -> 2;
+            case 'T', 't' -> 3;
+            default -> 4;
+        };
+    }
+}
