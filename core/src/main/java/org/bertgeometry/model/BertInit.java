@@ -66,6 +66,37 @@ public final class BertInit {
         return new BertWeights(w);
     }
 
+    /**
+     * {@code weights} with the word-embedding table grown to {@code newVocabSize} rows, the new rows
+     * drawn from N(0, 0.02^2) as the paper's Hugging Face version (4.30) initialised them in
+     * {@code resize_token_embeddings}; existing rows are kept bit for bit. A masked-LM output bias, if
+     * present, grows with zeros. Shrinking is refused.
+     */
+    public static BertWeights withResizedVocabulary(BertWeights weights, int newVocabSize, long seed) {
+        HostTensor old = weights.get("embeddings.word_embeddings.weight");
+        if (old == null || old.rank() != 2) {
+            throw new IllegalArgumentException("weights have no 2-D embeddings.word_embeddings.weight");
+        }
+        int rows = old.dim(0);
+        int h = old.dim(1);
+        if (newVocabSize < rows) {
+            throw new IllegalArgumentException("cannot shrink the vocabulary from " + rows + " to " + newVocabSize);
+        }
+        float[] data = java.util.Arrays.copyOf(old.data(), newVocabSize * h);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = rows * h; i < data.length; i++) {
+            data[i] = (float) (gaussian(rng) * STD);
+        }
+        Map<String, HostTensor> w = new LinkedHashMap<>(weights.asMap());
+        w.put("embeddings.word_embeddings.weight", new HostTensor(new int[] {newVocabSize, h}, data));
+        HostTensor bias = weights.get("cls.predictions.bias");
+        if (bias != null) {
+            w.put("cls.predictions.bias", new HostTensor(new int[] {newVocabSize},
+                    java.util.Arrays.copyOf(bias.data(), newVocabSize)));
+        }
+        return new BertWeights(w);
+    }
+
     private static void linear(Map<String, HostTensor> w, SplittableRandom rng, String name, int out, int in) {
         w.put(name + ".weight", normal(rng, out, in));
         w.put(name + ".bias", HostTensor.zeros(out));

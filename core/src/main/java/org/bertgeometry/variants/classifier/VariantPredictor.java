@@ -1,0 +1,91 @@
+package org.bertgeometry.variants.classifier;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.bertgeometry.capture.CaptureSpec;
+import org.bertgeometry.inference.LoadedBert;
+import org.bertgeometry.model.ForwardResult;
+import org.bertgeometry.tokenize.Encoding;
+
+/**
+ * Class probabilities for spike sequences from a trained variant classifier: tokenize with the
+ * model's own k-mer tokenizer, run the encoder in batches, softmax the logits. Reports how many
+ * sequences were longer than the model's positions and therefore truncated.
+ */
+public final class VariantPredictor {
+
+    private final LoadedBert bert;
+    private final int batchSize;
+
+    /**
+     * @param bert      an opened classifier checkpoint (it must have a classification head)
+     * @param batchSize sequences per forward pass
+     */
+    public VariantPredictor(LoadedBert bert, int batchSize) {
+        if (!bert.model().hasClassifier()) {
+            throw new IllegalArgumentException(bert.checkpoint().source() + " has no classification head; "
+                    + "train one with 'bertgeo train' first");
+        }
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("batch size must be positive, got " + batchSize);
+        }
+        this.bert = bert;
+        this.batchSize = batchSize;
+    }
+
+    /** Probabilities per sequence and class, the predicted class, and the truncation count. */
+    public record Predictions(double[][] probabilities, int[] predicted, int truncated) {
+    }
+
+    /** Predicts every sequence of {@code spikes}; {@code cancelled} is polled once per batch. */
+    public Predictions predict(List<String> spikes, java.util.function.BooleanSupplier cancelled) {
+        int n = spikes.size();
+        double[][] probs = new double[n][];
+        int[] predicted = new int[n];
+        int truncated = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            if (cancelled.getAsBoolean()) {
+                throw new java.util.concurrent.CancellationException("prediction cancelled");
+            }
+            List<Encoding> enc = new ArrayList<>();
+            for (int i = from; i < Math.min(n, from + batchSize); i++) {
+                Encoding e = bert.tokenizer().encode(spikes.get(i));
+                truncated += e.truncated() ? 1 : 0;
+                enc.add(e);
+            }
+            ForwardResult r = bert.model().forward(bert.batch(enc), CaptureSpec.none(), false);
+            for (int b = 0; b < enc.size(); b++) {
+                probs[from + b] = softmax(r.logits()[b]);
+                predicted[from + b] = argmax(probs[from + b]);
+            }
+        }
+        return new Predictions(probs, predicted, truncated);
+    }
+
+    static double[] softmax(float[] logits) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (float v : logits) {
+            max = Math.max(max, v);
+        }
+        double sum = 0;
+        double[] p = new double[logits.length];
+        for (int i = 0; i < logits.length; i++) {
+            p[i] = Math.exp(logits[i] - max);
+            sum += p[i];
+        }
+        for (int i = 0; i < p.length; i++) {
+            p[i] /= sum;
+        }
+        return p;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int i = 1; i < p.length; i++) {
+            if (p[i] > p[best]) {
+                best = i;
+            }
+        }
+        return best;
+    }
+}
