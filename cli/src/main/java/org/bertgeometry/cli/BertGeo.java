@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
                 + "the geometry of \"The geometry of BERT\" (Bonino, Ghione, Cirrincione, 2025).",
         subcommands = {
             CommandLine.HelpCommand.class,
+            org.bertgeometry.cli.variants.CaseStudyCommand.class,
             org.bertgeometry.cli.engine.InspectModelCommand.class,
             org.bertgeometry.cli.engine.TokenizeCommand.class,
             org.bertgeometry.cli.engine.InferCommand.class,
