@@ -65,7 +65,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
             + "to fine-tune with the base preset.")
     Path baseModel;
 
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the preset's epochs (small: 10).")
+    @Option(names = "--epochs", paramLabel = "N", description = "Override the preset's epochs (tiny 4, small 10, base 2).")
     Integer epochs;
 
     @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of simulation, split, "
@@ -82,9 +82,6 @@ public final class CaseStudyCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
-
-    /** Epochs of the small preset in the case study: measured to reach >= 0.99 test accuracy. */
-    static final int SMALL_EPOCHS = 10;
 
     @Override
     public Integer call() throws Exception {
@@ -124,7 +121,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
         stage(err, "3/6", "training the " + p.name().toLowerCase(Locale.ROOT) + " model");
         t = System.nanoTime();
         TrainingSettings ts = p.training().withSeed(seed);
-        int e = epochs != null ? epochs : p == VariantPreset.SMALL ? SMALL_EPOCHS : ts.epochs();
+        int e = epochs != null ? epochs : ts.epochs();
         ts = ts.withEpochs(e);
         ProgressBar bar = new ProgressBar(err, "  training");
         VariantClassifierTrainer trainer = new VariantClassifierTrainer(ts);
