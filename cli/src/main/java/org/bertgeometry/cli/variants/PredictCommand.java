@@ -50,6 +50,10 @@ public final class PredictCommand implements Callable<Integer> {
             + "class= labels) to this JSON file.")
     Path metricsFile;
 
+    @Option(names = "--min-accuracy", paramLabel = "X", description = "Fail (exit 1) when the accuracy on the "
+            + "labelled sequences is below X, in [0, 1]; for scripted checks.")
+    Double minAccuracy;
+
     @Spec
     CommandSpec spec;
 
@@ -57,6 +61,9 @@ public final class PredictCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+        }
+        if (minAccuracy != null && !(minAccuracy >= 0 && minAccuracy <= 1)) {
+            throw new IllegalArgumentException("--min-accuracy must lie in [0, 1], got " + minAccuracy);
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -123,9 +130,9 @@ public final class PredictCommand implements Callable<Integer> {
             pred.add(predicted[i]);
         }
         if (truth.isEmpty()) {
-            if (metricsFile != null) {
-                throw new IllegalArgumentException("--metrics needs 'class=NAME' in the FASTA descriptions; "
-                        + fasta + " has none, so there is nothing to score");
+            if (metricsFile != null || minAccuracy != null) {
+                throw new IllegalArgumentException("--metrics and --min-accuracy need 'class=NAME' in the FASTA "
+                        + "descriptions; " + fasta + " has none, so there is nothing to score");
             }
             return;
         }
@@ -153,6 +160,11 @@ public final class PredictCommand implements Callable<Integer> {
             o.put("model_classes", classNames);
             o.put("metrics", PredictionOutput.metricsJson(m, names));
             JsonFiles.write(o, metricsFile);
+        }
+        stdout.flush();
+        if (minAccuracy != null && m.accuracy() < minAccuracy) {
+            throw new IllegalStateException(String.format("accuracy %.4f is below --min-accuracy %s (predictions were"
+                    + " written to %s)", m.accuracy(), minAccuracy, output));
         }
     }
 }
