@@ -107,7 +107,7 @@ public final class TrainCommand implements Callable<Integer> {
             throw new IllegalArgumentException(fasta + ": none of the " + input.genomes() + " genomes has a usable "
                     + "spike; nothing to train on");
         }
-        LabelledSpikes all = label(input.spikes());
+        LabelledSpikes all = label(input, err);
         RareClassSplit.Result split = RareClassSplit.split(all.labels(), all.classNames().size(), testFraction,
                 validationFraction, settings.seed());
         for (int c : split.trainOnlyClasses()) {
@@ -190,7 +190,8 @@ public final class TrainCommand implements Callable<Integer> {
     }
 
     /** Attaches a class to every spike, from --labels or the descriptions; refuses unlabelled records. */
-    private LabelledSpikes label(List<SequenceRecord> spikes) throws java.io.IOException {
+    private LabelledSpikes label(SpikeInput.Result input, PrintWriter err) throws java.io.IOException {
+        List<SequenceRecord> spikes = input.spikes();
         Map<String, String> csv = labels == null ? null : ClassLabels.readCsv(labels);
         List<String> ids = new ArrayList<>();
         List<String> seqs = new ArrayList<>();
@@ -205,6 +206,14 @@ public final class TrainCommand implements Callable<Integer> {
             ids.add(r.id());
             seqs.add(r.sequence());
             names.add(name);
+        }
+        if (csv != null) {
+            java.util.Set<String> known = new java.util.HashSet<>(ids);
+            input.skipped().forEach(e -> known.add(e.id()));
+            long unused = csv.keySet().stream().filter(id -> !known.contains(id)).count();
+            if (unused > 0) {
+                err.printf("bertgeo: warning: %d id(s) of %s are not in %s and were ignored%n", unused, labels, fasta);
+            }
         }
         if (!missing.isEmpty()) {
             throw new IllegalArgumentException(missing.size() + " sequence(s) have no class (first: '" + missing.get(0)

@@ -193,28 +193,42 @@ class TrainPredictCommandsTest {
 
     @Test
     void trainRefusesSequencesWithoutClass() throws IOException {
-        Path labels = Files.writeString(dir.resolve("partial.csv"), "id,class\ngh_1,gh\n");
+        Path labels = Files.writeString(dir.resolve("partial.csv"), "id,class\ngh_1,gh\nnot_there,alpha\n");
         CliRun r = train(dir.resolve("partial"), "--labels", labels.toString());
         assertTrue(r.failedCleanly(), r.err());
-        assertTrue(r.err().contains("39 sequence(s) have no class"), r.err());
+        assertTrue(r.err().contains("39 sequence(s) have no class (first: 'gh_2')"), r.err());
+        assertTrue(r.err().contains("warning: 1 id(s) of " + labels + " are not in"), r.err());
     }
 
     @Test
-    void aClassWithOneSequenceIsKeptInTrainingWithAWarning() throws IOException {
-        // custom labels: 20 "left", 19 "right", 1 "lonely" (not paper classes: sorted alphabetically)
-        List<String> ids = ids();
+    void aClassWithOneSequenceIsKeptInTrainingWithAWarningAndOverlongTrainingSequencesAreTruncated()
+            throws IOException {
+        // the 40 spikes labelled 20 "left" and 20 "right", plus one over-long sequence (two spikes back to
+        // back, 849 k-mers > 510) as the only "lonely" one; custom names are sorted alphabetically
+        List<SequenceRecord> recs = FastaReader.readAll(spikes, AmbiguityPolicy.KEEP);
+        Path fasta = dir.resolve("lonely.fasta");
         StringBuilder csv = new StringBuilder("id,class\n");
-        for (int i = 0; i < ids.size(); i++) {
-            csv.append(ids.get(i)).append(',').append(i == 0 ? "lonely" : i < 21 ? "left" : "right").append('\n');
+        try (FastaWriter w = FastaWriter.create(fasta)) {
+            for (int i = 0; i < recs.size(); i++) {
+                w.write(recs.get(i));
+                csv.append(recs.get(i).id()).append(',').append(i < 20 ? "left" : "right").append('\n');
+            }
+            String s = recs.get(0).sequence();
+            w.write(new SequenceRecord("double", "", s + s));
+            csv.append("double,lonely\n");
         }
         Path labels = Files.writeString(dir.resolve("lonely.csv"), csv);
         Path out = dir.resolve("lonely");
-        CliRun r = train(out, "--labels", labels.toString());
+        CliRun r = CliRun.of("train", "--fasta", fasta.toString(), "--labels", labels.toString(), "--out",
+                out.toString(), "--preset", "tiny", "--epochs", "1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.err().contains("class 'lonely' has only 1 sequence(s), too few to stratify"), r.err());
+        // the lonely sequence is forced into training, so exactly it is truncated there
+        assertTrue(r.err().contains("1 training sequence(s) were longer than the model's 512 positions"), r.err());
         assertEquals(List.of("left", "lonely", "right"), BertConfig.read(out.resolve("model/config.json")).labels());
-        String metrics = Files.readString(out.resolve("metrics.json"));
-        assertTrue(metrics.replaceAll("\\s", "").contains("\"train_only_classes\":[\"lonely\"]"), metrics);
+        String metrics = Files.readString(out.resolve("metrics.json")).replaceAll("\\s", "");
+        assertTrue(metrics.contains("\"train_only_classes\":[\"lonely\"]"), metrics);
+        assertTrue(metrics.contains("\"truncated_training_sequences\":1"), metrics);
         List<String> tested = lines(out.resolve("test-predictions.csv"));
         for (String row : tested.subList(1, tested.size())) {
             assertNotEquals("lonely", row.split(",")[1], "the lonely class is not tested: " + row);
