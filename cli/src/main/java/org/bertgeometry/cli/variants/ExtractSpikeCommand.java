@@ -1,0 +1,104 @@
+package org.bertgeometry.cli.variants;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.bertgeometry.variants.fasta.FastaReader;
+import org.bertgeometry.variants.fasta.FastaWriter;
+import org.bertgeometry.variants.fasta.SequenceRecord;
+import org.bertgeometry.variants.reference.SarsCov2Reference;
+import org.bertgeometry.variants.spike.ExtractionConvention;
+import org.bertgeometry.variants.spike.ExtractionOptions;
+import org.bertgeometry.variants.spike.SpikeExtraction;
+import org.bertgeometry.variants.spike.SpikeExtractor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bertgeo extract-spike}: the spike gene of every whole genome of a FASTA file, written as FASTA
+ * in reference orientation with each record's id and description (so {@code class=} labels carry over).
+ * Genomes without a usable spike are skipped and reported on stderr with their reason; the command
+ * fails only when no genome yields a spike. Streams the input, one genome in memory at a time.
+ */
+@Command(name = "extract-spike", description = "Extract the spike gene of every whole SARS-CoV-2 genome of a "
+        + "FASTA file; skipped genomes are reported on stderr.")
+public final class ExtractSpikeCommand implements Callable<Integer> {
+
+    @Option(names = "--fasta", required = true, paramLabel = "FILE", description = "Whole genomes (FASTA, plain or .gz).")
+    Path fasta;
+
+    @Option(names = "--output", required = true, paramLabel = "FASTA",
+            description = "Where to write the spikes; gzip-compressed when the name ends in .gz.")
+    Path output;
+
+    @Option(names = "--convention", paramLabel = "clean|code-compat", defaultValue = "clean", description = "'clean' = "
+            + "the genome's spike exactly; 'code-compat' = the paper's reconstruction quirks (default ${DEFAULT-VALUE}).")
+    String convention;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        ExtractionConvention conv;
+        try {
+            conv = ExtractionConvention.valueOf(convention.strip().toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--convention must be 'clean' or 'code-compat', got '" + convention + "'");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        SpikeExtractor extractor = new SpikeExtractor(SarsCov2Reference.load(), ExtractionOptions.defaults()
+                .withConvention(conv));
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        int read = 0;
+        int written = 0;
+        int warned = 0;
+        List<SpikeExtraction> skipped = new ArrayList<>();
+        try (FastaReader reader = FastaReader.open(fasta); FastaWriter w = FastaWriter.create(output)) {
+            while (reader.hasNext()) {
+                SequenceRecord r = reader.next();
+                read++;
+                SpikeExtraction e = extractor.extract(r);
+                if (e.isOk()) {
+                    w.write(new SequenceRecord(r.id(), r.description(), e.spike()));
+                    written++;
+                    if (!e.message().isEmpty()) {
+                        warned++;
+                        err.println("bertgeo: warning: '" + r.id() + "': " + e.message());
+                    }
+                } else {
+                    skipped.add(e);
+                }
+            }
+            for (String warning : reader.warnings()) {
+                err.println("bertgeo: warning: " + warning);
+            }
+        } catch (RuntimeException | java.io.IOException e) {
+            Files.deleteIfExists(output);
+            throw e;
+        }
+        SpikeInput.reportSkipped(skipped, err);
+        if (written == 0) {
+            Files.deleteIfExists(output);
+            throw new IllegalArgumentException(fasta + ": no spike could be extracted from any of the " + read
+                    + " record(s) (" + SpikeInput.countsByReason(skipped) + "); are these whole SARS-CoV-2 genomes?");
+        }
+        spec.commandLine().getOut().printf("extracted %d spike(s) from %d genome(s) (%s); %d skipped%s; wrote %s%n",
+                written, read, conv.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped.size(),
+                skipped.isEmpty() ? "" : " (" + SpikeInput.countsByReason(skipped) + ")", output);
+        if (warned > 0) {
+            spec.commandLine().getOut().printf("%d spike boundary(ies) lay in N runs (see warnings)%n", warned);
+        }
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+}

@@ -1,0 +1,170 @@
+package org.bertgeometry.cli.variants;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.bertgeometry.inference.LoadedBert;
+import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.report.table.JsonFiles;
+import org.bertgeometry.variants.classifier.VariantPredictor;
+import org.bertgeometry.variants.evaluation.ClassificationMetrics;
+import org.bertgeometry.variants.fasta.SequenceRecord;
+import org.bertgeometry.variants.spike.SpikeExtractor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code bertgeo predict}: classifies spike sequences or whole genomes with a model trained by
+ * {@code bertgeo train} (or any BERT sequence classifier with a k-mer tokenizer and labels), writing the
+ * predicted class and every class's probability. When the FASTA descriptions carry {@code class=NAME}
+ * it also prints accuracy and macro F1, which is how a model is checked on a separately simulated data
+ * set (docs/cli-variants.md, "Checking a model on new data").
+ */
+@Command(name = "predict", description = "Classify spikes or whole genomes with a trained variant classifier; "
+        + "writes id,predicted,<one probability column per class>.")
+public final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "The trained model (DIR/model of "
+            + "'bertgeo train', or any Hugging Face folder of a BERT classifier).")
+    Path model;
+
+    @Option(names = "--fasta", required = true, paramLabel = "FILE",
+            description = "Spike sequences or whole genomes (FASTA, plain or .gz).")
+    Path fasta;
+
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the predictions.")
+    Path output;
+
+    @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
+            description = "Sequences per forward pass (default ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--metrics", paramLabel = "JSON", description = "Also write the metrics (when the FASTA carries "
+            + "class= labels) to this JSON file.")
+    Path metricsFile;
+
+    @Option(names = "--min-accuracy", paramLabel = "X", description = "Fail (exit 1) when the accuracy on the "
+            + "labelled sequences is below X, in [0, 1]; for scripted checks.")
+    Double minAccuracy;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (batchSize <= 0) {
+            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
+        }
+        if (minAccuracy != null && !(minAccuracy >= 0 && minAccuracy <= 1)) {
+            throw new IllegalArgumentException("--min-accuracy must lie in [0, 1], got " + minAccuracy);
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        BertCheckpoint checkpoint = ModelLoader.load(model);
+        List<String> classNames = checkpoint.config().labels();
+        if (classNames.isEmpty()) {
+            throw new IllegalArgumentException(model + ": the model's config.json names no classes (id2label); "
+                    + "predict needs a classifier trained with 'bertgeo train'");
+        }
+        SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);
+        SpikeInput.reportSkipped(input.skipped(), err);
+        if (input.spikes().isEmpty()) {
+            throw new IllegalArgumentException(fasta + ": none of the " + input.genomes() + " genomes has a usable "
+                    + "spike; nothing to classify");
+        }
+        List<String> ids = new ArrayList<>();
+        List<String> spikes = new ArrayList<>();
+        for (SequenceRecord r : input.spikes()) {
+            ids.add(r.id());
+            spikes.add(r.sequence());
+        }
+        VariantPredictor.Predictions pred;
+        int maxLength;
+        try (LoadedBert bert = LoadedBert.open(checkpoint)) {
+            maxLength = bert.tokenizer().maxLength();
+            pred = new VariantPredictor(bert, batchSize).predict(spikes, () -> false);
+        }
+        if (pred.truncated() > 0) {
+            err.printf("bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
+                    + "only their beginning was classified%n", pred.truncated(), maxLength);
+        }
+        PredictionOutput.writeCsv(output, ids, null, pred.predicted(), pred.probabilities(), classNames);
+        stdout.printf("classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
+                input.genomes() > 0 ? " (" + input.genomes() + " whole genomes, " + input.skipped().size()
+                        + " skipped)" : "", String.join(", ", classNames), output);
+        reportMetrics(input.spikes(), pred.predicted(), classNames, stdout, err);
+        stdout.flush();
+        return 0;
+    }
+
+    /**
+     * Scores the predictions against the {@code class=} labels of the records that have one. A true
+     * class the model does not know counts as an extra class that is never predicted, so those
+     * sequences lower the accuracy rather than being left out.
+     */
+    private void reportMetrics(List<SequenceRecord> records, int[] predicted, List<String> classNames,
+            PrintWriter stdout, PrintWriter err) throws java.io.IOException {
+        List<String> names = new ArrayList<>(classNames);
+        List<Integer> truth = new ArrayList<>();
+        List<Integer> pred = new ArrayList<>();
+        List<String> unknown = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            String label = ClassLabels.fromDescription(records.get(i).description());
+            if (label == null) {
+                continue;
+            }
+            int t = names.indexOf(label);
+            if (t < 0) {
+                names.add(label);
+                unknown.add(label);
+                t = names.size() - 1;
+            }
+            truth.add(t);
+            pred.add(predicted[i]);
+        }
+        if (truth.isEmpty()) {
+            if (metricsFile != null || minAccuracy != null) {
+                throw new IllegalArgumentException("--metrics and --min-accuracy need 'class=NAME' in the FASTA "
+                        + "descriptions; " + fasta + " has none, so there is nothing to score");
+            }
+            return;
+        }
+        if (truth.size() < records.size()) {
+            err.printf("bertgeo: warning: only %d of %d sequences carry a class= label; metrics cover those%n",
+                    truth.size(), records.size());
+        }
+        if (!unknown.isEmpty()) {
+            err.printf("bertgeo: warning: class(es) %s are not among the model's classes %s; their sequences count as "
+                    + "misclassified%n", unknown, classNames);
+        }
+        ClassificationMetrics m = ClassificationMetrics.compute(truth.stream().mapToInt(Integer::intValue).toArray(),
+                pred.stream().mapToInt(Integer::intValue).toArray(), names.size());
+        stdout.printf("accuracy %.4f, macro F1 %.4f on %d labelled sequences%n", m.accuracy(), m.macroF1(), m.total());
+        StringBuilder recall = new StringBuilder("recall per class:");
+        for (int c = 0; c < names.size(); c++) {
+            if (m.perClass().get(c).support() > 0) {
+                recall.append(String.format(" %s %.4f (%d)", names.get(c), m.perClass().get(c).recall(),
+                        m.perClass().get(c).support()));
+            }
+        }
+        stdout.println(recall);
+        if (metricsFile != null) {
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("model_classes", classNames);
+            o.put("metrics", PredictionOutput.metricsJson(m, names));
+            JsonFiles.write(o, metricsFile);
+        }
+        stdout.flush();
+        if (minAccuracy != null && m.accuracy() < minAccuracy) {
+            throw new IllegalStateException(String.format("accuracy %.4f is below --min-accuracy %s (predictions were"
+                    + " written to %s)", m.accuracy(), minAccuracy, output));
+        }
+    }
+}
