@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         subcommands = {
             CommandLine.HelpCommand.class,
             org.bertgeometry.cli.variants.CaseStudyCommand.class,
+            org.bertgeometry.cli.variants.AnalyzeCommand.class,
             org.bertgeometry.cli.engine.InspectModelCommand.class,
             org.bertgeometry.cli.engine.TokenizeCommand.class,
             org.bertgeometry.cli.engine.InferCommand.class,

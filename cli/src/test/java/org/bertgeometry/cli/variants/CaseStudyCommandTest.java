@@ -44,6 +44,28 @@ class CaseStudyCommandTest {
         assertEquals("kmer", model.tokenizerConfig().get("bertgeo_tokenizer"));
         // one directionality row per layer and head of the tiny preset (1 layer x 2 heads) plus the header
         assertEquals(1 + 2, Files.readAllLines(out.resolve("data/directionality.csv")).size());
+
+        // analyze: the same report, without training parts, for the saved model on new labelled genomes
+        Path fasta = dir.resolve("new.fasta");
+        assertEquals(0, BertGeo.run(new String[] {"simulate", "--output", fasta.toString(), "--per-class", "2",
+            "--seed", "9", "--whole-genome"}, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())));
+        Path report = dir.resolve("analysis");
+        StringWriter ao = new StringWriter();
+        StringWriter ae = new StringWriter();
+        assertEquals(0, BertGeo.run(new String[] {"analyze", "--model", out.resolve("model").toString(), "--fasta",
+            fasta.toString(), "--out", report.toString()}, new PrintWriter(ao), new PrintWriter(ae)), ae.toString());
+        assertTrue(ao.toString().contains("on 16 sequences"), ao.toString());
+        assertTrue(Files.isRegularFile(report.resolve("index.html")));
+        assertTrue(Files.isRegularFile(report.resolve("data/directionality.csv")));
+        assertTrue(!Files.exists(report.resolve("data/training-history.csv")), "analyze has no training history");
+
+        Path unlabelled = dir.resolve("unlabelled.fasta");
+        Files.writeString(unlabelled, ">x\nACGTACGTACGTACGT\n");
+        StringWriter be = new StringWriter();
+        assertEquals(BertGeo.EXIT_ERROR, BertGeo.run(new String[] {"analyze", "--model", out.resolve("model").toString(),
+            "--fasta", unlabelled.toString(), "--out", dir.resolve("x").toString()}, new PrintWriter(new StringWriter()),
+            new PrintWriter(be)));
+        assertTrue(be.toString().contains("sequence 'x' has no class"), be.toString());
     }
 
     @Test
