@@ -10,7 +10,8 @@ import org.bertgeometry.training.TrainingSettings;
 /**
  * Ready-made model sizes and training settings for the variant classifier.
  * <ul>
- *   <li>{@code TINY}: 1 layer, hidden 32, 2 heads; for tests, learns in seconds.</li>
+ *   <li>{@code TINY}: 1 layer, hidden 32, 2 heads, 16 epochs; for tests (with fewer epochs) and quick
+ *       looks, about a minute per hundred sequences per class on two cores.</li>
  *   <li>{@code SMALL}: 2 layers, hidden 64, 4 heads, trained from scratch; the default case study,
  *       a few minutes on two CPU cores.</li>
  *   <li>{@code BASE}: the paper's configuration: fine-tune a BERT-Base Cased checkpoint (12 layers,
@@ -20,7 +21,8 @@ import org.bertgeometry.training.TrainingSettings;
  * All use k = 12, stride 9 and 512 positions (paper-methods 3.1), warm-up 10 %, clipping at 1.0.
  */
 public enum VariantPreset {
-    TINY(1, 32, 2, 64, new TrainingSettings(4, 8, 32, new AdamWSettings(2e-3, 0.9, 0.999, 1e-8, 0.01), 0.1, 1.0, 42, 0)),
+    // measured: 120 genomes per class, 16 epochs -> 0.995 test accuracy (docs/case-study.md)
+    TINY(1, 32, 2, 64, new TrainingSettings(16, 8, 32, new AdamWSettings(3e-3, 0.9, 0.999, 1e-8, 0.01), 0.1, 1.0, 42, 0)),
     // measured on the simulated case study (docs/case-study.md): 10 epochs at batch 8, peak lr 2e-3
     SMALL(2, 64, 4, 128, new TrainingSettings(10, 8, 32, new AdamWSettings(2e-3, 0.9, 0.999, 1e-8, 0.01), 0.1, 1.0, 42, 0)),
     BASE(12, 768, 12, 3072, TrainingSettings.paperDefaults());
