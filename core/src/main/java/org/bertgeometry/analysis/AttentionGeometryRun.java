@@ -110,14 +110,13 @@ public final class AttentionGeometryRun {
                 coneMean[l][h] = headCount[l][h] == 0 ? Double.NaN : coneSum[l][h] / headCount[l][h];
             }
         }
-        GeometryResults partial = new GeometryResults(classNames, perClass, means, hidden.cropPerClass(), null, kMean,
-                coneMean, hidden.tokenConeMeans(), hidden.clsConeByClass(), hidden.clsVectors(), List.of());
+        int[] crop = hidden.cropPerClass();
         GateClassifier.Classification[][][] gates = new GateClassifier.Classification[classes][layers][heads];
         for (int c = 0; c < classes; c++) {
             for (int l = 0; l < layers; l++) {
                 for (int h = 0; h < heads; h++) {
-                    double[][] m = partial.classMean(c, l, h);
-                    if (m != null) {
+                    if (perClass[c] > 0) {
+                        double[][] m = GeometryResults.cropped(means.mean(c, l, h), crop[c]);
                         // [SEP] and padding are cropped away; [CLS] stays at 0
                         gates[c][l][h] = GateClassifier.classify(m, new SpecialPositions(0, new int[0]),
                                 GateClassifier.Params.defaults());
@@ -127,7 +126,7 @@ public final class AttentionGeometryRun {
         }
         List<Directionality.HeadResult> dir = Directionality.ofModel(config, bert.checkpoint().weights(),
                 Directionality.Params.defaults());
-        return new GeometryResults(classNames, perClass, means, hidden.cropPerClass(), gates, kMean, coneMean,
+        return new GeometryResults(classNames, perClass, means, crop, gates, kMean, coneMean,
                 hidden.tokenConeMeans(), hidden.clsConeByClass(), hidden.clsVectors(), dir);
     }
 

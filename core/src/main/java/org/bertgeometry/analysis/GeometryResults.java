@@ -49,8 +49,11 @@ public record GeometryResults(
         if (samplesPerClass[cls] == 0) {
             return null;
         }
-        double[][] full = classMeanSink.mean(cls, layer, head);
-        int n = cropPerClass[cls];
+        return cropped(classMeanSink.mean(cls, layer, head), cropPerClass[cls]);
+    }
+
+    /** The top-left {@code n x n} block of {@code full}. */
+    static double[][] cropped(double[][] full, int n) {
         double[][] out = new double[n][];
         for (int i = 0; i < n; i++) {
             out[i] = java.util.Arrays.copyOf(full[i], n);
