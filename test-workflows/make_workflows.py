@@ -248,6 +248,38 @@ def loader_tokenize_directionality():
     return nodes, connections, properties, files
 
 
+def loader_infer_pattern():
+    # the same stored tiny model (2 layers, 2 heads, hidden 8, labels neg/pos, 32 positions)
+    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
+             "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
+        (2, "BERT Infer with Attention Capture", infer, 2),
+        (3, "Attention Pattern Classifier", {"include_samples": True}, 1),
+    ]
+    connections = [(1, 1, 2, 1), (2, 2, 3, 1)]
+    files = {
+        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
+        # one row per input row, inputs kept; probabilities over the model's 2 labels, [CLS] embedding of
+        # hidden size 8; predicted labels depend on the random weights: ignored
+        "expected/node2.port1.csv": "text:string,label:string,prediction:string,probabilities:doublelist,"
+                                    "cls_embedding:doublelist\n" + "".join(
+            f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
+            for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))),
+        # class-mean maps: classes neg, pos (model order) x 2 layers x 2 heads, then the one stored sample
+        # (the first row, key Row0) x 2 layers x 2 heads
+        "expected/node3.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
+            f"class,{c},{l},{h}\n" for c in ("neg", "pos") for l in (0, 1) for h in (0, 1)) + "".join(
+            f"sample,Row0,{l},{h}\n" for l in (0, 1) for h in (0, 1)),
+    }
+    properties = [
+        ("description", "BERT Loader -> Infer with Attention Capture (labels, all samples) -> Attention Pattern "
+                        "Classifier with the stored sample"),
+        ("input.node2.port2", "data/text.csv"),
+    ]
+    return nodes, connections, properties, files
+
+
 def cone_index():
     nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "UNIT"}, 1)]
     files = {
@@ -291,6 +323,7 @@ def error_cone_mixed_lengths():
 if __name__ == "__main__":
     write_workflow("case-study", *case_study())
     write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
+    write_workflow("loader-infer-pattern", *loader_infer_pattern())
     write_workflow("cone-index", *cone_index())
     write_workflow("error-variant-classifier-single-class", *error_single_class())
     write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())
