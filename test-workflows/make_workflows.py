@@ -280,6 +280,23 @@ def loader_infer_pattern():
     return nodes, connections, properties, files
 
 
+def loader_random_directionality():
+    loader = {"model_folder": "", "source": "RANDOM", "random_size": "TINY",
+              "vocabulary_file": "knime://knime.workflow/data/vocab.txt", "tokenizer": "kmer", "labels": "x,y",
+              "random_seed": 3}
+    nodes = [
+        (1, "BERT Loader", loader, 1),
+        (2, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
+    ]
+    files = {
+        "data/vocab.txt": "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nacgtacgtacgt\n",
+        # TINY: 1 layer x 2 heads, layer-major; random weights: values not compared
+        "expected/node2.port1.csv": "layer:int,head:int,...\n0,0\n0,1\n",
+    }
+    properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality")]
+    return nodes, [(1, 1, 2, 1)], properties, files
+
+
 def cone_index():
     nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "UNIT"}, 1)]
     files = {
@@ -324,6 +341,7 @@ if __name__ == "__main__":
     write_workflow("case-study", *case_study())
     write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
     write_workflow("loader-infer-pattern", *loader_infer_pattern())
+    write_workflow("loader-random-directionality", *loader_random_directionality())
     write_workflow("cone-index", *cone_index())
     write_workflow("error-variant-classifier-single-class", *error_single_class())
     write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())
