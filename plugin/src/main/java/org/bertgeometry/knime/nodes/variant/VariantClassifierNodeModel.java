@@ -176,7 +176,7 @@ public final class VariantClassifierNodeModel extends NodeModel {
         }
         if (outcome.truncatedSequences() > 0) {
             setWarningMessage(outcome.truncatedSequences() + " training sequence(s) were longer than "
-                + (VariantPreset.MAX_POSITIONS - 2) + " k-mers and were truncated; their ends were not learned from.");
+                + (outcome.checkpoint().config().maxPositionEmbeddings() - 2) + " k-mers and were truncated; their ends were not learned from.");
         }
         BertModelPortObjectSpec spec = new BertModelPortObjectSpec("variant-classifier-" + preset.name().toLowerCase(
             java.util.Locale.ROOT), outcome.checkpoint().config(), HuggingFaceFolder.VOCAB);

@@ -120,6 +120,33 @@ class VariantClassifierNodeModelTest {
     }
 
     @Test
+    void basePresetFineTunesTheConnectedModelGrowingItsVocabularyAndWarnsAboutTruncation() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        // the connected model: 2 layers, hidden 8, 12 WordPiece tokens, labels neg/pos, only 32 positions
+        var config = org.bertgeometry.knime.testing.ModelFolders.tinyConfig();
+        Path folder = org.bertgeometry.knime.testing.ModelFolders.writeRandomModel(tmp.resolve("base"), config, 3,
+            false);
+        BertModelPortObject base = new BertModelPortObject(new BertModelPortObjectSpec("base", config, "vocab.txt"),
+            org.knime.core.data.filestore.ShimFileStores.newFileStore(folder.toFile()));
+        BufferedDataTable train = simulated(exec, 2, 1, VariantClass.OMICRON, VariantClass.MU);
+        BufferedDataTable val = simulated(exec, 1, 2, VariantClass.OMICRON, VariantClass.MU);
+        VariantClassifierNodeModel m = tinyNode();
+        m.settings().setPreset(org.bertgeometry.variants.classifier.VariantPreset.BASE);
+        var out = ShimNodeRunner.execute(m, exec, base, train, val);
+        var tuned = ((BertModelPortObject)out[0]).getSpec().config();
+        assertEquals(2, tuned.numHiddenLayers(), "the base model's architecture is kept");
+        assertEquals(8, tuned.hiddenSize());
+        assertEquals(List.of("mu", "omicron"), tuned.labels(), "a new head for the training classes");
+        assertTrue(tuned.vocabSize() > 12, "k-mers appended to the 12 base tokens: " + tuned.vocabSize());
+        List<String> vocab = HuggingFaceFolder.load(((BertModelPortObject)out[0]).getModelFolder()).vocabulary();
+        assertEquals(org.bertgeometry.knime.testing.ModelFolders.vocabulary(12), vocab.subList(0, 12),
+            "the base vocabulary comes first, unchanged");
+        // a spike of ~3,800 nt has ~420 12-mers at stride 9, far more than the 30 that 32 positions allow
+        assertTrue(ShimNodeRunner.warning(m).orElse("").contains("4 training sequence(s)"),
+            ShimNodeRunner.warning(m).orElse("no warning"));
+    }
+
+    @Test
     void singleClassIsAnErrorNamingTheClass() throws Exception {
         ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
         BufferedDataTable train = simulated(exec, 3, 1, VariantClass.ALPHA);
