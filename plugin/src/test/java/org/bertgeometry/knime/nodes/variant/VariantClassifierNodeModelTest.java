@@ -104,6 +104,36 @@ class VariantClassifierNodeModelTest {
         List<Double> progress = ShimExecution.progress(exec);
         // 6 training rows, batch 2: 3 batches, each reporting progress
         assertTrue(progress.size() >= 3, "progress per batch: " + progress);
+
+        // the trained model survives KNIME's save/load of the port: spec (with labels) and file store reattached
+        BertModelPortObject loaded = roundTrip(model);
+        assertEquals(model.getSpec(), loaded.getSpec());
+        assertEquals(model.getModelFolder(), loaded.getModelFolder());
+    }
+
+    private static BertModelPortObject roundTrip(final BertModelPortObject po) throws Exception {
+        var specBytes = new java.io.ByteArrayOutputStream();
+        try (var out = org.knime.core.node.port.PortUtil.getPortObjectSpecZipOutputStream(specBytes)) {
+            new BertModelPortObjectSpec.Serializer().savePortObjectSpec(po.getSpec(), out);
+        }
+        BertModelPortObjectSpec spec;
+        try (var in = org.knime.core.node.port.PortUtil.getPortObjectSpecZipInputStream(
+            new java.io.ByteArrayInputStream(specBytes.toByteArray()))) {
+            spec = new BertModelPortObjectSpec.Serializer().loadPortObjectSpec(in);
+        }
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (var out = org.knime.core.node.port.PortUtil.getPortObjectZipOutputStream(bytes)) {
+            new BertModelPortObject.Serializer().savePortObject(po, out, new org.knime.core.node.ExecutionMonitor());
+        }
+        BertModelPortObject loaded;
+        try (var in = org.knime.core.node.port.PortUtil.getPortObjectZipInputStream(
+            new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            loaded = new BertModelPortObject.Serializer().loadPortObject(in, spec,
+                new org.knime.core.node.ExecutionMonitor());
+        }
+        org.knime.core.data.filestore.ShimFileStores.attach(loaded,
+            org.knime.core.data.filestore.ShimFileStores.fileStoresOf(po));
+        return loaded;
     }
 
     @Test
