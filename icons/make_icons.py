@@ -31,6 +31,7 @@ ICONS = {
     "org/bertgeometry/knime/nodes/infer/infer.png": ("attention", (0xD3, 0x54, 0x00)),
     "org/bertgeometry/knime/nodes/cone/cone.png": ("cone", (0x2E, 0x86, 0xC1)),
     "org/bertgeometry/knime/nodes/pattern/pattern.png": ("pattern", (0x2E, 0x86, 0xC1)),
+    "org/bertgeometry/knime/nodes/variant/variant.png": ("variant", (0x8E, 0x44, 0xAD)),
 }
 
 

@@ -37,6 +37,18 @@ public final class StratifiedSplit {
         return new SplitIndices(sorted(second[0]), sorted(second[1]), sorted(first[1]));
     }
 
+    /**
+     * One stratified hold-out step: ceil({@code fraction} x n) samples, allocated over classes as in
+     * {@link #split}, go to the validation set, the rest to training; the test set is empty. For callers
+     * that already have a separate test set (or none), such as the KNIME Variant Classifier node.
+     */
+    public static SplitIndices holdOut(int[] labels, double fraction, long seed) {
+        int[] all = new int[labels.length];
+        Arrays.setAll(all, i -> i);
+        int[][] parts = splitOnce(all, labels, fraction, new SplittableRandom(seed));
+        return new SplitIndices(sorted(parts[0]), sorted(parts[1]), new int[0]);
+    }
+
     /** Number of samples a fraction takes out of n, as sklearn computes it: ceil(fraction * n). */
     public static int heldOutSize(double fraction, int n) {
         if (!(fraction > 0 && fraction < 1)) {

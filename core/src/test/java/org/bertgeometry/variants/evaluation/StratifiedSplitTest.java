@@ -56,6 +56,21 @@ class StratifiedSplitTest {
     }
 
     @Test
+    void holdOutTakesTheCeilingOfTheFractionPerClassAndLeavesTheTestSetEmpty() {
+        // 6 of class 0, 4 of class 1, fraction 0.3: ceil(3.0) = 3 held out; training keeps 7, allocated
+        // floor(6/10*7) = 4 and floor(4/10*7) = 2 plus one leftover to the larger remainder (0.8 vs 0.2) -> 4 / 3;
+        // the held-out 3 are what is left: 2 of class 0, 1 of class 1
+        int[] labels = {0, 0, 0, 0, 0, 0, 1, 1, 1, 1};
+        SplitIndices s = StratifiedSplit.holdOut(labels, 0.3, 5);
+        assertEquals(7, s.train().length);
+        assertEquals(3, s.validation().length);
+        assertEquals(0, s.test().length);
+        assertEquals(2, Arrays.stream(s.validation()).filter(i -> labels[i] == 0).count());
+        int[] all = IntStream.concat(Arrays.stream(s.train()), Arrays.stream(s.validation())).sorted().toArray();
+        assertArrayEquals(IntStream.range(0, 10).toArray(), all);
+    }
+
+    @Test
     void heldOutSizeIsTheCeilingLikeScikitLearn() {
         assertEquals(9_881, StratifiedSplit.heldOutSize(0.2, 49_403)); // 9,880.6 -> 9,881
         assertEquals(3_162, StratifiedSplit.heldOutSize(0.08, 39_522)); // 3,161.76 -> 3,162

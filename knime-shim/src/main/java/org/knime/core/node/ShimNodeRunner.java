@@ -68,6 +68,16 @@ public final class ShimNodeRunner {
         }
     }
 
+    /** @return the number of input ports of {@code model} (KNIME's flow-variable port not counted) */
+    public static int inputCount(final NodeModel model) {
+        return model.nrIn();
+    }
+
+    /** @return the number of output ports of {@code model} (KNIME's flow-variable port not counted) */
+    public static int outputCount(final NodeModel model) {
+        return model.nrOut();
+    }
+
     /** @return the last warning set by the model, if any */
     public static Optional<String> warning(final NodeModel model) {
         return Optional.ofNullable(model.warning());

@@ -157,30 +157,79 @@ class BundleInEquinoxIT {
 
     /** A one-column string table built from the framework's (shim) classes. */
     private static Object textTable(final Object exec, final String... texts) throws Exception {
+        String[][] rows = new String[texts.length][];
+        for (int i = 0; i < texts.length; i++) {
+            rows[i] = new String[]{texts[i]};
+        }
+        return stringTable(exec, new String[]{"text"}, rows);
+    }
+
+    /** A string table with the given columns and rows, built from the framework's (shim) classes. */
+    private static Object stringTable(final Object exec, final String[] names, final String[][] rows)
+        throws Exception {
         Class<?> dataType = shim.loadClass("org.knime.core.data.DataType");
         Class<?> stringCell = shim.loadClass("org.knime.core.data.def.StringCell");
         Object type = stringCell.getField("TYPE").get(null);
         Class<?> creator = shim.loadClass("org.knime.core.data.DataColumnSpecCreator");
-        Object colSpec = creator.getMethod("createSpec")
-            .invoke(creator.getConstructor(String.class, dataType).newInstance("text", type));
         Class<?> colSpecClass = shim.loadClass("org.knime.core.data.DataColumnSpec");
-        Object cols = Array.newInstance(colSpecClass, 1);
-        Array.set(cols, 0, colSpec);
+        Object cols = Array.newInstance(colSpecClass, names.length);
+        for (int c = 0; c < names.length; c++) {
+            Array.set(cols, c, creator.getMethod("createSpec")
+                .invoke(creator.getConstructor(String.class, dataType).newInstance(names[c], type)));
+        }
         Class<?> tableSpec = shim.loadClass("org.knime.core.data.DataTableSpec");
         Object spec = tableSpec.getConstructor(cols.getClass()).newInstance(cols);
         Object container = exec.getClass().getMethod("createDataContainer", tableSpec).invoke(exec, spec);
         Class<?> dataCell = shim.loadClass("org.knime.core.data.DataCell");
         Class<?> defaultRow = shim.loadClass("org.knime.core.data.def.DefaultRow");
         Class<?> dataRow = shim.loadClass("org.knime.core.data.DataRow");
-        Object cellArray = Array.newInstance(dataCell, 1);
-        for (int i = 0; i < texts.length; i++) {
-            Object cells = Array.newInstance(dataCell, 1);
-            Array.set(cells, 0, stringCell.getConstructor(String.class).newInstance(texts[i]));
+        Object cellArray = Array.newInstance(dataCell, 0);
+        for (int i = 0; i < rows.length; i++) {
+            Object cells = Array.newInstance(dataCell, names.length);
+            for (int c = 0; c < names.length; c++) {
+                Array.set(cells, c, stringCell.getConstructor(String.class).newInstance(rows[i][c]));
+            }
             Object row = defaultRow.getConstructor(String.class, cellArray.getClass()).newInstance("r" + i, cells);
             container.getClass().getMethod("addRowToTable", dataRow).invoke(container, row);
         }
         container.getClass().getMethod("close").invoke(container);
         return container.getClass().getMethod("getTable").invoke(container);
+    }
+
+    @Test
+    void variantClassifierTrainsThroughDjlAutogradInsideTheFramework() throws Exception {
+        // two classes of short synthetic sequences differing in their first 12-mer
+        String[][] rows = new String[8][];
+        for (int i = 0; i < rows.length; i++) {
+            String cls = i % 2 == 0 ? "a" : "b";
+            String head = i % 2 == 0 ? "AAAAAAAAAAAA" : "CCCCCCCCCCCC";
+            rows[i] = new String[]{head + "ACGTTGCAACGTTGCA".repeat(3) + "ACGT".substring(0, i % 4), cls};
+        }
+        Class<?> settingsClass = shim.loadClass("org.knime.core.node.NodeSettings");
+        Object s = settingsClass.getConstructor(String.class).newInstance("model");
+        Method addString = settingsClass.getMethod("addString", String.class, String.class);
+        Method addInt = settingsClass.getMethod("addInt", String.class, int.class);
+        Method addDouble = settingsClass.getMethod("addDouble", String.class, double.class);
+        addString.invoke(s, "sequence_column", "sequence");
+        addString.invoke(s, "label_column", "variant");
+        addString.invoke(s, "preset", "TINY");
+        addInt.invoke(s, "epochs", 1);
+        addInt.invoke(s, "batch_size", 2);
+        addDouble.invoke(s, "learning_rate", 0.0);
+        addInt.invoke(s, "seed", 1);
+        addDouble.invoke(s, "validation_fraction", 0.25);
+        addInt.invoke(s, "early_stopping_patience", 0);
+        Object vc = newModel("org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory");
+        shim.loadClass("org.knime.core.node.ShimNodeRunner").getMethod("loadSettings",
+            shim.loadClass("org.knime.core.node.NodeModel"), shim.loadClass("org.knime.core.node.NodeSettingsRO"))
+            .invoke(null, vc, s);
+        Object exec = newExec();
+        Object[] out = executeWith(vc, exec, null, stringTable(exec, new String[]{"sequence", "variant"}, rows), null);
+        Object summary = out[0].getClass().getMethod("getSummary").invoke(out[0]);
+        // TINY preset: 1 layer, 2 heads; labels are the distinct classes in ascending order
+        assertTrue(summary.toString().contains("1 layers, 2 heads") && summary.toString().contains("labels [a, b]"),
+            summary.toString());
+        assertEquals(1L, out[1].getClass().getMethod("size").invoke(out[1]), "one history row for one epoch");
     }
 
     private static Object newModel(final String factoryClass) throws Exception {

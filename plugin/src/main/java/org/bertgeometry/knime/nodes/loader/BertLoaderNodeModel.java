@@ -39,7 +39,8 @@ import org.knime.core.node.port.PortType;
  * copied by bytes in {@code execute} (progress per chunk, cancellation between chunks). Any other format the
  * engine's {@link ModelLoader} reads (a TensorFlow checkpoint, an ONNX export, a .safetensors file with
  * config.json beside it) is imported in {@code execute} and saved in Hugging Face layout; its spec is unknown
- * until then.
+ * until then. Source RANDOM instead creates a new, randomly initialised model of a chosen size for a given
+ * vocabulary ({@link RandomModelSource}); its spec is known in configure from the vocabulary file.
  */
 public final class BertLoaderNodeModel extends NodeModel {
 
@@ -67,6 +68,9 @@ public final class BertLoaderNodeModel extends NodeModel {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
+        if (m_settings.isRandom()) {
+            return new PortObjectSpec[]{RandomModelSource.from(m_settings).spec()};
+        }
         Path source = m_settings.folder();
         if (isImport(source)) {
             if (!Files.exists(source) && TensorFlowBertImporter.resolvePrefix(source) == null) {
@@ -146,6 +150,9 @@ public final class BertLoaderNodeModel extends NodeModel {
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
+        if (m_settings.isRandom()) {
+            return new PortObject[]{randomModel(RandomModelSource.from(m_settings), exec)};
+        }
         Path source = m_settings.folder();
         if (isImport(source)) {
             return new PortObject[]{importModel(source, exec)};
@@ -191,6 +198,25 @@ public final class BertLoaderNodeModel extends NodeModel {
         String name = fileName == null ? source.toString() : fileName.toString();
         return new BertModelPortObject(
             new BertModelPortObjectSpec(name, checkpoint.config(), HuggingFaceFolder.VOCAB), store);
+    }
+
+    private static BertModelPortObject randomModel(final RandomModelSource source, final ExecutionContext exec)
+        throws Exception {
+        exec.setMessage("Drawing random weights");
+        BertCheckpoint checkpoint = source.create();
+        exec.checkCanceled();
+        FileStore store = exec.createFileStore("bert-model");
+        Path target = store.getFile().toPath();
+        try {
+            exec.setMessage("Saving in Hugging Face layout");
+            HuggingFaceFolder.save(checkpoint, target);
+            exec.checkCanceled();
+            exec.setProgress(1.0);
+        } catch (CanceledExecutionException | IOException | RuntimeException e) {
+            deleteRecursively(target);
+            throw e;
+        }
+        return new BertModelPortObject(source.spec(), store);
     }
 
     /** Formats without a vocabulary (ONNX): vocab.txt or tokenizer.json next to the file or in the folder. */

@@ -3,24 +3,74 @@ package org.bertgeometry.knime.nodes.loader;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.bertgeometry.variants.classifier.VariantPreset;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
- * Settings of the BERT Loader node: the folder of a Hugging Face BERT model. Shared by the node model and its
- * dialog; saved under key {@value #CFG_FOLDER}. Default: empty (the node is not configured until a folder is
- * chosen).
+ * Settings of the BERT Loader node, shared by the node model and its dialog. Source {@code FOLDER} (default) reads
+ * the model at {@value #CFG_FOLDER} (default empty: the node is not configured until a folder is chosen). Source
+ * {@code RANDOM} creates a new, randomly initialised model of a chosen size (TINY / SMALL / BASE, as the Variant
+ * Classifier's presets; default SMALL) for the vocabulary in a vocab.txt file (required), tokenized by WordPiece
+ * (default) or as overlapping 12-mers with stride 9, with optional comma-separated class labels (default none) and
+ * a seed (default 42). Workflows saved before the random mode existed have no {@value #CFG_SOURCE} key and load
+ * as {@code FOLDER}.
  */
 public final class BertLoaderSettings {
     static final String CFG_FOLDER = "model_folder";
+    static final String CFG_SOURCE = "source";
+    static final String CFG_SIZE = "random_size";
+    static final String CFG_VOCABULARY = "vocabulary_file";
+    static final String CFG_TOKENIZER = "tokenizer";
+    static final String CFG_LABELS = "labels";
+    static final String CFG_SEED = "random_seed";
+
+    static final String FOLDER = "FOLDER";
+    static final String RANDOM = "RANDOM";
+    static final String WORDPIECE = "wordpiece";
+    static final String KMER = "kmer";
 
     private final SettingsModelString m_folder = new SettingsModelString(CFG_FOLDER, "");
+    private final SettingsModelString m_source = new SettingsModelString(CFG_SOURCE, FOLDER);
+    private final SettingsModelString m_size = new SettingsModelString(CFG_SIZE, VariantPreset.SMALL.name());
+    private final SettingsModelString m_vocabulary = new SettingsModelString(CFG_VOCABULARY, "");
+    private final SettingsModelString m_tokenizer = new SettingsModelString(CFG_TOKENIZER, WORDPIECE);
+    private final SettingsModelString m_labels = new SettingsModelString(CFG_LABELS, "");
+    private final SettingsModelIntegerBounded m_seed =
+        new SettingsModelIntegerBounded(CFG_SEED, 42, Integer.MIN_VALUE, Integer.MAX_VALUE);
 
     SettingsModelString folderModel() {
         return m_folder;
+    }
+
+    SettingsModelString sourceModel() {
+        return m_source;
+    }
+
+    SettingsModelString sizeModel() {
+        return m_size;
+    }
+
+    SettingsModelString vocabularyModel() {
+        return m_vocabulary;
+    }
+
+    SettingsModelString tokenizerModel() {
+        return m_tokenizer;
+    }
+
+    SettingsModelString labelsModel() {
+        return m_labels;
+    }
+
+    SettingsModelIntegerBounded seedModel() {
+        return m_seed;
     }
 
     /** @return the configured folder, validated to be a non-empty, well-formed path */
@@ -32,17 +82,114 @@ public final class BertLoaderSettings {
         m_folder.setStringValue(folder);
     }
 
+    /** Switches to a new random model of {@code size} for the vocabulary in {@code vocabTxt}. */
+    void setRandom(final VariantPreset size, final String vocabTxt, final String tokenizer, final String labels,
+        final int seed) {
+        m_source.setStringValue(RANDOM);
+        m_size.setStringValue(size.name());
+        m_vocabulary.setStringValue(vocabTxt);
+        m_tokenizer.setStringValue(tokenizer);
+        m_labels.setStringValue(labels);
+        m_seed.setIntValue(seed);
+    }
+
+    boolean isRandom() {
+        return RANDOM.equals(m_source.getStringValue());
+    }
+
+    VariantPreset size() {
+        return VariantPreset.parse(m_size.getStringValue());
+    }
+
+    Path vocabularyFile() throws InvalidSettingsException {
+        String v = m_vocabulary.getStringValue();
+        if (v == null || v.isBlank()) {
+            throw new InvalidSettingsException("A new random model needs a vocabulary: choose a vocab.txt file"
+                + " (one token per line, with [PAD], [UNK], [CLS], [SEP] and [MASK]).");
+        }
+        try {
+            return Path.of(v.trim());
+        } catch (InvalidPathException e) {
+            throw new InvalidSettingsException("The vocabulary file '" + v + "' is not a valid path.", e);
+        }
+    }
+
+    boolean kmerTokenizer() {
+        return KMER.equals(m_tokenizer.getStringValue());
+    }
+
+    List<String> labels() {
+        return parseLabels(m_labels.getStringValue());
+    }
+
+    int seed() {
+        return m_seed.getIntValue();
+    }
+
+    static List<String> parseLabels(final String text) {
+        List<String> out = new ArrayList<>();
+        if (text != null) {
+            for (String s : text.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.strip());
+                }
+            }
+        }
+        return out;
+    }
+
     void saveTo(final NodeSettingsWO settings) {
         m_folder.saveSettingsTo(settings);
+        m_source.saveSettingsTo(settings);
+        m_size.saveSettingsTo(settings);
+        m_vocabulary.saveSettingsTo(settings);
+        m_tokenizer.saveSettingsTo(settings);
+        m_labels.saveSettingsTo(settings);
+        m_seed.saveSettingsTo(settings);
     }
 
     void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsModelString s = m_folder.createCloneWithValidatedValue(settings);
-        checkedPath(s.getStringValue());
+        SettingsModelString folder = m_folder.createCloneWithValidatedValue(settings);
+        String source = settings.getString(CFG_SOURCE, FOLDER);
+        if (FOLDER.equals(source)) {
+            checkedPath(folder.getStringValue());
+            return;
+        }
+        if (!RANDOM.equals(source)) {
+            throw new InvalidSettingsException("Unknown model source '" + source + "'; use FOLDER or RANDOM.");
+        }
+        String size = settings.getString(CFG_SIZE);
+        try {
+            VariantPreset.parse(size == null ? "" : size);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException("Unknown model size '" + size + "'; use TINY, SMALL or BASE.");
+        }
+        String tokenizer = settings.getString(CFG_TOKENIZER);
+        if (!WORDPIECE.equals(tokenizer) && !KMER.equals(tokenizer)) {
+            throw new InvalidSettingsException("Unknown tokenizer '" + tokenizer + "'; use wordpiece or kmer.");
+        }
+        settings.getString(CFG_VOCABULARY);
+        settings.getString(CFG_LABELS);
+        m_seed.validateSettings(settings);
+        if (new java.util.HashSet<>(parseLabels(settings.getString(CFG_LABELS))).size()
+            != parseLabels(settings.getString(CFG_LABELS)).size()) {
+            throw new InvalidSettingsException("The labels '" + settings.getString(CFG_LABELS)
+                + "' repeat a name; class labels must be distinct.");
+        }
     }
 
     void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_folder.loadSettingsFrom(settings);
+        if (settings.containsKey(CFG_SOURCE)) {
+            m_source.loadSettingsFrom(settings);
+            m_size.loadSettingsFrom(settings);
+            m_vocabulary.loadSettingsFrom(settings);
+            m_tokenizer.loadSettingsFrom(settings);
+            m_labels.loadSettingsFrom(settings);
+            m_seed.loadSettingsFrom(settings);
+        } else {
+            m_source.setStringValue(FOLDER); // saved before the random mode existed
+        }
     }
 
     private static Path checkedPath(final String value) throws InvalidSettingsException {

@@ -1,0 +1,148 @@
+package org.bertgeometry.knime.workflows;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.NodeFactory;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.ShimExecution;
+import org.knime.core.node.ShimNodeRunner;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.port.PortObjectSpec;
+
+/**
+ * Runs every workflow under {@code test-workflows/} from its files, as KNIME's testflow runner would: each node's
+ * factory is instantiated from settings.xml and must accept its stored settings (validateSettings, then
+ * loadValidatedSettingsFrom); nodes execute in id order (every workflow's ids follow its connections) through the
+ * shim, fed by their upstream nodes and, at unconnected ports, by the CSV tables testflow.properties names
+ * ({@code input.node<id>.port<p>}, KNIME port numbers); nodes listed as {@code error.node<id>} must fail with a
+ * message containing the given text, every other node must execute; each {@code expected/node<id>.port<p>.csv}
+ * is compared with that output ({@link TableExpectation}). See test-workflows/README.md.
+ */
+class TestWorkflowsTest {
+
+    static final Path ROOT = Path.of("..", "test-workflows");
+
+    @TempDir
+    Path tmp;
+
+    static List<Path> workflowDirs() throws Exception {
+        try (Stream<Path> s = Files.list(ROOT)) {
+            return s.filter(d -> Files.isRegularFile(d.resolve("workflow.knime"))).sorted().toList();
+        }
+    }
+
+    @Test
+    void everyWorkflowFolderIsFoundAndEveryNodeSettingsFileIsListed() throws Exception {
+        List<Path> dirs = workflowDirs();
+        assertTrue(dirs.size() >= 5, "workflows found: " + dirs);
+        for (Path d : dirs) {
+            StoredWorkflow wf = StoredWorkflow.read(d);
+            try (Stream<Path> s = Files.list(d)) {
+                long nodeFolders = s.filter(p -> Files.isRegularFile(p.resolve("settings.xml"))).count();
+                assertEquals(nodeFolders, wf.nodes().size(), d + ": every node folder is in workflow.knime");
+            }
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStoredWorkflowRunsAndMatchesItsExpectations() throws Exception {
+        return workflowDirs().stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> run(d)));
+    }
+
+    private void run(final Path dir) throws Exception {
+        StoredWorkflow wf = StoredWorkflow.read(dir);
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve(wf.name()));
+        Map<Integer, PortObject[]> outputs = new HashMap<>();
+        java.util.Set<Integer> failed = new java.util.HashSet<>();
+        List<String> failures = new ArrayList<>();
+        for (StoredWorkflow.Node n : wf.nodes().values()) {
+            NodeFactory<?> factory =
+                (NodeFactory<?>)Class.forName(n.factory()).getConstructor().newInstance();
+            NodeModel model = factory.createNodeModel();
+            ShimNodeRunner.loadSettings(model, n.model());
+            int inputs = ShimNodeRunner.inputCount(model);
+            PortObject[] in = new PortObject[inputs];
+            PortObjectSpec[] specs = new PortObjectSpec[inputs];
+            boolean upstreamFailed = false;
+            for (int i = 0; i < inputs; i++) {
+                int port = i + 1; // KNIME numbering: 0 is the flow-variable port
+                StoredWorkflow.Connection c = wf.incoming(n.id(), port);
+                String csv = wf.properties().getProperty("input.node" + n.id() + ".port" + port);
+                if (c != null) {
+                    PortObject[] up = outputs.get(c.sourceId());
+                    if (up == null && !failed.contains(c.sourceId())) {
+                        throw new AssertionError(wf.name() + ": node " + n.id() + " is fed by node " + c.sourceId()
+                            + ", which has a higher id; the runner executes in id order, renumber the nodes");
+                    }
+                    if (up == null) {
+                        upstreamFailed = true; // as in KNIME, nodes after a failed node do not execute
+                        break;
+                    }
+                    in[i] = up[c.sourcePort() - 1];
+                } else if (csv != null) {
+                    in[i] = CsvTables.read(dir.resolve(csv), exec);
+                }
+                specs[i] = in[i] == null ? null : in[i].getSpec();
+            }
+            if (upstreamFailed) {
+                failed.add(n.id());
+                continue;
+            }
+            String expectedError = wf.properties().getProperty("error.node" + n.id());
+            try {
+                ShimNodeRunner.configure(model, specs);
+                PortObject[] out = ShimNodeRunner.execute(model, exec, in);
+                if (expectedError != null) {
+                    failures.add(n.folder() + " executed but should have failed with '" + expectedError + "'");
+                }
+                outputs.put(n.id(), out);
+            } catch (Exception e) {
+                failed.add(n.id());
+                if (expectedError == null) {
+                    throw new AssertionError(wf.name() + ": " + n.folder() + " failed: " + e, e);
+                }
+                String msg = String.valueOf(e.getMessage());
+                if (!msg.contains(expectedError)) {
+                    failures.add(n.folder() + " failed with '" + msg + "', expected '" + expectedError + "'");
+                }
+            }
+        }
+        double tolerance = Double.parseDouble(wf.properties().getProperty("tolerance", "1e-9"));
+        Path expected = dir.resolve("expected");
+        if (Files.isDirectory(expected)) {
+            try (Stream<Path> s = Files.list(expected)) {
+                for (Path e : s.sorted().toList()) {
+                    String[] parts = e.getFileName().toString().split("\\.");
+                    assertEquals(3, parts.length, "expected/<node>.<port>.csv: " + e);
+                    int id = Integer.parseInt(parts[0].substring("node".length()));
+                    int port = Integer.parseInt(parts[1].substring("port".length()));
+                    PortObject[] out = outputs.get(id);
+                    assertNotNull(out, wf.name() + ": node " + id + " has no output to compare with " + e);
+                    for (String d : TableExpectation.compare(e, (BufferedDataTable)out[port - 1], tolerance)) {
+                        failures.add(e.getFileName() + ": " + d);
+                    }
+                }
+            }
+        }
+        if (!failures.isEmpty()) {
+            fail(wf.name() + ":\n  " + String.join("\n  ", failures));
+        }
+    }
+}

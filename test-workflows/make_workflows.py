@@ -1,0 +1,347 @@
+#!/usr/bin/env python3
+"""Writes the test workflows of this folder: workflow.knime, each node's settings.xml (KNIME 5.x XMLConfig
+format), input CSVs and the testflow.properties / expected outputs that the plugin's TestWorkflowsTest reads.
+
+Why generated: the XML is verbose and must stay consistent (node ids, folder names, connections); the compact
+descriptions below are what a reviewer reads. The expected outputs are written here by hand from independent
+reasoning (see the comments next to each), never from a run of the nodes. Run from this folder:
+    python3 make_workflows.py
+The input sequences of the case study are synthetic (seeded, class-specific substitutions on one random
+backbone), not SARS-CoV-2 spikes: the workflows check the wiring and the structure of every output, fast.
+"""
+import random
+import shutil
+from pathlib import Path
+from xml.sax.saxutils import quoteattr
+
+HERE = Path(__file__).resolve().parent
+BUNDLE = "org.bertgeometry.knime"
+XMLNS = ('xmlns="http://www.knime.org/2008/09/XMLConfig" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+         'xsi:schemaLocation="http://www.knime.org/2008/09/XMLConfig http://www.knime.org/XMLConfig_2008_09.xsd"')
+
+FACTORIES = {
+    "BERT Loader": "org.bertgeometry.knime.nodes.loader.BertLoaderNodeFactory",
+    "BERT Tokenize": "org.bertgeometry.knime.nodes.tokenize.TokenizeNodeFactory",
+    "BERT Infer with Attention Capture": "org.bertgeometry.knime.nodes.infer.InferNodeFactory",
+    "Subspace Directionality": "org.bertgeometry.knime.nodes.directionality.DirectionalityNodeFactory",
+    "Attention Pattern Classifier": "org.bertgeometry.knime.nodes.pattern.PatternClassifierNodeFactory",
+    "Cone Index": "org.bertgeometry.knime.nodes.cone.ConeIndexNodeFactory",
+    "Variant Classifier": "org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory",
+}
+
+
+def entry(key, value, indent):
+    pad = " " * indent
+    if value is None:
+        return f'{pad}<entry key={quoteattr(key)} type="xstring" value="" isnull="true"/>\n'
+    if isinstance(value, bool):
+        t, v = "xboolean", str(value).lower()
+    elif isinstance(value, int):
+        t, v = "xint", str(value)
+    elif isinstance(value, float):
+        t, v = "xdouble", repr(value)
+    else:
+        t, v = "xstring", str(value)
+    return f'{pad}<entry key={quoteattr(key)} type="{t}" value={quoteattr(v)}/>\n'
+
+
+def config(key, items, indent):
+    """items: list of (key, value) where value is a scalar, None, or a list of pairs (a sub-config)."""
+    pad = " " * indent
+    out = f"{pad}<config key={quoteattr(key)}>\n"
+    for k, v in items:
+        out += config(k, v, indent + 4) if isinstance(v, list) else entry(k, v, indent + 4)
+    return out + f"{pad}</config>\n"
+
+
+def document(key, items):
+    body = "".join(config(k, v, 4) if isinstance(v, list) else entry(k, v, 4) for k, v in items)
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n<config {XMLNS} key={quoteattr(key)}>\n{body}</config>\n'
+
+
+def node_settings(name, model, out_ports):
+    return document("settings.xml", [
+        ("node_file", "settings.xml"),
+        ("flow_stack", []),
+        ("internal_node_subsettings", [("memory_policy", "CacheSmallInMemory")]),
+        ("model", list(model.items())),
+        ("variables", []),
+        ("customDescription", None),
+        ("state", "CONFIGURED"),
+        ("factory", FACTORIES[name]),
+        ("node-name", name),
+        ("node-bundle-name", "BERT Geometry for KNIME"),
+        ("node-bundle-symbolic-name", BUNDLE),
+        ("node-bundle-vendor", "bertgeometry"),
+        ("node-bundle-version", "1.0.0"),
+        ("node-feature-name", None),
+        ("node-feature-symbolic-name", None),
+        ("node-feature-vendor", None),
+        ("node-feature-version", "0.0.0"),
+        ("factory_settings", []),
+        ("name", name),
+        ("hasContent", False),
+        ("isInactive", False),
+        ("ports", [(f"port_{p}", [("index", p), ("port_dir_location", None)]) for p in range(1, out_ports + 1)]),
+        ("filestores", [("file_store_location", None), ("file_store_id", None)]),
+    ])
+
+
+def workflow_knime(nodes, connections):
+    """nodes: list of (id, name, folder); connections: (sourceID, sourcePort, destID, destPort), data ports from 1."""
+    node_cfgs = []
+    for i, (nid, name, folder) in enumerate(nodes):
+        node_cfgs.append((f"node_{nid}", [
+            ("id", nid),
+            ("node_settings_file", f"{folder}/settings.xml"),
+            ("node_is_meta", False),
+            ("node_type", "NativeNode"),
+            ("ui_classname", "org.knime.core.node.workflow.NodeUIInformation"),
+            ("ui_settings", [("extrainfo.node.bounds", [("array-size", 4), ("0", 100 + 150 * i), ("1", 100),
+                                                        ("2", 75), ("3", 80)])]),
+        ]))
+    conn_cfgs = []
+    for k, (src, sp, dst, dp) in enumerate(connections):
+        conn_cfgs.append((f"connection_{k}", [
+            ("sourceID", src), ("destID", dst), ("sourcePort", sp), ("destPort", dp),
+            ("ui_classname", "org.knime.core.node.workflow.ConnectionUIInformation"),
+            ("ui_settings", [("extrainfo.conn.bendpoints_size", 0)]),
+        ]))
+    return document("workflow.knime", [
+        ("created_by", "5.5.0"),
+        ("created_by_nightly", False),
+        ("version", "5.1.0"),
+        ("name", None),
+        ("authorInformation", [("authored-by", "bertgeometry"), ("authored-when", "2026-11-26 12:00:00 +0000"),
+                               ("lastEdited-by", "bertgeometry"), ("lastEdited-when", "2026-11-26 12:00:00 +0000")]),
+        ("customDescription", None),
+        ("state", "IDLE"),
+        ("workflow_credentials", []),
+        ("nodes", node_cfgs),
+        ("connections", conn_cfgs),
+    ])
+
+
+def write_workflow(name, nodes, connections, properties, files):
+    """nodes: list of (id, node name, model settings dict, number of output data ports)."""
+    d = HERE / name
+    if d.exists():
+        for p in d.iterdir():
+            if p.name != "model":  # a stored model folder is written separately
+                shutil.rmtree(p) if p.is_dir() else p.unlink()
+    d.mkdir(parents=True, exist_ok=True)
+    listed = []
+    for nid, nname, model, out_ports in nodes:
+        folder = f"{nname} (#{nid})"
+        (d / folder).mkdir()
+        (d / folder / "settings.xml").write_text(node_settings(nname, model, out_ports))
+        listed.append((nid, nname, folder))
+    (d / "workflow.knime").write_text(workflow_knime(listed, connections))
+    (d / "testflow.properties").write_text("".join(f"{k}={v}\n" for k, v in properties))
+    for rel, text in files.items():
+        (d / rel).parent.mkdir(parents=True, exist_ok=True)
+        (d / rel).write_text(text)
+
+
+# ---------------------------------------------------------------- case study
+def case_study():
+    rng = random.Random(2025)
+    backbone = [rng.choice("ACGT") for _ in range(300)]
+    # class-specific substitutions (positions and bases fixed per class), so the classes differ in their k-mers
+    subs = {"alpha": {30: "T", 95: "G", 160: "A", 250: "C"}, "delta": {45: "C", 120: "T", 200: "G", 280: "A"}}
+
+    def seq(cls, r):
+        s = list(backbone)
+        for pos, base in subs[cls].items():
+            s[pos] = base if s[pos] != base else "A" if base != "A" else "C"
+        s[r.randrange(300)] = r.choice("ACGT")  # one random substitution per sequence
+        return "".join(s)
+
+    def table(n_per_class, seed):
+        r = random.Random(seed)
+        lines = ["id:string,sequence:string,variant:string"]
+        for k in range(n_per_class):
+            for cls in ("delta", "alpha"):
+                lines.append(f"{cls}-{seed}-{k},{seq(cls, r)},{cls}")
+        return "\n".join(lines) + "\n"
+
+    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "TINY", "epochs": 1,
+          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.1,
+          "early_stopping_patience": 0}
+    infer = {"text_column": "sequence", "label_column": "variant", "batch_size": 4, "max_length": 0,
+             "max_stored_samples": 2, "theta": 0.3, "only_correct": False}
+    nodes = [
+        (1, "Variant Classifier", vc, 2),
+        (2, "BERT Infer with Attention Capture", infer, 2),
+        (3, "Attention Pattern Classifier", {"include_samples": False}, 1),
+        (4, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
+        (5, "Cone Index", {"vector_column": "cls_embedding", "group_column": "variant", "variant": "UNIT"}, 1),
+    ]
+    # KNIME port numbers: 0 is the flow-variable port, data ports start at 1
+    connections = [(1, 1, 2, 1), (2, 2, 3, 1), (1, 1, 4, 1), (2, 1, 5, 1)]
+    history_cols = ("epoch:int,train_loss:double,validation_loss:double,validation_accuracy:double,"
+                    "learning_rate:double,seconds:double,best:boolean")
+    infer_cols = "id:string,sequence:string,variant:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist"
+    dir_cols = ("layer:int,head:int,norm_M:double,norm_symmetric:double,norm_skew:double,delta:double,"
+                "sym_positive_eigs:int,sym_negative_eigs:int,sym_zero_eigs:int,min_principal_angle_deg:double,"
+                "mean_principal_angle_deg:double,max_principal_angle_deg:double")
+    files = {
+        "data/train.csv": table(3, 1),
+        "data/validation.csv": table(1, 2),
+        "data/test.csv": table(2, 3),
+        # one epoch, and with a validation table its single epoch is the kept one
+        "expected/node1.port2.csv": history_cols + "\n1,*,*,*,*,*,true\n",
+        # input columns kept, one row per test row in input order; predictions depend on training: ignored
+        "expected/node2.port1.csv": infer_cols + "\n" + "".join(
+            f"delta-3-{k},*,delta,*,*,*\nalpha-3-{k},*,alpha,*,*,*\n" for k in range(2)),
+        # TINY has 1 layer and 2 heads: rows (layer, head) = (0,0), (0,1), layer-major
+        "expected/node4.port1.csv": dir_cols + "\n0,0" + ",*" * 10 + "\n0,1" + ",*" * 10 + "\n",
+        # groups in order of first appearance in the test table (delta first), 2 embeddings each, none missing
+        "expected/node5.port1.csv": "group:string,n:int,cone_index:double,cone_index_normalized:double,"
+                                    "zero_vectors:int,missing_vectors:int\ndelta,2,*,*,0,0\nalpha,2,*,*,0,0\n",
+    }
+    # class-mean maps of both classes (only_correct off) x 1 layer x 2 heads; classes in the model's label
+    # order, which is ascending (alpha, delta); further statistics columns are not checked ("...")
+    files["expected/node3.port1.csv"] = ("source:string,item:string,layer:int,head:int,pattern:string,rule:string,...\n"
+                                         "class,alpha,0,0,*,*\nclass,alpha,0,1,*,*\n"
+                                         "class,delta,0,0,*,*\nclass,delta,0,1,*,*\n")
+    properties = [
+        ("description", "Case study: Variant Classifier (TINY, 1 epoch) -> Infer -> pattern classifier, "
+                        "directionality of the trained weights, cone index of [CLS] embeddings per class"),
+        ("input.node1.port2", "data/train.csv"),
+        ("input.node1.port3", "data/validation.csv"),
+        ("input.node2.port2", "data/test.csv"),
+        ("tolerance", "1e-9"),
+    ]
+    return nodes, connections, properties, files
+
+
+def loader_tokenize_directionality():
+    # model/: ModelFolders.tinyConfig() (2 layers, 2 heads, hidden 8, vocabulary [PAD] [UNK] [CLS] [SEP] [MASK]
+    # tok5..tok11, labels neg/pos) with random weights and every key weight tied to its query weight
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
+        (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),
+        (3, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
+    ]
+    connections = [(1, 1, 2, 1), (1, 1, 3, 1)]
+    files = {
+        "data/text.csv": "text:string\ntok5 TOK6\nzzz\ntok7 tok8 tok9\n",
+        # ids by hand from vocab.txt: [CLS]=2, [SEP]=3, [UNK]=1, tokK=K; lower-casing maps TOK6 to tok6
+        "expected/node2.port1.csv": "text:string,tokens:stringlist,token_ids:intlist,attention_mask:intlist,"
+                                    "truncated:boolean\n"
+                                    "tok5 TOK6,[[CLS];tok5;tok6;[SEP]],[2;5;6;3],[1;1;1;1],false\n"
+                                    "zzz,[[CLS];[UNK];[SEP]],[2;1;3],[1;1;1],false\n"
+                                    "tok7 tok8 tok9,[[CLS];tok7;tok8;tok9;[SEP]],[2;7;8;9;3],[1;1;1;1;1],false\n",
+        # W_K = W_Q makes W_Q^T W_K symmetric: skew part 0, delta 0; query and key subspaces coincide: all
+        # principal angles 0. 2 layers x 2 heads, layer-major.
+        "expected/node3.port1.csv": "layer:int,head:int,norm_M:double,norm_symmetric:double,norm_skew:double,"
+                                    "delta:double,...\n0,0,*,*,0,0\n0,1,*,*,0,0\n1,0,*,*,0,0\n1,1,*,*,0,0\n",
+    }
+    properties = [
+        ("description", "BERT Loader (a stored tiny model with tied query/key weights) -> Tokenize and "
+                        "Subspace Directionality"),
+        ("input.node2.port2", "data/text.csv"),
+        # float32 weights: the skew norm of a symmetric product is exactly 0 only up to rounding
+        ("tolerance", "1e-6"),
+    ]
+    return nodes, connections, properties, files
+
+
+def loader_infer_pattern():
+    # the same stored tiny model (2 layers, 2 heads, hidden 8, labels neg/pos, 32 positions)
+    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
+             "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
+        (2, "BERT Infer with Attention Capture", infer, 2),
+        (3, "Attention Pattern Classifier", {"include_samples": True}, 1),
+    ]
+    connections = [(1, 1, 2, 1), (2, 2, 3, 1)]
+    files = {
+        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
+        # one row per input row, inputs kept; probabilities over the model's 2 labels, [CLS] embedding of
+        # hidden size 8; predicted labels depend on the random weights: ignored
+        "expected/node2.port1.csv": "text:string,label:string,prediction:string,probabilities:doublelist,"
+                                    "cls_embedding:doublelist\n" + "".join(
+            f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
+            for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))),
+        # class-mean maps: classes neg, pos (model order) x 2 layers x 2 heads, then the one stored sample
+        # (the first row, key Row0) x 2 layers x 2 heads
+        "expected/node3.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
+            f"class,{c},{l},{h}\n" for c in ("neg", "pos") for l in (0, 1) for h in (0, 1)) + "".join(
+            f"sample,Row0,{l},{h}\n" for l in (0, 1) for h in (0, 1)),
+    }
+    properties = [
+        ("description", "BERT Loader -> Infer with Attention Capture (labels, all samples) -> Attention Pattern "
+                        "Classifier with the stored sample"),
+        ("input.node2.port2", "data/text.csv"),
+    ]
+    return nodes, connections, properties, files
+
+
+def loader_random_directionality():
+    loader = {"model_folder": "", "source": "RANDOM", "random_size": "TINY",
+              "vocabulary_file": "knime://knime.workflow/data/vocab.txt", "tokenizer": "kmer", "labels": "x,y",
+              "random_seed": 3}
+    nodes = [
+        (1, "BERT Loader", loader, 1),
+        (2, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
+    ]
+    files = {
+        "data/vocab.txt": "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nacgtacgtacgt\n",
+        # TINY: 1 layer x 2 heads, layer-major; random weights: values not compared
+        "expected/node2.port1.csv": "layer:int,head:int,...\n0,0\n0,1\n",
+    }
+    properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality")]
+    return nodes, [(1, 1, 2, 1)], properties, files
+
+
+def cone_index():
+    nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "UNIT"}, 1)]
+    files = {
+        "data/vectors.csv": "g:string,v:doublelist\na,[3;4]\na,[0;2]\nb,[1;0]\nb,[-2;0]\nb,[0;0]\n"
+                            "c,[1;1]\nc,[1;1]\nc,?\n",
+        # a: units (0.6,0.8) and (0,1) sum to (0.6,1.8), length sqrt(3.6) = 1.8973665961010275, /2 = 0.9486832980505138
+        # b: units (1,0) and (-1,0) cancel: 0; the zero vector is skipped and counted
+        # c: two equal unit vectors: length 2, /2 = 1; the missing vector is counted
+        "expected/node1.port1.csv": "group:string,n:int,cone_index:double,cone_index_normalized:double,"
+                                    "zero_vectors:int,missing_vectors:int\n"
+                                    "a,2,1.8973665961010275,0.9486832980505138,0,0\n"
+                                    "b,2,0,0,1,0\nc,2,2,1,0,1\n",
+    }
+    properties = [("description", "Cone Index of hand-made vectors (unit variant)"),
+                  ("input.node1.port1", "data/vectors.csv"), ("tolerance", "1e-12")]
+    return nodes, [], properties, files
+
+
+def error_single_class():
+    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "TINY", "epochs": 1,
+          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
+          "early_stopping_patience": 0}
+    nodes = [(1, "Variant Classifier", vc, 2)]
+    files = {"data/train.csv": "sequence:string,variant:string\n" + "".join(
+        f"{'ACGT' * 10}{'A' * k},alpha\n" for k in range(4))}
+    properties = [("description", "Variant Classifier on a table with a single class fails with a clear error"),
+                  ("input.node1.port2", "data/train.csv"),
+                  ("error.node1", "holds a single class (alpha)")]
+    return nodes, [], properties, files
+
+
+def error_cone_mixed_lengths():
+    nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "RAW"}, 1)]
+    files = {"data/vectors.csv": "g:string,v:doublelist\na,[1;0]\na,[1;0;0]\n"}
+    properties = [("description", "Cone Index refuses a group mixing vector lengths"),
+                  ("input.node1.port1", "data/vectors.csv"),
+                  ("error.node1", "mixes vectors of length 2 and 3")]
+    return nodes, [], properties, files
+
+
+if __name__ == "__main__":
+    write_workflow("case-study", *case_study())
+    write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
+    write_workflow("loader-infer-pattern", *loader_infer_pattern())
+    write_workflow("loader-random-directionality", *loader_random_directionality())
+    write_workflow("cone-index", *cone_index())
+    write_workflow("error-variant-classifier-single-class", *error_single_class())
+    write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())
