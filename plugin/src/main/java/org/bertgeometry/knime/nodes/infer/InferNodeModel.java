@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.infer;
 
+import org.bertgeometry.knime.port.FileStoreFolders;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.File;
@@ -8,11 +9,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 import org.bertgeometry.capture.BoundedSampleSink;
 import org.bertgeometry.capture.CaptureSink;
@@ -192,7 +191,7 @@ public final class InferNodeModel extends NodeModel {
                 return null;
             });
         } catch (CanceledExecutionException | RuntimeException | IOException e) {
-            deleteRecursively(dir);
+            FileStoreFolders.deleteRecursively(dir);
             throw e;
         }
         out.close();
@@ -349,18 +348,6 @@ public final class InferNodeModel extends NodeModel {
         return new DefaultRow(row.getKey(), cells);
     }
 
-    private static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: the failed execution's file store is discarded anyway
-        }
-    }
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {

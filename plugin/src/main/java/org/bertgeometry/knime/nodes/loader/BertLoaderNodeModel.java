@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.loader;
 
+import org.bertgeometry.knime.port.FileStoreFolders;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
@@ -7,7 +8,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -164,7 +164,7 @@ public final class BertLoaderNodeModel extends NodeModel {
         try {
             copyFiles(source, target, inspection.files(), exec);
         } catch (CanceledExecutionException | IOException | RuntimeException e) {
-            deleteRecursively(target);
+            FileStoreFolders.deleteRecursively(target);
             throw e;
         }
         return new PortObject[]{new BertModelPortObject(inspection.spec(), store)};
@@ -191,7 +191,7 @@ public final class BertLoaderNodeModel extends NodeModel {
             exec.checkCanceled();
             exec.setProgress(1.0);
         } catch (CanceledExecutionException | IOException | RuntimeException e) {
-            deleteRecursively(target);
+            FileStoreFolders.deleteRecursively(target);
             throw e;
         }
         Path fileName = source.toAbsolutePath().normalize().getFileName();
@@ -213,7 +213,7 @@ public final class BertLoaderNodeModel extends NodeModel {
             exec.checkCanceled();
             exec.setProgress(1.0);
         } catch (CanceledExecutionException | IOException | RuntimeException e) {
-            deleteRecursively(target);
+            FileStoreFolders.deleteRecursively(target);
             throw e;
         }
         return new BertModelPortObject(source.spec(), store);
@@ -254,18 +254,6 @@ public final class BertLoaderNodeModel extends NodeModel {
         }
     }
 
-    private static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: the file store is discarded with the failed execution anyway
-        }
-    }
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {

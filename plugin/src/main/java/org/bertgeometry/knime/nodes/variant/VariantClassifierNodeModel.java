@@ -1,14 +1,12 @@
 package org.bertgeometry.knime.nodes.variant;
 
+import org.bertgeometry.knime.port.FileStoreFolders;
 import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 
 import org.bertgeometry.knime.engine.DjlContext;
 import org.bertgeometry.knime.port.BertModelPortObject;
@@ -171,7 +169,7 @@ public final class VariantClassifierNodeModel extends NodeModel {
             HuggingFaceFolder.save(outcome.checkpoint(), target);
             exec.checkCanceled();
         } catch (CanceledExecutionException | IOException | RuntimeException e) {
-            deleteRecursively(target);
+            FileStoreFolders.deleteRecursively(target);
             throw e;
         }
         if (outcome.truncatedSequences() > 0) {
@@ -268,18 +266,6 @@ public final class VariantClassifierNodeModel extends NodeModel {
         return new LabelledSpikes(ids, seqs, labels, classNames);
     }
 
-    private static void deleteRecursively(final Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException e) {
-            // best effort: the file store is discarded with the failed execution anyway
-        }
-    }
 
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
