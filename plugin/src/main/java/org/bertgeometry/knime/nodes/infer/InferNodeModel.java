@@ -164,6 +164,11 @@ public final class InferNodeModel extends NodeModel {
             }
         }
 
+        // fail now, with advice, rather than run out of memory after hours of inference
+        new CaptureMemoryEstimate(Math.max(1, classes.size()), config.numHiddenLayers(), config.numAttentionHeads(),
+            longest, Math.min(m_settings.maxStoredSamples(), table.size()))
+            .requireFits(CaptureMemoryEstimate.availableHeap());
+
         exec.setMessage("Loading weights");
         BertCheckpoint checkpoint = HuggingFaceFolder.load(model.getModelFolder());
         FileStore store = exec.createFileStore("attention-capture");

@@ -268,10 +268,10 @@ class VariantClassifierNodeModelTest {
         assertEquals(2, t.earlyStoppingPatience());
         assertEquals("variant", other.settings().labelColumnModel().getStringValue());
         VariantClassifierNodeModel defaults = new VariantClassifierNodeFactory().createNodeModel();
-        // defaults: SMALL's own schedule (VariantPreset.SMALL: 4 epochs, batch 16, lr 1e-3)
-        assertEquals(4, defaults.settings().training().epochs());
-        assertEquals(16, defaults.settings().training().batchSize());
-        assertEquals(1e-3, defaults.settings().training().optimizer().learningRate());
+        // defaults: SMALL's own schedule (VariantPreset.SMALL: 10 epochs, batch 8, lr 2e-3)
+        assertEquals(10, defaults.settings().training().epochs());
+        assertEquals(8, defaults.settings().training().batchSize());
+        assertEquals(2e-3, defaults.settings().training().optimizer().learningRate());
     }
 
     @Test
