@@ -36,26 +36,73 @@ public final class MetastableK {
     public record Summary(double median, int min, int max, int[] perRow) {
     }
 
-    /** k of one row. Cost O(n log n). */
+    /**
+     * k of one row: the float32 cumulative sum of the row's entries in descending order, as the
+     * reference implementation's {@code np.cumsum} of a sorted float32 row, first reaching the
+     * threshold. Cost O(n): rows of non-negative weights (every attention row) are ordered by a radix
+     * sort of their IEEE bit patterns, which orders non-negative floats exactly as their values; other
+     * rows fall back to a comparison sort. Both give the same order, hence the same k.
+     */
     public static int of(float[] row, Params params) {
         if (row == null || row.length == 0) {
             throw new IllegalArgumentException("attention row is empty");
         }
-        float[] sorted = row.clone();
-        for (int j = 0; j < sorted.length; j++) {
-            if (!Float.isFinite(sorted[j])) {
+        int n = row.length;
+        int[] bits = new int[n];
+        boolean nonNegative = true;
+        for (int j = 0; j < n; j++) {
+            float v = row[j];
+            if (!Float.isFinite(v)) {
                 throw new IllegalArgumentException("attention row has a non-finite value at column " + j);
             }
+            bits[j] = Float.floatToRawIntBits(v);
+            nonNegative &= bits[j] >= 0;
         }
-        Arrays.sort(sorted);
+        float[] ascending;
+        if (nonNegative) {
+            radixSort(bits);
+            ascending = null;
+        } else {
+            ascending = row.clone();
+            Arrays.sort(ascending);
+        }
         float cumulative = 0f;
-        for (int k = 1; k <= sorted.length; k++) {
-            cumulative += sorted[sorted.length - k];
+        for (int k = 1; k <= n; k++) {
+            cumulative += ascending == null ? Float.intBitsToFloat(bits[n - k]) : ascending[n - k];
             if ((double) cumulative >= params.threshold()) {
                 return k;
             }
         }
-        return sorted.length;
+        return n;
+    }
+
+    /** Sorts non-negative ints ascending: three stable passes over 11-bit digits (31 bits in all). */
+    private static void radixSort(int[] a) {
+        int[] buffer = new int[a.length];
+        int[] count = new int[1 << 11];
+        int[] from = a;
+        int[] to = buffer;
+        for (int shift = 0; shift < 31; shift += 11) {
+            Arrays.fill(count, 0);
+            for (int v : from) {
+                count[(v >>> shift) & 0x7FF]++;
+            }
+            int sum = 0;
+            for (int d = 0; d < count.length; d++) {
+                int c = count[d];
+                count[d] = sum;
+                sum += c;
+            }
+            for (int v : from) {
+                to[count[(v >>> shift) & 0x7FF]++] = v;
+            }
+            int[] t = from;
+            from = to;
+            to = t;
+        }
+        if (from != a) {
+            System.arraycopy(from, 0, a, 0, a.length);
+        }
     }
 
     /** k of every row and their median (average of the two middle values for even counts) and min. */
