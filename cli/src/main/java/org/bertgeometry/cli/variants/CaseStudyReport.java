@@ -294,7 +294,9 @@ final class CaseStudyReport {
         page.section("Attention patterns (gates)");
         page.paragraph("Each head's class-mean attention map (correctly classified samples, [SEP] and padding left "
                 + "out) is labelled with a gate of the paper's taxonomy by the project's operational rules "
-                + "(docs/methods.md). Statistics behind every label: data/gates-class-mean.csv.");
+                + "(docs/methods.md). 'unclassified' means that none of those rules matched: the head's "
+                + "pattern is real but sits between the proposed gates, for example several vertical stripes "
+                + "at once. Statistics behind every label, with the deciding rule: data/gates-class-mean.csv.");
         if (haveSelected) {
             page.figure("figures/gates-grid.png", "Gate per layer and head for class " + selName + ".");
             for (String f : heatmapFiles) {
