@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.cone;
 
-import java.io.File;
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,11 +23,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -37,7 +34,7 @@ import org.knime.core.node.port.PortType;
  * list-of-numbers column, e.g. the cls_embedding column of the Infer node. All vectors of a group must have the
  * same length; missing vectors are skipped and counted.
  */
-public final class ConeIndexNodeModel extends NodeModel {
+public final class ConeIndexNodeModel extends SettingsNodeModel {
 
     private final ConeIndexSettings m_settings = new ConeIndexSettings();
 
@@ -131,32 +128,7 @@ public final class ConeIndexNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached
+    protected NodeSettingsGroup settingsGroup() {
+        return m_settings;
     }
 }

@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.cone;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import java.util.Arrays;
 
 import org.bertgeometry.geometry.ConeIndex;
@@ -16,7 +17,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * string column to group by (for example the class), and the variant (default UNIT, as the reference
  * implementation: every vector is unit-normalised before summing).
  */
-public final class ConeIndexSettings {
+public final class ConeIndexSettings implements NodeSettingsGroup {
     static final String CFG_VECTOR = "vector_column";
     static final String CFG_GROUP = "group_column";
     static final String CFG_VARIANT = "variant";
@@ -86,19 +87,22 @@ public final class ConeIndexSettings {
         }
     }
 
-    void saveTo(final NodeSettingsWO s) {
+    @Override
+    public void saveTo(final NodeSettingsWO s) {
         m_vector.saveSettingsTo(s);
         m_group.saveSettingsTo(s);
         m_variant.saveSettingsTo(s);
     }
 
-    void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+    @Override
+    public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
         m_vector.validateSettings(s);
         m_group.validateSettings(s);
         variant(((SettingsModelString)m_variant.createCloneWithValidatedValue(s)).getStringValue());
     }
 
-    void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
         m_vector.loadSettingsFrom(s);
         m_group.loadSettingsFrom(s);
         m_variant.loadSettingsFrom(s);

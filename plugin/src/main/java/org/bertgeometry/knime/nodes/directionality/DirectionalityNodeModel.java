@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.directionality;
 
-import java.io.File;
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,7 @@ import org.knime.core.data.def.IntCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -40,7 +37,7 @@ import org.knime.core.node.port.PortType;
  * ({@link Directionality}; the project's operationalisation of the paper's directionality of subspace selection,
  * see docs/methods.md "Directionality of subspace selection"). Reads the weights only (pure Java, no DJL).
  */
-public final class DirectionalityNodeModel extends NodeModel {
+public final class DirectionalityNodeModel extends SettingsNodeModel {
 
     private final DirectionalitySettings m_settings = new DirectionalitySettings();
 
@@ -136,32 +133,7 @@ public final class DirectionalityNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the output table is persisted by KNIME
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals: the output table is persisted by KNIME
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached
+    protected NodeSettingsGroup settingsGroup() {
+        return m_settings;
     }
 }

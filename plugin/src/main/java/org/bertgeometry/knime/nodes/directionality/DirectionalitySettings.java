@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.directionality;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import java.util.Arrays;
 
 import org.bertgeometry.geometry.Convention;
@@ -14,7 +15,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * Settings of the Subspace Directionality node: the weight-slicing convention (default HF_EXACT, what the model
  * computes) and the subspace rank r compared by principal angles (default 0 = all head dimensions).
  */
-public final class DirectionalitySettings {
+public final class DirectionalitySettings implements NodeSettingsGroup {
     static final String CFG_CONVENTION = "convention";
     static final String CFG_RANK = "subspace_rank";
 
@@ -61,18 +62,21 @@ public final class DirectionalitySettings {
         }
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         m_convention.saveSettingsTo(settings);
         m_rank.saveSettingsTo(settings);
     }
 
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         SettingsModelString c = m_convention.createCloneWithValidatedValue(settings);
         convention(c.getStringValue());
         m_rank.validateSettings(settings);
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_convention.loadSettingsFrom(settings);
         m_rank.loadSettingsFrom(settings);
     }

@@ -1,9 +1,10 @@
 package org.bertgeometry.knime.nodes.infer;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
 import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,9 +55,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -68,7 +66,7 @@ import org.knime.core.node.port.PortType;
  * of samples, streaming class-mean maps (the paper's analysis A1, {@link ClassMeanAttentionSink}) and per-sample
  * per-head statistics. Memory does not grow with the number of rows beyond one batch.
  */
-public final class InferNodeModel extends NodeModel {
+public final class InferNodeModel extends SettingsNodeModel {
 
     static final String[] NEW_COLUMNS = {"prediction", "probabilities", "cls_embedding"};
 
@@ -354,38 +352,19 @@ public final class InferNodeModel extends NodeModel {
     }
 
 
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
 
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
 
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
-    }
 
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // outputs are persisted by KNIME (table) and in the capture's file store
-    }
 
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // outputs are persisted by KNIME (table) and in the capture's file store
-    }
 
-    @Override
-    protected void reset() {
-        // nothing cached
-    }
 
     /** Hook name used for the stored per-sample maps. */
     static String probsHook(final int layer) {
         return HookNames.attentionProbs(layer);
+    }
+
+    @Override
+    protected NodeSettingsGroup settingsGroup() {
+        return m_settings;
     }
 }

@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.infer;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
@@ -15,7 +16,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * length, 16 samples with full maps, theta 0.3 and only correctly predicted samples in the class means (both as
  * in the paper).
  */
-public final class InferSettings {
+public final class InferSettings implements NodeSettingsGroup {
     static final String CFG_TEXT = "text_column";
     static final String CFG_LABEL = "label_column";
     static final String CFG_BATCH = "batch_size";
@@ -107,7 +108,8 @@ public final class InferSettings {
         return m_onlyCorrect.getBooleanValue();
     }
 
-    void saveTo(final NodeSettingsWO s) {
+    @Override
+    public void saveTo(final NodeSettingsWO s) {
         m_text.saveSettingsTo(s);
         m_label.saveSettingsTo(s);
         m_batch.saveSettingsTo(s);
@@ -117,7 +119,8 @@ public final class InferSettings {
         m_onlyCorrect.saveSettingsTo(s);
     }
 
-    void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+    @Override
+    public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
         m_text.validateSettings(s);
         m_label.validateSettings(s);
         m_batch.validateSettings(s);
@@ -137,7 +140,8 @@ public final class InferSettings {
         }
     }
 
-    void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
         m_text.loadSettingsFrom(s);
         m_label.loadSettingsFrom(s);
         m_batch.loadSettingsFrom(s);

@@ -1,7 +1,8 @@
 package org.bertgeometry.knime.nodes.loader;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,9 +26,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -42,7 +40,7 @@ import org.knime.core.node.port.PortType;
  * until then. Source RANDOM instead creates a new, randomly initialised model of a chosen size for a given
  * vocabulary ({@link RandomModelSource}); its spec is known in configure from the vocabulary file.
  */
-public final class BertLoaderNodeModel extends NodeModel {
+public final class BertLoaderNodeModel extends SettingsNodeModel {
 
     /** Weight files recognised, in order of preference. */
     static final List<String> WEIGHT_FILES = List.of("model.safetensors");
@@ -254,34 +252,8 @@ public final class BertLoaderNodeModel extends NodeModel {
         }
     }
 
-
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing: the output lives in a file store managed by KNIME
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing: the output lives in a file store managed by KNIME
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
+    protected NodeSettingsGroup settingsGroup() {
+        return m_settings;
     }
 }

@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.loader;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * a seed (default 42). Workflows saved before the random mode existed have no {@value #CFG_SOURCE} key and load
  * as {@code FOLDER}.
  */
-public final class BertLoaderSettings {
+public final class BertLoaderSettings implements NodeSettingsGroup {
     static final String CFG_FOLDER = "model_folder";
     static final String CFG_SOURCE = "source";
     static final String CFG_SIZE = "random_size";
@@ -138,7 +139,8 @@ public final class BertLoaderSettings {
         return out;
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         m_folder.saveSettingsTo(settings);
         m_source.saveSettingsTo(settings);
         m_size.saveSettingsTo(settings);
@@ -148,7 +150,8 @@ public final class BertLoaderSettings {
         m_seed.saveSettingsTo(settings);
     }
 
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         SettingsModelString folder = m_folder.createCloneWithValidatedValue(settings);
         String source = settings.getString(CFG_SOURCE, FOLDER);
         if (FOLDER.equals(source)) {
@@ -178,7 +181,8 @@ public final class BertLoaderSettings {
         }
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_folder.loadSettingsFrom(settings);
         if (settings.containsKey(CFG_SOURCE)) {
             m_source.loadSettingsFrom(settings);

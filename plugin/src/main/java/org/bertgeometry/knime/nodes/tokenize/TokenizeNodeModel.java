@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.tokenize;
 
-import java.io.File;
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,11 +26,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -39,7 +36,7 @@ import org.knime.core.node.port.PortType;
  * nucleotide sequences, as the model folder's tokenizer settings say) and appends the tokens, token ids,
  * attention mask and a truncation flag. Missing input cells give missing outputs; nothing is dropped.
  */
-public final class TokenizeNodeModel extends NodeModel {
+public final class TokenizeNodeModel extends SettingsNodeModel {
 
     static final String[] NEW_COLUMNS = {"tokens", "token_ids", "attention_mask", "truncated"};
 
@@ -137,32 +134,7 @@ public final class TokenizeNodeModel extends NodeModel {
     }
 
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached
+    protected NodeSettingsGroup settingsGroup() {
+        return m_settings;
     }
 }

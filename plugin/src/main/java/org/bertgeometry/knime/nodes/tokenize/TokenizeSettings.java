@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.tokenize;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
@@ -12,7 +13,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * Settings of the Tokenize node: the string column to tokenize (no default: must be chosen) and the maximum
  * number of positions per row including [CLS]/[SEP] (default 0 = the model's own model_max_length, else 512).
  */
-public final class TokenizeSettings {
+public final class TokenizeSettings implements NodeSettingsGroup {
     static final String CFG_COLUMN = "text_column";
     static final String CFG_MAX_LENGTH = "max_length";
 
@@ -57,12 +58,14 @@ public final class TokenizeSettings {
         return i;
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         m_column.saveSettingsTo(settings);
         m_maxLength.saveSettingsTo(settings);
     }
 
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_column.validateSettings(settings);
         m_maxLength.validateSettings(settings);
         int n = settings.getInt(CFG_MAX_LENGTH);
@@ -72,7 +75,8 @@ public final class TokenizeSettings {
         }
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_column.loadSettingsFrom(settings);
         m_maxLength.loadSettingsFrom(settings);
     }

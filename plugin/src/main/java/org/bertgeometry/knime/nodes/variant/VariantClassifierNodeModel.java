@@ -1,7 +1,8 @@
 package org.bertgeometry.knime.nodes.variant;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,9 +39,6 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -55,7 +53,7 @@ import org.knime.core.node.port.PortTypeRegistry;
  * second table or, without one, from a stratified hold-out of the training table. Class names are the distinct
  * label values in ascending string order.
  */
-public final class VariantClassifierNodeModel extends NodeModel {
+public final class VariantClassifierNodeModel extends SettingsNodeModel {
 
     static final String[] HISTORY_COLUMNS =
         {"epoch", "train_loss", "validation_loss", "validation_accuracy", "learning_rate", "seconds", "best"};
@@ -266,34 +264,8 @@ public final class VariantClassifierNodeModel extends NodeModel {
         return new LabelledSpikes(ids, seqs, labels, classNames);
     }
 
-
     @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_settings.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_settings.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing: the model lives in a file store managed by KNIME
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing: the model lives in a file store managed by KNIME
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached between executions
+    protected NodeSettingsGroup settingsGroup() {
+        return m_settings;
     }
 }

@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.variant;
 
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import java.util.Locale;
 
 import org.bertgeometry.training.TrainingSettings;
@@ -20,7 +21,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * "the preset's value"; seed 42; validation fraction 0.1 (used only without a validation table); early-stopping
  * patience 0 (off).
  */
-public final class VariantClassifierSettings {
+public final class VariantClassifierSettings implements NodeSettingsGroup {
     static final String CFG_SEQUENCE_COLUMN = "sequence_column";
     static final String CFG_LABEL_COLUMN = "label_column";
     static final String CFG_PRESET = "preset";
@@ -169,7 +170,8 @@ public final class VariantClassifierSettings {
         return i;
     }
 
-    void saveTo(final NodeSettingsWO settings) {
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
         m_sequenceColumn.saveSettingsTo(settings);
         m_labelColumn.saveSettingsTo(settings);
         m_preset.saveSettingsTo(settings);
@@ -181,7 +183,8 @@ public final class VariantClassifierSettings {
         m_patience.saveSettingsTo(settings);
     }
 
-    void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_sequenceColumn.validateSettings(settings);
         m_labelColumn.validateSettings(settings);
         m_preset.validateSettings(settings);
@@ -210,7 +213,8 @@ public final class VariantClassifierSettings {
         }
     }
 
-    void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_sequenceColumn.loadSettingsFrom(settings);
         m_labelColumn.loadSettingsFrom(settings);
         m_preset.loadSettingsFrom(settings);

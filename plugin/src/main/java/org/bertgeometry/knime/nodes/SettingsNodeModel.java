@@ -1,0 +1,55 @@
+package org.bertgeometry.knime.nodes;
+
+import java.io.File;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeModel;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortType;
+
+/**
+ * A node model whose settings live in one {@link NodeSettingsGroup} and whose results are all
+ * persisted by KNIME itself (output tables, port objects in file stores): settings calls are
+ * delegated to the group, and there are no internals to save or load and nothing cached to reset.
+ * Every node of this bundle except the single-setting Attention Pattern Classifier works this way.
+ */
+public abstract class SettingsNodeModel extends NodeModel {
+
+    protected SettingsNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes) {
+        super(inPortTypes, outPortTypes);
+    }
+
+    /** The node's settings, read by the model and written by the dialog. */
+    protected abstract NodeSettingsGroup settingsGroup();
+
+    @Override
+    protected final void saveSettingsTo(final NodeSettingsWO settings) {
+        settingsGroup().saveTo(settings);
+    }
+
+    @Override
+    protected final void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
+        settingsGroup().validate(settings);
+    }
+
+    @Override
+    protected final void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        settingsGroup().loadFrom(settings);
+    }
+
+    @Override
+    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // results are persisted by KNIME (tables, file-store port objects)
+    }
+
+    @Override
+    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
+        // results are persisted by KNIME (tables, file-store port objects)
+    }
+
+    @Override
+    protected void reset() {
+        // nothing is cached between executions
+    }
+}
