@@ -288,13 +288,7 @@ public final class BertModel implements AutoCloseable {
     static int[] argmax(float[][] rows) {
         int[] out = new int[rows.length];
         for (int b = 0; b < rows.length; b++) {
-            int best = 0;
-            for (int j = 1; j < rows[b].length; j++) {
-                if (rows[b][j] > rows[b][best]) {
-                    best = j;
-                }
-            }
-            out[b] = best;
+            out[b] = Logits.argmax(rows[b]);
         }
         return out;
     }

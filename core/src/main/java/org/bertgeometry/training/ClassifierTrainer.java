@@ -13,6 +13,7 @@ import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertModel;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.ForwardResult;
+import org.bertgeometry.model.Logits;
 
 /**
  * Fine-tunes (or trains from scratch) a {@link BertModel} with a sequence-classification head the
@@ -164,8 +165,8 @@ public final class ClassifierTrainer {
             float[][] logits = r.logits();
             for (int i = 0; i < logits.length; i++) {
                 int label = data.label(from + i);
-                lossSum += -logSoftmax(logits[i])[label];
-                int predicted = argmax(logits[i]);
+                lossSum += -Logits.logSoftmax(logits[i])[label];
+                int predicted = Logits.argmax(logits[i]);
                 predictions[from + i] = predicted;
                 if (predicted == label) {
                     correct++;
@@ -214,32 +215,5 @@ public final class ClassifierTrainer {
             a[j] = t;
         }
         return a;
-    }
-
-    private static double[] logSoftmax(float[] x) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : x) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : x) {
-            sum += Math.exp(v - max);
-        }
-        double log = max + Math.log(sum);
-        double[] out = new double[x.length];
-        for (int i = 0; i < x.length; i++) {
-            out[i] = x[i] - log;
-        }
-        return out;
-    }
-
-    private static int argmax(float[] x) {
-        int best = 0;
-        for (int i = 1; i < x.length; i++) {
-            if (x[i] > x[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bertgeometry.inference.LoadedBert;
+import org.bertgeometry.model.Logits;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;
@@ -79,19 +80,12 @@ public final class FillMaskCommand implements Callable<Integer> {
                 new int[][] {positions.stream().mapToInt(Integer::intValue).toArray()})[0];
         List<List<Prediction>> out = new ArrayList<>();
         for (float[] row : logits) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (float v : row) {
-                max = Math.max(max, v);
-            }
-            double sum = 0;
-            for (float v : row) {
-                sum += Math.exp(v - max);
-            }
+            double[] p = Logits.softmax(row);
             int n = Math.min(k, bert.tokenizer().vocabulary().size());
             int[] best = topIndices(row, n, bert.tokenizer().vocabulary().size());
             List<Prediction> preds = new ArrayList<>();
             for (int id : best) {
-                preds.add(new Prediction(bert.tokenizer().vocabulary().token(id), Math.exp(row[id] - max) / sum));
+                preds.add(new Prediction(bert.tokenizer().vocabulary().token(id), p[id]));
             }
             out.add(preds);
         }

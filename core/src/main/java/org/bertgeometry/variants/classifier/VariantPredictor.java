@@ -5,6 +5,7 @@ import java.util.List;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ForwardResult;
+import org.bertgeometry.model.Logits;
 import org.bertgeometry.tokenize.Encoding;
 
 /**
@@ -55,37 +56,10 @@ public final class VariantPredictor {
             }
             ForwardResult r = bert.model().forward(bert.batch(enc), CaptureSpec.none(), false);
             for (int b = 0; b < enc.size(); b++) {
-                probs[from + b] = softmax(r.logits()[b]);
-                predicted[from + b] = argmax(probs[from + b]);
+                probs[from + b] = Logits.softmax(r.logits()[b]);
+                predicted[from + b] = Logits.argmax(probs[from + b]);
             }
         }
         return new Predictions(probs, predicted, truncated);
-    }
-
-    static double[] softmax(float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        double[] p = new double[logits.length];
-        for (int i = 0; i < logits.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int i = 1; i < p.length; i++) {
-            if (p[i] > p[best]) {
-                best = i;
-            }
-        }
-        return best;
     }
 }

@@ -1,5 +1,6 @@
 package org.bertgeometry.model.tensorflow;
 
+import org.bertgeometry.model.Logits;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -57,14 +58,7 @@ class EasyBertMaskedLmTest {
         }
         assertTrue(mask > 0, "[MASK] must survive tokenisation as one token: " + e.tokens());
         float[] logits = bert.model().mlmLogits(bert.batch(List.of(e)), new int[][] {{mask}})[0][0];
-        double max = Double.NEGATIVE_INFINITY;
-        for (float v : logits) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (float v : logits) {
-            sum += Math.exp(v - max);
-        }
+        double[] probability = Logits.softmax(logits);
         boolean[] taken = new boolean[logits.length];
         List<Prediction> top = new ArrayList<>();
         for (int r = 0; r < k; r++) {
@@ -75,7 +69,7 @@ class EasyBertMaskedLmTest {
                 }
             }
             taken[best] = true;
-            top.add(new Prediction(bert.tokenizer().vocabulary().token(best), Math.exp(logits[best] - max) / sum));
+            top.add(new Prediction(bert.tokenizer().vocabulary().token(best), probability[best]));
         }
         System.out.println("fill-mask \"" + text + "\": " + top);
         return top;

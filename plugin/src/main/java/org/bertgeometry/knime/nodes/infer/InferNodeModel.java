@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.infer;
 
+import org.bertgeometry.model.Logits;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
@@ -303,7 +304,7 @@ public final class InferNodeModel extends SettingsNodeModel {
             DataCell prediction = DataType.getMissingCell();
             DataCell probabilities = DataType.getMissingCell();
             if (result.logits() != null) {
-                double[] p = softmax(result.logits()[b]);
+                double[] p = Logits.softmax(result.logits()[b]);
                 int arg = 0;
                 List<DataCell> cells = new ArrayList<>();
                 for (int k = 0; k < p.length; k++) {
@@ -324,24 +325,6 @@ public final class InferNodeModel extends SettingsNodeModel {
             keys.add(live.get(b).getKey().getString());
             seen[0]++;
         }
-    }
-
-    /** Numerically stable softmax in double (subtract the max logit). */
-    static double[] softmax(final float[] logits) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (float l : logits) {
-            max = Math.max(max, l);
-        }
-        double[] p = new double[logits.length];
-        double sum = 0;
-        for (int i = 0; i < p.length; i++) {
-            p[i] = Math.exp(logits[i] - max);
-            sum += p[i];
-        }
-        for (int i = 0; i < p.length; i++) {
-            p[i] /= sum;
-        }
-        return p;
     }
 
     private static DataRow append(final DataRow row, final DataCell... extra) {
