@@ -27,4 +27,9 @@ public record GeometryRunSettings(int batchSize, double thetaHi, double kThresho
     public static GeometryRunSettings defaults() {
         return new GeometryRunSettings(8, 0.3, 0.90, true, 300);
     }
+
+    /** The same settings with another batch size. */
+    public GeometryRunSettings withBatchSize(int n) {
+        return new GeometryRunSettings(n, thetaHi, kThreshold, onlyCorrect, clsPerClass);
+    }
 }

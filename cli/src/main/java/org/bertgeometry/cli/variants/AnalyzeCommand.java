@@ -102,7 +102,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--class " + selectedClass + " is not one of the model's classes " + names);
             }
             ProgressBar bar = new ProgressBar(err, "  geometry");
-            GeometryRunSettings settings = new GeometryRunSettings(batchSize, 0.3, 0.90, true, 300);
+            GeometryRunSettings settings = GeometryRunSettings.defaults().withBatchSize(batchSize);
             GeometryResults g = AttentionGeometryRun.run(bert, ids, y, names, settings, f -> bar.progress(f, ""),
                     () -> false);
             bar.done();
