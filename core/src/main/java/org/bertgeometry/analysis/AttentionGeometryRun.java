@@ -2,6 +2,7 @@ package org.bertgeometry.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -112,15 +113,23 @@ public final class AttentionGeometryRun {
         }
         int[] crop = hidden.cropPerClass();
         GateClassifier.Classification[][][] gates = new GateClassifier.Classification[classes][layers][heads];
-        for (int c = 0; c < classes; c++) {
-            for (int l = 0; l < layers; l++) {
-                for (int h = 0; h < heads; h++) {
+        for (int l = 0; l < layers; l++) {
+            for (int h = 0; h < heads; h++) {
+                // one head's class-mean maps together, so that the instance rule can compare classes
+                List<Integer> seen = new ArrayList<>();
+                List<double[][]> maps = new ArrayList<>();
+                for (int c = 0; c < classes; c++) {
                     if (perClass[c] > 0) {
-                        double[][] m = GeometryResults.cropped(means.mean(c, l, h), crop[c]);
-                        // [SEP] and padding are cropped away; [CLS] stays at 0
-                        gates[c][l][h] = GateClassifier.classify(m, new SpecialPositions(0, new int[0]),
-                                GateClassifier.Params.defaults());
+                        seen.add(c);
+                        maps.add(GeometryResults.cropped(means.mean(c, l, h), crop[c]));
                     }
+                }
+                // [SEP] and padding are cropped away; [CLS] stays at 0
+                List<GateClassifier.Classification> headGates = GateClassifier.classifyClasses(maps,
+                        Collections.nCopies(maps.size(), new SpecialPositions(0, new int[0])),
+                        GateClassifier.Params.defaults());
+                for (int k = 0; k < seen.size(); k++) {
+                    gates[seen.get(k)][l][h] = headGates.get(k);
                 }
             }
         }

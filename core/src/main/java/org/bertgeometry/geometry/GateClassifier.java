@@ -15,7 +15,8 @@ import java.util.Set;
  * {@code c* >= theta_hi}, {@code rank <= 2}); open ({@code kappa >= 0.8} or
  * {@code rowEntropy >= 0.9}); backward ({@code m_back(3) >= 0.5} and {@code >= 2 m_fwd(3)});
  * forward (mirror); instance ({@code m_self >= 0.5}, or 1..5 % of entries high, all off the diagonal,
- * on at most 3 key columns); cluster ({@code B >= 0.6} and {@code 0.05 <= kappa <= 0.6}).
+ * on at most 3 key columns, which, when the class-mean maps of one head are classified together,
+ * must not all be high key columns of every other class); cluster ({@code B >= 0.6} and {@code 0.05 <= kappa <= 0.6}).
  * The methods reference also lists "no high entry and kappa >= 0.8" as closed; that clause makes an
  * open gate unreachable for near-uniform maps, so it is off by default
  * ({@link Params#closedWhenFlat()}).
@@ -25,11 +26,19 @@ public final class GateClassifier {
     private GateClassifier() {
     }
 
-    /** Whether the rank statistic is computed (one SVD, the dominant cost). */
+    /**
+     * Whether the rank statistic is computed. The rank needs one singular-value decomposition of the
+     * map, which costs more than every other statistic together (about 0.17 s for a 427 x 427 map
+     * against about 7 ms for the rest; docs/performance.md), and only the directional rule reads it.
+     */
     public enum RankPolicy {
-        /** Always (default). */
+        /** For every map: the statistics are complete, at one SVD per map. */
         ALWAYS,
-        /** Only when the other directional-gate conditions hold; otherwise rank is reported as -1. */
+        /**
+         * Default: only for maps that meet the directional rule's other two conditions, the only
+         * place a label depends on the rank; elsewhere the rank is reported as -1 (an empty CSV cell,
+         * a missing KNIME cell). Labels are the same as with {@link #ALWAYS}.
+         */
         WHEN_NEEDED
     }
 
@@ -58,7 +67,7 @@ public final class GateClassifier {
      *                           new segment, 0.5
      * @param segmentStarts      fixed segment start positions (block-map indices, e.g. protein
      *                           domains), or null to segment automatically
-     * @param rankPolicy         when to compute the rank, ALWAYS
+     * @param rankPolicy         when to compute the rank, WHEN_NEEDED
      */
     public record Params(double thetaHi, int localWindow, double kThreshold, double singularValueCut,
             double closedSpecialMass, boolean closedWhenFlat, double directionalCone, int directionalMaxRank,
@@ -69,7 +78,7 @@ public final class GateClassifier {
 
         public static Params defaults() {
             return new Params(0.3, 3, 0.90, 1e-3, 0.5, false, 0.99, 2, 0.8, 0.9, 0.5, 2.0, 0.5, 0.05, 3, 0.6,
-                    0.05, 0.6, 0.5, null, RankPolicy.ALWAYS);
+                    0.05, 0.6, 0.5, null, RankPolicy.WHEN_NEEDED);
         }
 
         public Params withRankPolicy(RankPolicy p) {
@@ -101,14 +110,67 @@ public final class GateClassifier {
         return map;
     }
 
-    /** Classifies one map (double input). */
+    /**
+     * Classifies one map (double input). The instance rule's clause "on key columns that differ
+     * between classes" needs the other classes' maps; here it is not applied (the rule text says so).
+     * Use {@link #classifyClasses} for the class-mean maps of one head.
+     */
     public static Classification classify(double[][] map, SpecialPositions special, Params params) {
-        Block block = Block.of(map, special);
+        return classify(Block.of(map, special), params, null);
+    }
+
+    /**
+     * Classifies the class-mean maps of one layer and head together, so that the instance rule's
+     * second clause can require that the few high key columns "differ between classes": a class
+     * passes when at least one of its high key columns (a position of the full map) is not a high
+     * key column of some other class, i.e. its attention goes to a token the other classes do not
+     * single out (our reading of the methods reference, docs/methods.md). With one class the
+     * clause cannot be checked and is not applied, as in {@link #classify(double[][], SpecialPositions, Params)}.
+     *
+     * @param classMaps one map per class; they may differ in size (maps cropped per class), the
+     *                  positions of the full maps are compared
+     * @param special   the special positions of each class's map
+     * @return one classification per class, in input order
+     */
+    public static List<Classification> classifyClasses(List<double[][]> classMaps, List<SpecialPositions> special,
+            Params params) {
+        if (classMaps.size() != special.size()) {
+            throw new IllegalArgumentException(classMaps.size() + " class maps but " + special.size()
+                    + " sets of special positions: give one per map");
+        }
+        List<Block> blocks = new ArrayList<>();
+        List<Set<Integer>> columns = new ArrayList<>();
+        for (int c = 0; c < classMaps.size(); c++) {
+            Block b = Block.of(classMaps.get(c), special.get(c));
+            blocks.add(b);
+            columns.add(highKeyColumns(b, params.thetaHi()));
+        }
+        List<Classification> out = new ArrayList<>();
+        for (int c = 0; c < blocks.size(); c++) {
+            out.add(classify(blocks.get(c), params, blocks.size() > 1 ? classSpecific(c, columns) : null));
+        }
+        return out;
+    }
+
+    /** Whether some high key column of class c is not a high key column of some other class. */
+    private static boolean classSpecific(int c, List<Set<Integer>> columns) {
+        for (int j : columns.get(c)) {
+            for (int d = 0; d < columns.size(); d++) {
+                if (d != c && !columns.get(d).contains(j)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** @param classSpecific whether the high key columns differ from another class's; null: not compared */
+    private static Classification classify(Block block, Params params, Boolean classSpecific) {
         HeadStatistics s = statistics(block, params, false);
-        Classification c = decide(s, block, params);
+        Classification c = decide(s, block, params, classSpecific);
         if (c == null && params.rankPolicy() == RankPolicy.WHEN_NEEDED && directionalWithoutRank(s, params)) {
             s = statistics(block, params, true);
-            c = decide(s, block, params);
+            c = decide(s, block, params, classSpecific);
         }
         if (c == null) {
             c = new Classification(GateLabel.UNCLASSIFIED, "no rule matched", s);
@@ -138,7 +200,7 @@ public final class GateClassifier {
         return s.rowCone() >= p.directionalCone() && s.strongestKeyMass() >= p.thetaHi();
     }
 
-    private static Classification decide(HeadStatistics s, Block b, Params p) {
+    private static Classification decide(HeadStatistics s, Block b, Params p, Boolean classSpecific) {
         if (s.specialMass() >= p.closedSpecialMass()) {
             return new Classification(GateLabel.CLOSED_GATE, "m_special >= " + p.closedSpecialMass(), s);
         }
@@ -169,9 +231,10 @@ public final class GateClassifier {
         if (s.selfMass() >= p.instanceSelf()) {
             return new Classification(GateLabel.INSTANCE_GATE, "m_self >= " + p.instanceSelf(), s);
         }
-        if (isolatedHighEntries(b, s, p)) {
+        if (isolatedHighEntries(b, s, p) && !Boolean.FALSE.equals(classSpecific)) {
             return new Classification(GateLabel.INSTANCE_GATE, "few isolated off-diagonal high entries on <= "
-                    + p.instanceMaxColumns() + " columns", s);
+                    + p.instanceMaxColumns() + " columns, "
+                    + (classSpecific == null ? "classes not compared" : "not all shared with the other classes"), s);
         }
         if (s.blockScore() >= p.clusterBlock() && s.kappa() >= p.clusterKappaMin()
                 && s.kappa() <= p.clusterKappaMax()) {
@@ -185,18 +248,25 @@ public final class GateClassifier {
         if (s.highCount() < 1 || s.highCount() > p.instanceMaxShare() * b.n) {
             return false;
         }
+        for (int i = 0; i < b.n; i++) {
+            if (b.a[i][i] >= p.thetaHi()) {
+                return false;
+            }
+        }
+        return highKeyColumns(b, p.thetaHi()).size() <= p.instanceMaxColumns();
+    }
+
+    /** Positions (in the full map) of the key columns holding an entry at or above theta. */
+    private static Set<Integer> highKeyColumns(Block b, double theta) {
         Set<Integer> columns = new HashSet<>();
         for (int i = 0; i < b.n; i++) {
             for (int j = 0; j < b.n; j++) {
-                if (b.a[i][j] >= p.thetaHi()) {
-                    if (i == j) {
-                        return false;
-                    }
-                    columns.add(j);
+                if (b.a[i][j] >= theta) {
+                    columns.add(b.positions[j]);
                 }
             }
         }
-        return columns.size() <= p.instanceMaxColumns();
+        return columns;
     }
 
     private static HeadStatistics statistics(Block b, Params p, boolean forceRank) {

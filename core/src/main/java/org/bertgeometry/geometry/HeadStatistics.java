@@ -52,12 +52,15 @@ public record HeadStatistics(
             "row_entropy", "n_high", "rank", "block_score", "segments"};
     }
 
-    /** Values as strings, in the order of {@link #csvHeader()}. */
+    /**
+     * Values as strings, in the order of {@link #csvHeader()}; a rank that was not computed
+     * ({@link GateClassifier.RankPolicy#WHEN_NEEDED}) is an empty cell rather than a number.
+     */
     public String[] csvValues() {
         return new String[] {Integer.toString(n), d(selfMass), d(backLocal), d(forwardLocal), d(backGlobal),
             d(forwardGlobal), d(clsMass), d(specialMass), d(strongestKeyMass), Integer.toString(strongestKey),
             d(rowCone), d(k90Median), d(kappa), d(rowEntropy), Integer.toString(highCount),
-            Integer.toString(rank), d(blockScore), Integer.toString(segments)};
+            rank < 0 ? "" : Integer.toString(rank), d(blockScore), Integer.toString(segments)};
     }
 
     private static String d(double v) {

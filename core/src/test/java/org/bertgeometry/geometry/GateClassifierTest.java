@@ -152,14 +152,107 @@ class GateClassifierTest {
     }
 
     @Test
-    void deferredRankGivesTheSameLabels() {
-        GateClassifier.Params lazy = P.withRankPolicy(GateClassifier.RankPolicy.WHEN_NEEDED);
-        double[][] stripe = map(0.2, i -> new int[] {5});
-        double[][] band = map(0.1, i -> range(i - 3, i - 1));
-        assertEquals(GateLabel.DIRECTIONAL_GATE, GateClassifier.classify(stripe, SpecialPositions.none(), lazy).label());
-        GateClassifier.Classification c = GateClassifier.classify(band, SpecialPositions.none(), lazy);
-        assertEquals(GateLabel.BACKWARD_CONTEXTUAL_GATE, c.label());
-        assertEquals(-1, c.statistics().rank());
+    void defaultComputesTheRankOnlyWhereTheDirectionalRuleReadsIt() {
+        assertEquals(GateClassifier.RankPolicy.WHEN_NEEDED, P.rankPolicy());
+        GateClassifier.Classification band = GateClassifier.classify(map(0.1, i -> range(i - 3, i - 1)),
+                SpecialPositions.none(), P);
+        assertEquals(GateLabel.BACKWARD_CONTEXTUAL_GATE, band.label());
+        assertEquals(-1, band.statistics().rank());
+        assertEquals("", band.statistics().csvValues()[java.util.Arrays.asList(HeadStatistics.csvHeader()).indexOf("rank")], "rank column of a rank not computed");
+    }
+
+    /**
+     * A stripe plus a weaker diagonal: rows nearly parallel (cosine about 0.996 by hand, so the row cone
+     * passes 0.99) and c* about 0.75, but the diagonal makes every singular value at least about 0.05,
+     * so the rank is 64 and the directional rule must fail after the deferred SVD.
+     */
+    private static double[][] stripeWithDiagonal() {
+        double[][] a = map(0.2, i -> new int[] {5});
+        for (int i = 0; i < N; i++) {
+            a[i][5] -= 0.05;
+            a[i][i] += 0.05;
+        }
+        return a;
+    }
+
+    @ParameterizedTest(name = "seed {0} (-1 = no noise)")
+    @ValueSource(longs = {-1, 1, 2})
+    void deferredRankGivesTheSameLabelsAsTheRankOfEveryMap(long seed) {
+        GateClassifier.Params every = P.withRankPolicy(GateClassifier.RankPolicy.ALWAYS);
+        java.util.List<double[][]> maps = java.util.List.of(map(0.2, i -> new int[] {5}), map(1.0, i -> new int[0]),
+                map(0.1, i -> range(i - 3, i - 1)), map(0.1, i -> range(i + 1, i + 3)), map(0.2, i -> new int[] {i}),
+                map(0.3, i -> new int[] {N - 1}), map(0.1, i -> range(i / 16 * 16, i / 16 * 16 + 15)),
+                stripeWithDiagonal());
+        for (double[][] m : maps) {
+            double[][] a = noisy(m, seed);
+            GateClassifier.Classification lazy = GateClassifier.classify(a, SpecialPositions.none(), P);
+            GateClassifier.Classification full = GateClassifier.classify(a, SpecialPositions.none(), every);
+            assertEquals(full.label(), lazy.label());
+            assertEquals(full.rule(), lazy.rule());
+            assertTrue(full.statistics().rank() >= 1);
+            assertTrue(lazy.statistics().rank() == -1 || lazy.statistics().rank() == full.statistics().rank());
+        }
+        double[][] tricky = noisy(stripeWithDiagonal(), seed);
+        GateClassifier.Classification c = GateClassifier.classify(tricky, SpecialPositions.none(), P);
+        assertTrue(c.statistics().rowCone() >= 0.99, "row cone " + c.statistics().rowCone());
+        assertTrue(c.statistics().strongestKeyMass() >= 0.3);
+        assertEquals(N, c.statistics().rank(), "the deferred rank is computed when the other conditions hold");
+        assertTrue(c.label() != GateLabel.DIRECTIONAL_GATE);
+    }
+
+    /**
+     * Rows spread 0.8 over 8 distant columns (0.1 each, below theta_hi 0.3, so kappa is about 0.5 and
+     * the row entropy about 0.69 by hand: neither open nor local), except rows 10 and 20, which also put
+     * 0.5 on the given key column (renormalised: 0.5 / 1.5 + ... >= 0.3): two isolated high entries.
+     */
+    private static double[][] instanceOn(int key) {
+        double[][] a = map(0.2, i -> {
+            int[] c = new int[8];
+            for (int k = 0; k < 8; k++) {
+                c[k] = (i + 16 + 5 * k) % N;
+            }
+            return c;
+        });
+        for (int i : new int[] {10, 20}) {
+            a[i][key] += 0.5;
+            for (int j = 0; j < N; j++) {
+                a[i][j] /= 1.5;
+            }
+        }
+        return a;
+    }
+
+    @Test
+    void isolatedHighEntriesAreAnInstanceGateOnlyWhereTheirColumnsDifferBetweenClasses() {
+        // classes a and c single out key 30, class b key 50: each has a column some other class lacks
+        java.util.List<GateClassifier.Classification> differ = GateClassifier.classifyClasses(
+                java.util.List.of(instanceOn(30), instanceOn(50), instanceOn(30)),
+                java.util.List.of(SpecialPositions.none(), SpecialPositions.none(), SpecialPositions.none()), P);
+        for (GateClassifier.Classification c : differ) {
+            assertEquals(2, c.statistics().highCount());
+            assertEquals(GateLabel.INSTANCE_GATE, c.label());
+            assertTrue(c.rule().contains("not all shared with the other classes"), c.rule());
+        }
+        // every class singles out the same key: not an instance of anything class-specific
+        java.util.List<GateClassifier.Classification> shared = GateClassifier.classifyClasses(
+                java.util.List.of(instanceOn(30), instanceOn(30)),
+                java.util.List.of(SpecialPositions.none(), SpecialPositions.none()), P);
+        for (GateClassifier.Classification c : shared) {
+            assertTrue(c.label() != GateLabel.INSTANCE_GATE, c.label() + ": " + c.rule());
+        }
+        // one map alone: the class clause cannot be checked and is not applied, and the rule says so
+        GateClassifier.Classification alone = GateClassifier.classify(instanceOn(30), SpecialPositions.none(), P);
+        assertEquals(GateLabel.INSTANCE_GATE, alone.label());
+        assertTrue(alone.rule().contains("classes not compared"), alone.rule());
+        assertEquals(alone, GateClassifier.classifyClasses(java.util.List.<double[][]>of(instanceOn(30)),
+                java.util.List.of(SpecialPositions.none()), P).get(0));
+    }
+
+    @Test
+    void classifyClassesNeedsOneSetOfSpecialPositionsPerMap() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> GateClassifier.classifyClasses(
+                java.util.List.of(instanceOn(30), instanceOn(50)), java.util.List.of(SpecialPositions.none()), P));
+        assertTrue(e.getMessage().contains("2 class maps but 1"), e.getMessage());
     }
 
     @Test

@@ -367,7 +367,9 @@ class RealModelPropertiesTest {
 
     @Test
     void gateClassifierLabelsEveryHeadWithStatisticsInRange() {
-        GateClassifier.Params params = GateClassifier.Params.defaults();
+        // every rank computed, so that its bounds can be checked; the default (rank only where the
+        // directional rule reads it) must give the same label and rule on every real head
+        GateClassifier.Params params = GateClassifier.Params.defaults().withRankPolicy(GateClassifier.RankPolicy.ALWAYS);
         int classified = 0;
         for (int s = 0; s < SAMPLES; s++) {
             int n = length(s);
@@ -376,6 +378,10 @@ class RealModelPropertiesTest {
                 for (int h = 0; h < config.numAttentionHeads(); h++) {
                     GateClassifier.Classification c = GateClassifier.classify(probs(s, l, h), special, params);
                     assertNotNull(c.label());
+                    GateClassifier.Classification lazy = GateClassifier.classify(probs(s, l, h), special,
+                            GateClassifier.Params.defaults());
+                    assertEquals(c.label(), lazy.label(), where(s, l, h));
+                    assertEquals(c.rule(), lazy.rule(), where(s, l, h));
                     HeadStatistics st = c.statistics();
                     int kept = n - 1; // [SEP] removed, [CLS] kept
                     assertEquals(kept, st.n(), where(s, l, h));

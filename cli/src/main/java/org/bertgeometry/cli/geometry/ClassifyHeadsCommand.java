@@ -41,6 +41,11 @@ public final class ClassifyHeadsCommand implements Callable<Integer> {
             + "and kappa >= 0.8 (off by default: it hides open gates).")
     boolean closedWhenFlat;
 
+    @Option(names = "--rank-every-map", description = "Compute the rank (singular values >= 1e-3) of every map. "
+            + "By default it is computed only where the directional rule needs it (same labels, the cell is "
+            + "otherwise empty): one SVD per map costs more than all the other statistics together.")
+    boolean rankEveryMap;
+
     @Mixin
     SpecialPositionOptions special = new SpecialPositionOptions();
 
@@ -52,7 +57,8 @@ public final class ClassifyHeadsCommand implements Callable<Integer> {
                 d.singularValueCut(), d.closedSpecialMass(), d.closedWhenFlat(), d.directionalCone(),
                 d.directionalMaxRank(), d.openKappa(), d.openEntropy(), d.contextualMass(), d.contextualRatio(),
                 d.instanceSelf(), d.instanceMaxShare(), d.instanceMaxColumns(), d.clusterBlock(), d.clusterKappaMin(),
-                d.clusterKappaMax(), d.segmentSimilarity(), d.segmentStarts(), d.rankPolicy());
+                d.clusterKappaMax(), d.segmentSimilarity(), d.segmentStarts(),
+                rankEveryMap ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
         String[] header = Stream.of(new String[] {"file"}, HeadStatistics.csvHeader(), new String[] {"gate", "rule"})
                 .flatMap(Arrays::stream).toArray(String[]::new);
         List<String[]> rows = new ArrayList<>();

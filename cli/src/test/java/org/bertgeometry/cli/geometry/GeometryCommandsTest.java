@@ -117,11 +117,22 @@ class GeometryCommandsTest {
         assertEquals(0, run("classify-heads", "--attention", dir.resolve("stripe.npy").toString(), "--output",
                 out1.toString()).code());
         assertEquals("directional-gate", cell(lines(out1), 1, "gate"));
+        // the directional rule reads the rank, so it is computed: every row is the same -> rank 1
+        assertEquals("1", cell(lines(out1), 1, "rank"));
         Path out2 = dir.resolve("g2.csv");
         Result r = run("classify-heads", "--attention", dir.resolve("sink.npy").toString(), "--special-positions", "last",
                 "--output", out2.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("closed-gate", cell(lines(out2), 1, "gate"));
+        // closed by the [SEP] mass: no rule needed the rank, so by default the cell is empty
+        assertEquals("", cell(lines(out2), 1, "rank"));
+        Path out3 = dir.resolve("g3.csv");
+        r = run("classify-heads", "--attention", dir.resolve("sink.npy").toString(), "--special-positions", "last",
+                "--rank-every-map", "--output", out3.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("closed-gate", cell(lines(out3), 1, "gate"));
+        // without [SEP] every kept row is uniform over 31 keys: all rows equal -> rank 1
+        assertEquals("1", cell(lines(out3), 1, "rank"));
     }
 
     @Test

@@ -10,5 +10,8 @@ final class PatternClassifierNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentBoolean(
             new SettingsModelBoolean(PatternClassifierNodeModel.CFG_SAMPLES, false),
             "Also classify the stored per-sample maps"));
+        addDialogComponent(new DialogComponentBoolean(
+            new SettingsModelBoolean(PatternClassifierNodeModel.CFG_RANK_EVERY_MAP, false),
+            "Compute the rank of every map (one SVD each; slow on long sequences)"));
     }
 }

@@ -46,7 +46,12 @@ import org.knime.core.node.port.PortType;
 public final class PatternClassifierNodeModel extends NodeModel {
     static final String CFG_SAMPLES = "include_samples";
 
+    /** Added after the first release: workflows saved without it load with the default. */
+    static final String CFG_RANK_EVERY_MAP = "rank_every_map";
+
     private final SettingsModelBoolean m_samples = new SettingsModelBoolean(CFG_SAMPLES, false);
+
+    private final SettingsModelBoolean m_rankEveryMap = new SettingsModelBoolean(CFG_RANK_EVERY_MAP, false);
 
     PatternClassifierNodeModel() {
         super(new PortType[]{AttentionCapturePortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE});
@@ -54,6 +59,10 @@ public final class PatternClassifierNodeModel extends NodeModel {
 
     SettingsModelBoolean samplesModel() {
         return m_samples;
+    }
+
+    SettingsModelBoolean rankEveryMapModel() {
+        return m_rankEveryMap;
     }
 
     static DataTableSpec outputSpec() {
@@ -83,25 +92,47 @@ public final class PatternClassifierNodeModel extends NodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         AttentionCapturePortObject capture = (AttentionCapturePortObject)inObjects[0];
         AttentionCapturePortObjectSpec spec = capture.getSpec();
-        GateClassifier.Params params = GateClassifier.Params.defaults();
+        GateClassifier.Params params = GateClassifier.Params.defaults().withRankPolicy(m_rankEveryMap.getBooleanValue()
+            ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
         BufferedDataContainer out = exec.createDataContainer(outputSpec());
         long[] row = {0};
         List<String> classes = capture.contents().classNames();
         int total = classes.size() * spec.layers() * spec.heads();
         int done = 0;
-        for (int c = 0; c < classes.size(); c++) {
-            for (int l = 0; l < spec.layers(); l++) {
-                for (int h = 0; h < spec.heads(); h++) {
+        GateClassifier.Classification[][][] perClass =
+            new GateClassifier.Classification[classes.size()][spec.layers()][spec.heads()];
+        for (int l = 0; l < spec.layers(); l++) {
+            for (int h = 0; h < spec.heads(); h++) {
+                // one head's class-mean maps together, so that the instance rule can compare classes
+                List<Integer> seen = new ArrayList<>();
+                List<double[][]> maps = new ArrayList<>();
+                List<SpecialPositions> special = new ArrayList<>();
+                for (int c = 0; c < classes.size(); c++) {
                     exec.checkCanceled();
                     Optional<double[][]> mean = capture.classMean(c, l, h);
                     if (mean.isPresent()) {
                         double[][] m = crop(mean.get());
                         if (m.length >= 2) {
-                            add(out, row, "class", classes.get(c), l, h,
-                                GateClassifier.classify(m, zeroRowsRemoved(m), params));
+                            seen.add(c);
+                            maps.add(m);
+                            special.add(zeroRowsRemoved(m));
                         }
                     }
-                    exec.setProgress((double)++done / Math.max(1, total));
+                }
+                List<GateClassifier.Classification> labels = GateClassifier.classifyClasses(maps, special, params);
+                for (int k = 0; k < seen.size(); k++) {
+                    perClass[seen.get(k)][l][h] = labels.get(k);
+                }
+                done += classes.size();
+                exec.setProgress((double)done / Math.max(1, total));
+            }
+        }
+        for (int c = 0; c < classes.size(); c++) {
+            for (int l = 0; l < spec.layers(); l++) {
+                for (int h = 0; h < spec.heads(); h++) {
+                    if (perClass[c][l][h] != null) {
+                        add(out, row, "class", classes.get(c), l, h, perClass[c][l][h]);
+                    }
                 }
             }
         }
@@ -173,16 +204,25 @@ public final class PatternClassifierNodeModel extends NodeModel {
     @Override
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         m_samples.saveSettingsTo(settings);
+        m_rankEveryMap.saveSettingsTo(settings);
     }
 
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_samples.validateSettings(settings);
+        if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
+            m_rankEveryMap.validateSettings(settings);
+        }
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_samples.loadSettingsFrom(settings);
+        if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
+            m_rankEveryMap.loadSettingsFrom(settings);
+        } else {
+            m_rankEveryMap.setBooleanValue(false);
+        }
     }
 
     @Override

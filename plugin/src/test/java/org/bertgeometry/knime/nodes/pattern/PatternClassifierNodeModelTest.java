@@ -85,6 +85,32 @@ class PatternClassifierNodeModelTest {
     }
 
     @Test
+    void rankOfEveryMapIsAnOptionAndOldSettingsWithoutItStillLoad() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture = capture(exec);
+        int rankColumn = PatternClassifierNodeModel.outputSpec().findColumnIndex("rank");
+        int nColumn = PatternClassifierNodeModel.outputSpec().findColumnIndex("n");
+
+        PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
+        NodeSettings old = new NodeSettings("model");
+        old.addBoolean(PatternClassifierNodeModel.CFG_SAMPLES, false); // saved before the rank option existed
+        ShimNodeRunner.loadSettings(m, old);
+        assertEquals(false, m.rankEveryMapModel().getBooleanValue());
+
+        m.rankEveryMapModel().setBooleanValue(true);
+        BufferedDataTable out = (BufferedDataTable)ShimNodeRunner.execute(m, exec, capture)[0];
+        int rows = 0;
+        for (DataRow r : out) {
+            assertTrue(!r.getCell(rankColumn).isMissing(), "rank computed for every map: " + r);
+            double rank = ((org.knime.core.data.DoubleValue)r.getCell(rankColumn)).getDoubleValue();
+            double n = ((org.knime.core.data.DoubleValue)r.getCell(nColumn)).getDoubleValue();
+            assertTrue(rank >= 1 && rank <= n, r.toString());
+            rows++;
+        }
+        assertEquals(8, rows);
+    }
+
+    @Test
     void cropKeepsTheBlockUpToTheLastNonZeroEntry() {
         double[][] m = {{0.5, 0.5, 0, 0}, {0.2, 0.8, 0, 0}, {0, 0, 0, 0}, {0, 0, 0, 0}};
         double[][] c = PatternClassifierNodeModel.crop(m);
