@@ -70,22 +70,40 @@ final class LayeredMaxFlow {
     /** Breadth-first levels from s over arcs with residual above epsilon; false if the sink is cut off. */
     private boolean buildLevels(Workspace w, int s, int sink) {
         int[] level = w.level;
+        int[] queue = w.queue;
         Arrays.fill(level, -1);
         level[s] = 0;
         int head = 0;
         int tail = 0;
-        w.queue[tail++] = s;
+        queue[tail++] = s;
         while (head < tail) {
-            int u = w.queue[head++];
+            int u = queue[head++];
             if (level[sink] >= 0 && level[u] >= level[sink]) {
                 break; // nodes at or beyond the sink's level cannot lie on a shortest path
             }
-            for (int a = firstArc(u, sink); a < 2 * n; a = nextArc(u, a, sink)) {
-                if (residual(w, u, a) > epsilon) {
-                    int v = head(u, a);
-                    if (level[v] < 0) {
-                        level[v] = level[u] + 1;
-                        w.queue[tail++] = v;
+            int l = u / n;
+            int i = u - l * n;
+            int next = level[u] + 1;
+            double[] down = w.residual[l - 1];
+            if (l == 1) {
+                if (down[i * n + sink] > epsilon && level[sink] < 0) {
+                    level[sink] = next;
+                    queue[tail++] = sink;
+                }
+            } else {
+                for (int k = 0, v = (l - 1) * n; k < n; k++, v++) {
+                    if (down[i * n + k] > epsilon && level[v] < 0) {
+                        level[v] = next;
+                        queue[tail++] = v;
+                    }
+                }
+            }
+            if (l < layers) {
+                double[] up = w.reverse[l];
+                for (int k = 0, v = (l + 1) * n; k < n; k++, v++) {
+                    if (up[i * n + k] > epsilon && level[v] < 0) {
+                        level[v] = next;
+                        queue[tail++] = v;
                     }
                 }
             }
@@ -102,7 +120,6 @@ final class LayeredMaxFlow {
         double total = 0;
         int depth = 0;
         path[0] = s;
-        arc[s] = firstArc(s, sink);
         while (true) {
             int u = path[depth];
             if (u == sink) {
@@ -123,22 +140,9 @@ final class LayeredMaxFlow {
                 depth = back;
                 continue;
             }
-            int a = arc[u];
-            int next = -1;
-            while (a < 2 * n) {
-                if (residual(w, u, a) > epsilon) {
-                    int v = head(u, a);
-                    if (level[v] == level[u] + 1 && (v == sink || level[v] < sinkLevel)) {
-                        next = v;
-                        break;
-                    }
-                }
-                a = nextArc(u, a, sink);
-            }
-            arc[u] = a;
+            int next = advance(w, u, sink, sinkLevel);
             if (next >= 0) {
                 path[++depth] = next;
-                arc[next] = Math.max(arc[next], firstArc(next, sink));
                 continue;
             }
             if (depth == 0) {
@@ -146,44 +150,54 @@ final class LayeredMaxFlow {
             }
             level[u] = -1; // dead end for the rest of this phase
             depth--;
-            int p = path[depth];
-            arc[p] = nextArc(p, arc[p], sink);
+            arc[path[depth]]++;
         }
+    }
+
+    /**
+     * Moves u's current arc to its first admissible arc (residual above epsilon, head one level
+     * further and before the sink's level unless it is the sink) and returns that head, or -1 with
+     * the current arc past the end.
+     */
+    private int advance(Workspace w, int u, int sink, int sinkLevel) {
+        int[] level = w.level;
+        int l = u / n;
+        int i = u - l * n;
+        int next = level[u] + 1;
+        int a = w.arc[u];
+        if (a < n) {
+            double[] down = w.residual[l - 1];
+            if (l == 1) {
+                // of layer 0 only the sink is kept: the other input nodes are dead ends
+                if (a <= sink && down[i * n + sink] > epsilon && level[sink] == next) {
+                    w.arc[u] = sink;
+                    return sink;
+                }
+            } else if (next < sinkLevel) {
+                for (int v = (l - 1) * n + a; a < n; a++, v++) {
+                    if (down[i * n + a] > epsilon && level[v] == next) {
+                        w.arc[u] = a;
+                        return v;
+                    }
+                }
+            }
+            a = n;
+        }
+        if (l < layers && next < sinkLevel) {
+            double[] up = w.reverse[l];
+            for (int v = (l + 1) * n + (a - n); a < 2 * n; a++, v++) {
+                if (up[i * n + (a - n)] > epsilon && level[v] == next) {
+                    w.arc[u] = a;
+                    return v;
+                }
+            }
+        }
+        w.arc[u] = 2 * n;
+        return -1;
     }
 
     // Arcs of node u = (l, i): a in [0, n) goes down to (l - 1, a), a in [n, 2n) goes up to
-    // (l + 1, a - n). Only the sink is kept of layer 0 (other input nodes are dead ends), and
-    // layer L has no upward arcs.
-
-    private int firstArc(int u, int sink) {
-        return nextValid(u, 0, sink);
-    }
-
-    private int nextArc(int u, int a, int sink) {
-        return nextValid(u, a + 1, sink);
-    }
-
-    private int nextValid(int u, int a, int sink) {
-        int l = u / n;
-        if (a < n) {
-            if (l == 0) {
-                a = n;
-            } else if (l == 1) {
-                if (a <= sink) {
-                    return sink;
-                }
-                a = n;
-            } else {
-                return a;
-            }
-        }
-        return l == layers || l == 0 ? 2 * n : a;
-    }
-
-    private int head(int u, int a) {
-        int l = u / n;
-        return a < n ? (l - 1) * n + a : (l + 1) * n + (a - n);
-    }
+    // (l + 1, a - n); layer L has no upward arcs.
 
     private double residual(Workspace w, int u, int a) {
         int l = u / n;
