@@ -8,7 +8,10 @@ import java.util.Arrays;
  * directed edge from (l, i) to (l - 1, k) for every k. The adjacency is implicit in the layer
  * structure, so no edge objects exist: per layer one row-major array of residual capacities of the
  * downward edges and one transposed array of their flows (the residual capacities of the reverse,
- * upward edges), both read contiguously when a node's arcs are scanned. Dinic suits this graph
+ * upward edges), both read contiguously when a node's arcs are scanned. Rows are reset lazily: a
+ * row that no augmenting path has touched in the current problem is read from the capacities (or
+ * as all zero flow, whose upward arcs are then skipped without a scan), so a new problem does not
+ * pay for copying L n^2 values. Dinic suits this graph
  * because every source-sink path of the first phase has exactly L edges, so the first level graph
  * already holds most of the flow. One instance holds the read-only capacities and may be shared by
  * threads; each thread solves with its own {@link Workspace}.
@@ -39,6 +42,12 @@ final class LayeredMaxFlow {
         private final double[][] residual = new double[layers][n * n];
         /** reverse[l - 1][k * n + i]: flow on (l, i) -> (l - 1, k), the residual of its reverse. */
         private final double[][] reverse = new double[layers][n * n];
+        /** residualStamp[l - 1][i] == epoch: row i of residual[l - 1] belongs to this problem. */
+        private final int[][] residualStamp = new int[layers][n];
+        /** reverseStamp[l - 1][k] == epoch: row k of reverse[l - 1] belongs to this problem. */
+        private final int[][] reverseStamp = new int[layers][n];
+        /** Number of the current problem; rows with another stamp hold values of an earlier one. */
+        private int epoch;
         private final int[] level = new int[(layers + 1) * n];
         private final int[] arc = new int[(layers + 1) * n];
         private final int[] queue = new int[(layers + 1) * n];
@@ -54,9 +63,12 @@ final class LayeredMaxFlow {
      * does not depend on what it was used for before.
      */
     double maxFlow(Workspace w, int source, int sink) {
-        for (int l = 0; l < layers; l++) {
-            System.arraycopy(capacity[l], 0, w.residual[l], 0, n * n);
-            Arrays.fill(w.reverse[l], 0);
+        if (++w.epoch == Integer.MAX_VALUE) {
+            for (int l = 0; l < layers; l++) {
+                Arrays.fill(w.residualStamp[l], 0);
+                Arrays.fill(w.reverseStamp[l], 0);
+            }
+            w.epoch = 1;
         }
         int s = layers * n + source;
         double total = 0;
@@ -84,7 +96,7 @@ final class LayeredMaxFlow {
             int l = u / n;
             int i = u - l * n;
             int next = level[u] + 1;
-            double[] down = w.residual[l - 1];
+            double[] down = downRow(w, l, i);
             if (l == 1) {
                 if (down[i * n + sink] > epsilon && level[sink] < 0) {
                     level[sink] = next;
@@ -98,7 +110,7 @@ final class LayeredMaxFlow {
                     }
                 }
             }
-            if (l < layers) {
+            if (l < layers && w.reverseStamp[l][i] == w.epoch) {
                 double[] up = w.reverse[l];
                 for (int k = 0, v = (l + 1) * n; k < n; k++, v++) {
                     if (up[i * n + k] > epsilon && level[v] < 0) {
@@ -166,7 +178,7 @@ final class LayeredMaxFlow {
         int next = level[u] + 1;
         int a = w.arc[u];
         if (a < n) {
-            double[] down = w.residual[l - 1];
+            double[] down = downRow(w, l, i);
             if (l == 1) {
                 // of layer 0 only the sink is kept: the other input nodes are dead ends
                 if (a <= sink && down[i * n + sink] > epsilon && level[sink] == next) {
@@ -183,7 +195,7 @@ final class LayeredMaxFlow {
             }
             a = n;
         }
-        if (l < layers && next < sinkLevel) {
+        if (l < layers && next < sinkLevel && w.reverseStamp[l][i] == w.epoch) {
             double[] up = w.reverse[l];
             for (int v = (l + 1) * n + (a - n); a < 2 * n; a++, v++) {
                 if (up[i * n + (a - n)] > epsilon && level[v] == next) {
@@ -199,22 +211,48 @@ final class LayeredMaxFlow {
     // Arcs of node u = (l, i): a in [0, n) goes down to (l - 1, a), a in [n, 2n) goes up to
     // (l + 1, a - n); layer L has no upward arcs.
 
+    /** The array holding the residuals of the down arcs of node (l, i), at offset i * n. */
+    private double[] downRow(Workspace w, int l, int i) {
+        return w.residualStamp[l - 1][i] == w.epoch ? w.residual[l - 1] : capacity[l - 1];
+    }
+
     private double residual(Workspace w, int u, int a) {
         int l = u / n;
         int i = u - l * n;
-        return a < n ? w.residual[l - 1][i * n + a] : w.reverse[l][i * n + (a - n)];
+        if (a < n) {
+            return downRow(w, l, i)[i * n + a];
+        }
+        return w.reverseStamp[l][i] == w.epoch ? w.reverse[l][i * n + (a - n)] : 0;
     }
 
     private void augment(Workspace w, int u, int a, double d) {
         int l = u / n;
         int i = u - l * n;
         if (a < n) {
-            w.residual[l - 1][i * n + a] -= d;
-            w.reverse[l - 1][a * n + i] += d;
+            ownResidualRow(w, l - 1, i)[i * n + a] -= d;
+            ownReverseRow(w, l - 1, a)[a * n + i] += d;
         } else {
             int k = a - n;
-            w.reverse[l][i * n + k] -= d;
-            w.residual[l][k * n + i] += d;
+            ownReverseRow(w, l, i)[i * n + k] -= d;
+            ownResidualRow(w, l, k)[k * n + i] += d;
         }
+    }
+
+    /** residual[index], with row i first set to the capacities if it holds an earlier problem's values. */
+    private double[] ownResidualRow(Workspace w, int index, int i) {
+        if (w.residualStamp[index][i] != w.epoch) {
+            System.arraycopy(capacity[index], i * n, w.residual[index], i * n, n);
+            w.residualStamp[index][i] = w.epoch;
+        }
+        return w.residual[index];
+    }
+
+    /** reverse[index], with row k first set to zero flow if it holds an earlier problem's values. */
+    private double[] ownReverseRow(Workspace w, int index, int k) {
+        if (w.reverseStamp[index][k] != w.epoch) {
+            Arrays.fill(w.reverse[index], k * n, k * n + n, 0);
+            w.reverseStamp[index][k] = w.epoch;
+        }
+        return w.reverse[index];
     }
 }
