@@ -153,6 +153,75 @@ class AttentionFlowTest {
         }
     }
 
+    /**
+     * Textbook Edmonds-Karp (shortest augmenting paths by breadth-first search) on the full adjacency
+     * matrix of the layered graph, every node of every layer included: an independent second solver.
+     */
+    private static double edmondsKarp(List<double[][]> ahat, int n, int source, int sink) {
+        int layers = ahat.size();
+        int nodes = (layers + 1) * n;
+        double[][] res = new double[nodes][nodes];
+        for (int l = 1; l <= layers; l++) {
+            for (int i = 0; i < n; i++) {
+                for (int k = 0; k < n; k++) {
+                    res[l * n + i][(l - 1) * n + k] = ahat.get(l - 1)[i][k];
+                }
+            }
+        }
+        int s = layers * n + source;
+        int t = sink;
+        double total = 0;
+        while (true) {
+            int[] parent = new int[nodes];
+            java.util.Arrays.fill(parent, -1);
+            parent[s] = s;
+            java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>(List.of(s));
+            while (!queue.isEmpty() && parent[t] < 0) {
+                int u = queue.poll();
+                for (int v = 0; v < nodes; v++) {
+                    if (parent[v] < 0 && res[u][v] > 1e-15) {
+                        parent[v] = u;
+                        queue.add(v);
+                    }
+                }
+            }
+            if (parent[t] < 0) {
+                return total;
+            }
+            double d = Double.POSITIVE_INFINITY;
+            for (int v = t; v != s; v = parent[v]) {
+                d = Math.min(d, res[parent[v]][v]);
+            }
+            for (int v = t; v != s; v = parent[v]) {
+                res[parent[v]][v] -= d;
+                res[v][parent[v]] += d;
+            }
+            total += d;
+        }
+    }
+
+    @Test
+    void deeperGraphsAgreeWithAPlainEdmondsKarpOnTheFullAdjacencyMatrix() {
+        // more positions and layers than the brute-force cut can enumerate; tolerance 1e-10 because
+        // the two solvers round along different augmenting paths (tens of additions of values <= 1)
+        int[][] sizes = {{6, 6}, {8, 3}}; // {positions, layers}
+        for (int[] size : sizes) {
+            int n = size[0];
+            List<List<double[][]>> layers = randomLayers(size[1], 2, n, new Random(21 + n));
+            List<double[][]> ahat = new ArrayList<>();
+            for (List<double[][]> heads : layers) {
+                ahat.add(AttentionRollout.augmented(heads));
+            }
+            double[][] flow = AttentionFlow.all(layers);
+            for (int i = 0; i < n; i++) {
+                for (int j = 0; j < n; j++) {
+                    assertEquals(edmondsKarp(ahat, n, i, j), flow[i][j], 1e-10,
+                            size[1] + " layers, pair " + i + "," + j);
+                }
+            }
+        }
+    }
+
     @Test
     void zeroCapacityEdgesBlockTheFlowAndTheIdentityLayerKeepsPositions() {
         // Layers 1 and 3: map [[0,1],[0,1]]; + I = [[1,1],[0,2]], rows / 2 = [[0.5,0.5],[0,1]].
