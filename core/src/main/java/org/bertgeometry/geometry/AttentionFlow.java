@@ -2,6 +2,7 @@ package org.bertgeometry.geometry;
 
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntUnaryOperator;
 import java.util.stream.IntStream;
 
@@ -102,12 +103,14 @@ public final class AttentionFlow {
 
     private static void solve(LayeredMaxFlow graph, int problems, boolean parallel,
             IntUnaryOperator source, IntUnaryOperator sink, Result result) {
-        // one workspace per chunk of problems, not per problem: a workspace is about 16 L n^2 bytes
-        int chunks = parallel ? Math.min(problems, Math.max(1, 4 * ForkJoinPool.getCommonPoolParallelism())) : 1;
-        IntStream ids = IntStream.range(0, chunks);
-        (parallel ? ids.parallel() : ids).forEach(c -> {
+        // one workspace (about 16 L n^2 bytes) per worker, not per problem; workers take the next
+        // unsolved problem, so uneven problems balance out, and each value depends only on its problem
+        int workers = parallel ? Math.min(problems, ForkJoinPool.getCommonPoolParallelism() + 1) : 1;
+        AtomicInteger next = new AtomicInteger();
+        IntStream ids = IntStream.range(0, workers);
+        (parallel ? ids.parallel() : ids).forEach(worker -> {
             LayeredMaxFlow.Workspace w = graph.newWorkspace();
-            for (int p = c; p < problems; p += chunks) {
+            for (int p = next.getAndIncrement(); p < problems; p = next.getAndIncrement()) {
                 result.put(p, graph.maxFlow(w, source.applyAsInt(p), sink.applyAsInt(p)));
             }
         });
