@@ -26,9 +26,10 @@ import java.util.stream.IntStream;
  * on the first m layers. The max-flow is our own Dinic implementation ({@link LayeredMaxFlow}); the
  * value of a maximum flow does not depend on the algorithm. Cost: one max-flow per (output, input)
  * pair on a graph of about (L - 1) n^2 edges; {@link #fromOutput} solves n of them, which at 427
- * positions and 12 layers took 3.6 s on one thread (2.2 s in parallel on two shared cores) against
- * 0.21 s for {@link AttentionRollout#rollout} in the same JVM (docs/performance.md, "Attention
- * flow", has the command). {@link #all} solves n^2 and is meant for small n (about n times that).
+ * positions and 12 layers took 3.6 to 4.1 s on one thread (2.0 to 2.2 s in parallel on two shared
+ * cores) against 0.22 s for {@link AttentionRollout#rollout} in the same JVM
+ * (docs/performance.md, "Attention flow", has the command). {@link #all} solves n^2 and is meant
+ * for small n (about n times that).
  */
 public final class AttentionFlow {
 

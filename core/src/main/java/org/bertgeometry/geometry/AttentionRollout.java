@@ -12,7 +12,7 @@ import java.util.List;
  * is the maximum flow between them, as in the authors' reference code (samiraabnar/attention_flow,
  * attention_graph_util.py; docs/methods.md, "Attention flow"). Rollout costs O(L n^3) for all pairs;
  * flow from one output position costs n max-flows: at 427 positions and 12 layers of 12 heads,
- * 3.6 s against 0.21 s for this rollout, one thread each, same JVM, on a shared 2-core machine
+ * 3.6 to 4.1 s against 0.22 s for this rollout, one thread each, same JVM, on a shared 2-core machine
  * (benchmarks' {@code AttentionFlowBenchmark}; command and table in docs/performance.md,
  * "Attention flow").
  */
