@@ -11,9 +11,8 @@ import java.util.Arrays;
  * upward edges), both read contiguously when a node's arcs are scanned. Rows are reset lazily: a
  * row that no augmenting path has touched in the current problem is read from the capacities (or
  * as all zero flow, whose upward arcs are then skipped without a scan), so a new problem does not
- * pay for copying L n^2 values. Dinic suits this graph
- * because every source-sink path of the first phase has exactly L edges, so the first level graph
- * already holds most of the flow. One instance holds the read-only capacities and may be shared by
+ * pay for copying L n^2 values. Dinic suits this graph because every source-sink path of the first
+ * phase has exactly L edges, so the first level graph already holds most of the flow. One instance holds the read-only capacities and may be shared by
  * threads; each thread solves with its own {@link Workspace}.
  */
 final class LayeredMaxFlow {
@@ -59,8 +58,8 @@ final class LayeredMaxFlow {
     }
 
     /**
-     * The maximum flow from (L, source) to (0, sink). The workspace is reset first, so the result
-     * does not depend on what it was used for before.
+     * The maximum flow from (L, source) to (0, sink). A new epoch makes every row of the workspace
+     * stale, so the result does not depend on what the workspace solved before.
      */
     double maxFlow(Workspace w, int source, int sink) {
         if (++w.epoch == Integer.MAX_VALUE) {
