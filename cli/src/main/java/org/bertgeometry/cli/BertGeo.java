@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             org.bertgeometry.cli.geometry.AttentionStatsCommand.class,
             org.bertgeometry.cli.geometry.ClassifyHeadsCommand.class,
             org.bertgeometry.cli.geometry.DirectionalityCommand.class,
+            org.bertgeometry.cli.geometry.AttentionFlowCommand.class,
             org.bertgeometry.cli.variants.SimulateCommand.class,
             org.bertgeometry.cli.variants.ExtractSpikeCommand.class,
             org.bertgeometry.cli.variants.TrainCommand.class,

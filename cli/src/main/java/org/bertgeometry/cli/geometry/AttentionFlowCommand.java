@@ -1,0 +1,133 @@
+package org.bertgeometry.cli.geometry;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bertgeometry.geometry.AttentionFlow;
+import org.bertgeometry.geometry.AttentionRollout;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * {@code bertgeo attention-flow}: attention rollout and attention flow after Abnar and Zuidema 2020
+ * (docs/methods.md, "Attention rollout" and "Attention flow"; formats in docs/cli-geometry.md) on a
+ * folder holding every layer's and head's attention map of one sequence, one file per map named
+ * {@code layer<L>-head<H>.npy} or {@code .csv}. Layers are ordered by their number L, whatever the
+ * base; within a layer the heads are averaged, so their order does not matter.
+ */
+@Command(name = "attention-flow", mixinStandardHelpOptions = true,
+        description = "Attention rollout and attention flow (Abnar & Zuidema 2020) of one sequence from a folder of "
+                + "layer<L>-head<H>.npy/.csv maps (see docs/cli-geometry.md).")
+public final class AttentionFlowCommand implements Callable<Integer> {
+
+    /** layer, optional separator, number, separator, head, number: layer1-head3, Layer_01_Head_3, ... */
+    private static final Pattern NAME = Pattern.compile("(?i).*?layer[-_]?(\\d+)[-_]?head[-_]?(\\d+)\\.(npy|csv)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--attention", required = true, paramLabel = "DIR",
+            description = "Folder of layer<L>-head<H>.npy/.csv attention maps of one sequence (e.g. one "
+                    + "sentence folder written by `infer --attention-dir`).")
+    Path attention;
+
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
+    Path output;
+
+    @Option(names = "--output-position", paramLabel = "I", defaultValue = "0",
+            description = "Output position whose rollout and flow are reported, 0-based (default 0, [CLS]).")
+    int outputPosition;
+
+    @Option(names = "--all-positions", description = "Report every output position. Flow then solves n^2 "
+            + "max-flow problems: minutes for a few hundred positions, about n times one position.")
+    boolean allPositions;
+
+    @Option(names = "--no-flow", description = "Only the rollout (fast: L matrix products).")
+    boolean noFlow;
+
+    @Option(names = "--normalize-flow", description = "Divide each output position's flow values by their sum, "
+            + "as the authors' compute_flows does (default: the raw max-flow values, each in [0, 1]).")
+    boolean normalizeFlow;
+
+    @Override
+    public Integer call() throws Exception {
+        List<List<double[][]>> layers = layers(attention);
+        int n = layers.get(0).get(0).length;
+        if (!allPositions && (outputPosition < 0 || outputPosition >= n)) {
+            throw new IllegalArgumentException("--output-position " + outputPosition + " is outside the maps' 0.."
+                    + (n - 1));
+        }
+        double[][] rollout = AttentionRollout.rollout(layers);
+        AttentionFlow.Scale scale = normalizeFlow ? AttentionFlow.Scale.NORMALIZED : AttentionFlow.Scale.RAW;
+        int[] outputs = allPositions ? range(n) : new int[] {outputPosition};
+        double[][] flow = null;
+        if (!noFlow) {
+            flow = allPositions ? AttentionFlow.all(layers, scale, true)
+                    : new double[][] {AttentionFlow.fromOutput(layers, outputPosition, scale, true)};
+        }
+        List<String[]> rows = new ArrayList<>();
+        for (int k = 0; k < outputs.length; k++) {
+            for (int j = 0; j < n; j++) {
+                String f = flow == null ? "" : Double.toString(flow[k][j]);
+                rows.add(new String[] {Integer.toString(outputs[k]), Integer.toString(j),
+                    Double.toString(rollout[outputs[k]][j]), f});
+            }
+        }
+        CsvOut.write(output, new String[] {"output_position", "input_position", "rollout", "flow"}, rows);
+        spec.commandLine().getOut().println("attention-flow: " + layers.size() + " layers x "
+                + layers.get(0).size() + " heads of " + n + "x" + n + " -> " + output);
+        return 0;
+    }
+
+    /** The maps of the folder grouped by layer number, lowest first. */
+    static List<List<double[][]>> layers(Path folder) throws IOException {
+        Map<Integer, List<double[][]>> byLayer = new TreeMap<>();
+        List<String> ignored = new ArrayList<>();
+        for (AttentionFiles.Named m : AttentionFiles.load(folder)) {
+            Matcher x = NAME.matcher(m.file());
+            if (!x.matches()) {
+                ignored.add(m.file());
+                continue;
+            }
+            byLayer.computeIfAbsent(Integer.parseInt(x.group(1)), l -> new ArrayList<>()).add(m.matrix());
+        }
+        if (!ignored.isEmpty()) {
+            // a map that is silently left out would change every result: refuse instead
+            throw new IOException(folder + ": " + ignored.size() + " file(s) not named layer<L>-head<H>.npy/.csv, "
+                    + "e.g. '" + ignored.get(0) + "': rename them or move them out of the folder");
+        }
+        int expected = -1;
+        for (Map.Entry<Integer, List<double[][]>> e : byLayer.entrySet()) {
+            if (expected >= 0 && e.getKey() != expected) {
+                throw new IOException(folder + ": layer " + expected + " has no maps (layers found: " + byLayer.keySet()
+                        + "): every layer between the first and the last is needed");
+            }
+            expected = e.getKey() + 1;
+        }
+        int heads = byLayer.values().iterator().next().size();
+        for (Map.Entry<Integer, List<double[][]>> e : byLayer.entrySet()) {
+            if (e.getValue().size() != heads) {
+                throw new IOException(folder + ": layer " + e.getKey() + " has " + e.getValue().size()
+                        + " head maps but layer " + byLayer.keySet().iterator().next() + " has " + heads
+                        + ": a map is missing or extra");
+            }
+        }
+        return new ArrayList<>(byLayer.values());
+    }
+
+    private static int[] range(int n) {
+        int[] r = new int[n];
+        for (int i = 0; i < n; i++) {
+            r[i] = i;
+        }
+        return r;
+    }
+}
