@@ -1,5 +1,7 @@
 package org.bertgeometry.cli.engine;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,9 +9,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.capture.SampleContext;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ForwardResult;
 import org.bertgeometry.model.ModelLoader;
@@ -22,7 +26,10 @@ import picocli.CommandLine.Option;
  * {@code bertgeo infer}: hidden states per token. One CSV row per token of every input line,
  * special tokens included: {@code sentence,position,token,h0,h1,...}. Without {@code --layer} the
  * last layer's output; {@code --layer 0} is the embedding output and {@code --layer N} the output of
- * encoder layer N (1-based, Hugging Face's {@code hidden_states[N]}).
+ * encoder layer N (1-based, Hugging Face's {@code hidden_states[N]}). With {@code --attention-dir}
+ * every attention map of every line is written as a {@code .npy} file as well (see
+ * {@link AttentionNpySink}), for the file-based geometry commands; the folder is staged and appears
+ * only when every line succeeded ({@link StagedFolder}).
  */
 @Command(name = "infer", description = "Hidden states of every token of every input line as CSV "
         + "sentence,position,token,h0,h1,...")
@@ -45,55 +52,88 @@ public final class InferCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--attention-dir", paramLabel = "DIR", description = "Also write every attention map: "
+            + "DIR/sentence-<k>/layer<L>-head<H>.npy (k = the CSV's sentence number, L and H 1-based), n x n "
+            + "float32 over the line's real tokens. DIR must not exist or be empty; it appears only when all "
+            + "lines succeeded.")
+    Path attentionDir;
+
     @Override
     public Integer call() throws Exception {
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
         }
         List<String> lines = InputLines.read(input);
-        try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model))) {
-            int layers = bert.checkpoint().config().numHiddenLayers();
-            if (layer != null && (layer < 0 || layer > layers)) {
-                throw new IllegalArgumentException("--layer must lie in 0.." + layers + " for this " + layers
-                        + "-layer model, got " + layer);
+        // checked before the model loads, so that a refused folder costs nothing
+        try (StagedFolder maps = attentionDir == null ? null : StagedFolder.create(attentionDir, "--attention-dir")) {
+            try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model))) {
+                writeCsv(bert, lines, maps == null ? null : maps.staging());
+            } catch (UncheckedIOException e) {
+                throw new IOException(e.getMessage(), e.getCause());
             }
-            String hook = layer == null ? null
-                    : layer == 0 ? HookNames.EMBEDDINGS_OUTPUT : HookNames.layerOutput(layer - 1);
-            CaptureSpec spec = hook == null ? CaptureSpec.none() : CaptureSpec.of(hook);
-            int hidden = bert.checkpoint().config().hiddenSize();
-            try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-                StringBuilder header = new StringBuilder("sentence,position,token");
-                for (int h = 0; h < hidden; h++) {
-                    header.append(",h").append(h);
+            if (maps != null) {
+                maps.commit();
+            }
+        }
+        return 0;
+    }
+
+    /** The hidden-state CSV, and the attention maps into {@code mapsRoot} unless it is null. */
+    private void writeCsv(LoadedBert bert, List<String> lines, Path mapsRoot) throws IOException {
+        int layers = bert.checkpoint().config().numHiddenLayers();
+        if (layer != null && (layer < 0 || layer > layers)) {
+            throw new IllegalArgumentException("--layer must lie in 0.." + layers + " for this " + layers
+                    + "-layer model, got " + layer);
+        }
+        String hook = layer == null ? null
+                : layer == 0 ? HookNames.EMBEDDINGS_OUTPUT : HookNames.layerOutput(layer - 1);
+        int hidden = bert.checkpoint().config().hiddenSize();
+        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            StringBuilder header = new StringBuilder("sentence,position,token");
+            for (int h = 0; h < hidden; h++) {
+                header.append(",h").append(h);
+            }
+            w.write(header + CsvWriter.LINE_END);
+            for (int from = 0; from < lines.size(); from += batchSize) {
+                List<Encoding> enc = new ArrayList<>();
+                for (int i = from; i < Math.min(lines.size(), from + batchSize); i++) {
+                    enc.add(bert.tokenizer().encode(lines.get(i)));
                 }
-                w.write(header + CsvWriter.LINE_END);
-                for (int from = 0; from < lines.size(); from += batchSize) {
-                    List<Encoding> enc = new ArrayList<>();
-                    for (int i = from; i < Math.min(lines.size(), from + batchSize); i++) {
-                        enc.add(bert.tokenizer().encode(lines.get(i)));
-                    }
-                    ForwardResult r = bert.model().forward(bert.batch(enc), spec, false);
-                    for (int b = 0; b < enc.size(); b++) {
-                        Encoding e = enc.get(b);
-                        float[] flat = null;
-                        if (hook != null) {
-                            CapturedTensor c = r.captures().get(b).get(hook);
-                            flat = c.data();
+                // streamed, not collected: host memory holds one hook point of one batch at a time
+                CapturedTensor[] states = new CapturedTensor[enc.size()];
+                List<CaptureSink> sinks = new ArrayList<>();
+                if (hook != null) {
+                    sinks.add(new CaptureSink() {
+                        @Override
+                        public CaptureSpec requires() {
+                            return CaptureSpec.of(hook);
                         }
-                        for (int p = 0; p < e.realLength(); p++) {
-                            StringBuilder row = new StringBuilder();
-                            row.append(from + b + 1).append(',').append(p).append(',')
-                                    .append(CsvWriter.quote(e.tokens().get(p)));
-                            for (int h = 0; h < hidden; h++) {
-                                float v = flat == null ? r.lastHidden()[b][p][h] : flat[p * hidden + h];
-                                row.append(',').append(v);
-                            }
-                            w.write(row + CsvWriter.LINE_END);
+
+                        @Override
+                        public void accept(SampleContext sample, String name, CapturedTensor value) {
+                            states[sample.batchRow()] = value;
                         }
+                    });
+                }
+                if (mapsRoot != null) {
+                    sinks.add(new AttentionNpySink(mapsRoot, from + 1));
+                }
+                ForwardResult r = bert.model().forward(bert.batch(enc), CaptureSink.fanOut(sinks), false);
+                for (int b = 0; b < enc.size(); b++) {
+                    Encoding e = enc.get(b);
+                    float[] flat = hook == null ? null : states[b].data();
+                    for (int p = 0; p < e.realLength(); p++) {
+                        StringBuilder row = new StringBuilder();
+                        row.append(from + b + 1).append(',').append(p).append(',')
+                                .append(CsvWriter.quote(e.tokens().get(p)));
+                        for (int h = 0; h < hidden; h++) {
+                            float v = flat == null ? r.lastHidden()[b][p][h] : flat[p * hidden + h];
+                            row.append(',').append(v);
+                        }
+                        w.write(row + CsvWriter.LINE_END);
                     }
                 }
             }
         }
-        return 0;
     }
 }
