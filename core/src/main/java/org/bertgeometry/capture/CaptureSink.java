@@ -1,6 +1,7 @@
 package org.bertgeometry.capture;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Receives captured activations as the model produces them, one (sample, hook name) at a time, so
@@ -23,6 +24,25 @@ public interface CaptureSink {
 
     /** Called once per sample after all its tensors. */
     default void sampleDone(SampleContext sample) {
+    }
+
+    /**
+     * A sink that keeps what {@code spec} asks for, per sample: {@code into.get(batchRow)} receives
+     * each captured tensor under its hook name. For callers that need a batch's captures after the
+     * pass; the others should fold them as they arrive.
+     */
+    static CaptureSink collecting(CaptureSpec spec, List<? extends Map<String, CapturedTensor>> into) {
+        return new CaptureSink() {
+            @Override
+            public CaptureSpec requires() {
+                return spec;
+            }
+
+            @Override
+            public void accept(SampleContext sample, String name, CapturedTensor value) {
+                into.get(sample.batchRow()).put(name, value);
+            }
+        };
     }
 
     /** A sink that forwards everything to each of {@code sinks}, in order. */

@@ -15,7 +15,6 @@ import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
-import org.bertgeometry.capture.SampleContext;
 
 /**
  * A post-LayerNorm BERT encoder with its optional heads (pooler, sequence classifier, masked-LM head),
@@ -164,18 +163,7 @@ public final class BertModel implements AutoCloseable {
         for (int b = 0; b < in.batchSize(); b++) {
             perSample.add(new LinkedHashMap<>());
         }
-        CaptureSink collect = new CaptureSink() {
-            @Override
-            public CaptureSpec requires() {
-                return spec;
-            }
-
-            @Override
-            public void accept(SampleContext sample, String name, CapturedTensor value) {
-                perSample.get(sample.batchRow()).put(name, value);
-            }
-        };
-        ForwardResult r = run(in, spec, collect, training);
+        ForwardResult r = run(in, spec, CaptureSink.collecting(spec, perSample), training);
         List<Map<String, CapturedTensor>> frozen = new ArrayList<>();
         for (Map<String, CapturedTensor> m : perSample) {
             frozen.add(Collections.unmodifiableMap(m));

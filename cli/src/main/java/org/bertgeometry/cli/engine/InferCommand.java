@@ -7,13 +7,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
-import org.bertgeometry.capture.SampleContext;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ForwardResult;
 import org.bertgeometry.model.ModelLoader;
@@ -100,20 +101,13 @@ public final class InferCommand implements Callable<Integer> {
                     enc.add(bert.tokenizer().encode(lines.get(i)));
                 }
                 // streamed, not collected: host memory holds one hook point of one batch at a time
-                CapturedTensor[] states = new CapturedTensor[enc.size()];
+                List<Map<String, CapturedTensor>> states = new ArrayList<>();
+                for (int b = 0; b < enc.size(); b++) {
+                    states.add(new HashMap<>());
+                }
                 List<CaptureSink> sinks = new ArrayList<>();
                 if (hook != null) {
-                    sinks.add(new CaptureSink() {
-                        @Override
-                        public CaptureSpec requires() {
-                            return CaptureSpec.of(hook);
-                        }
-
-                        @Override
-                        public void accept(SampleContext sample, String name, CapturedTensor value) {
-                            states[sample.batchRow()] = value;
-                        }
-                    });
+                    sinks.add(CaptureSink.collecting(CaptureSpec.of(hook), states));
                 }
                 if (mapsRoot != null) {
                     sinks.add(new AttentionNpySink(mapsRoot, from + 1));
@@ -121,7 +115,7 @@ public final class InferCommand implements Callable<Integer> {
                 ForwardResult r = bert.model().forward(bert.batch(enc), CaptureSink.fanOut(sinks), false);
                 for (int b = 0; b < enc.size(); b++) {
                     Encoding e = enc.get(b);
-                    float[] flat = hook == null ? null : states[b].data();
+                    float[] flat = hook == null ? null : states.get(b).get(hook).data();
                     for (int p = 0; p < e.realLength(); p++) {
                         StringBuilder row = new StringBuilder();
                         row.append(from + b + 1).append(',').append(p).append(',')

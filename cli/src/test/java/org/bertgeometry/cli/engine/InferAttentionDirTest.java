@@ -14,10 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -29,9 +27,9 @@ import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.Activation;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.BertInit;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.ForwardResult;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.model.ModelLoader;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,46 +66,12 @@ class InferAttentionDirTest {
         return new Run(code, out.toString(), err.toString());
     }
 
-    private static HostTensor random(Random r, int... shape) {
-        int n = 1;
-        for (int s : shape) {
-            n *= s;
-        }
-        float[] d = new float[n];
-        for (int i = 0; i < n; i++) {
-            d[i] = (float) r.nextGaussian();
-        }
-        return new HostTensor(shape, d);
-    }
-
     private static Path tinyModel() throws IOException {
         BertConfig c = new BertConfig(6, 8, LAYERS, HEADS, 16, Activation.GELU, 16, 2, 1e-12, 0.1, 0.1, List.of());
-        Random r = new Random(11);
-        Map<String, HostTensor> m = new LinkedHashMap<>();
-        m.put("embeddings.word_embeddings.weight", random(r, 6, 8));
-        m.put("embeddings.position_embeddings.weight", random(r, 16, 8));
-        m.put("embeddings.token_type_embeddings.weight", random(r, 2, 8));
-        m.put("embeddings.LayerNorm.weight", random(r, 8));
-        m.put("embeddings.LayerNorm.bias", random(r, 8));
-        for (int l = 0; l < LAYERS; l++) {
-            String p = BertWeights.layerPrefix(l);
-            for (String proj : List.of("attention.self.query", "attention.self.key", "attention.self.value",
-                    "attention.output.dense")) {
-                m.put(p + proj + ".weight", random(r, 8, 8));
-                m.put(p + proj + ".bias", random(r, 8));
-            }
-            m.put(p + "attention.output.LayerNorm.weight", random(r, 8));
-            m.put(p + "attention.output.LayerNorm.bias", random(r, 8));
-            m.put(p + "intermediate.dense.weight", random(r, 16, 8));
-            m.put(p + "intermediate.dense.bias", random(r, 16));
-            m.put(p + "output.dense.weight", random(r, 8, 16));
-            m.put(p + "output.dense.bias", random(r, 8));
-            m.put(p + "output.LayerNorm.weight", random(r, 8));
-            m.put(p + "output.LayerNorm.bias", random(r, 8));
-        }
+        BertWeights weights = BertInit.random(c, 11, false);
         List<String> vocab = List.of("[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "a");
         Path folder = dir.resolve("model");
-        HuggingFaceFolder.save(new BertCheckpoint(c, new BertWeights(m), vocab, Map.of(), null), folder);
+        HuggingFaceFolder.save(new BertCheckpoint(c, weights, vocab, Map.of(), null), folder);
         return folder;
     }
 
