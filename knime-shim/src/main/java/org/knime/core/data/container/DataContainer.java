@@ -2,11 +2,14 @@ package org.knime.core.data.container;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
 import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowIterator;
 
 /**
  * Shim of KNIME's {@code DataContainer}: collects rows (in memory here) and checks them against the spec.
@@ -64,8 +67,36 @@ public class DataContainer {
         return m_spec;
     }
 
-    /** Shim internal: the rows collected so far. */
-    protected List<DataRow> rows() {
-        return m_rows;
+    /**
+     * @return the collected rows as a table
+     * @throws IllegalStateException if the container is not closed yet
+     */
+    public DataTable getTable() {
+        if (!m_closed) {
+            throw new IllegalStateException("Cannot get table: container is not closed.");
+        }
+        List<DataRow> rows = List.copyOf(m_rows);
+        return new DataTable() {
+            @Override
+            public DataTableSpec getDataTableSpec() {
+                return m_spec;
+            }
+
+            @Override
+            public RowIterator iterator() {
+                Iterator<DataRow> it = rows.iterator();
+                return new RowIterator() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public DataRow next() {
+                        return it.next();
+                    }
+                };
+            }
+        };
     }
 }

@@ -6,7 +6,7 @@ import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 
 /** Shim of KNIME's {@code IntCell} (an int is also a double value, as in KNIME). */
-public final class IntCell extends DataCell implements IntValue, DoubleValue {
+public class IntCell extends DataCell implements IntValue, DoubleValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(IntCell.class);

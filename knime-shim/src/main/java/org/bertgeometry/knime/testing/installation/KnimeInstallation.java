@@ -1,0 +1,52 @@
+package org.bertgeometry.knime.testing.installation;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the real KNIME core that tests compare with lives: the {@code plugins/} folder of the installation named
+ * by {@code -Dknime.home=<installation>}, or else {@code ../shared/knime-runtime/plugins} next to the repository
+ * (what CI has). Tests that need the real core skip with {@link #ABSENT_MESSAGE} when neither exists. Nothing is
+ * ever copied from that folder: classes are read in place.
+ *
+ * @param pluginsFolder the folder holding the installation's bundles
+ */
+public record KnimeInstallation(Path pluginsFolder) {
+
+    /** The one line a skipped test prints when no real KNIME is found. */
+    public static final String ABSENT_MESSAGE = "No real KNIME found (neither -Dknime.home=<installation> nor "
+        + "../shared/knime-runtime/plugins next to the repository): real-KNIME check skipped";
+
+    /**
+     * Finds the installation for a test running with working directory {@code workingDirectory} (a module of this
+     * repository).
+     *
+     * @param workingDirectory a folder inside the repository checkout
+     * @return the installation, or empty when none is configured or present
+     * @throws IllegalStateException when {@code -Dknime.home} is set but has no {@code plugins/} folder
+     */
+    public static Optional<KnimeInstallation> find(final Path workingDirectory) {
+        String home = System.getProperty("knime.home");
+        if (home != null && !home.isBlank()) {
+            Path plugins = Path.of(home).resolve("plugins");
+            if (!Files.isDirectory(plugins)) {
+                throw new IllegalStateException("-Dknime.home=" + home + " has no plugins/ folder: point it at the "
+                    + "folder of a KNIME installation (the one containing plugins/)");
+            }
+            return Optional.of(new KnimeInstallation(plugins));
+        }
+        for (Path dir = workingDirectory.toAbsolutePath().normalize(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("mvnw"))) {
+                Path plugins = dir.resolveSibling("shared").resolve("knime-runtime").resolve("plugins");
+                return Files.isDirectory(plugins) ? Optional.of(new KnimeInstallation(plugins)) : Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** @return the installation for the current working directory, see {@link #find(Path)} */
+    public static Optional<KnimeInstallation> find() {
+        return find(Path.of(""));
+    }
+}
