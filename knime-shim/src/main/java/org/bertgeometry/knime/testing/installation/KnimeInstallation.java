@@ -27,7 +27,11 @@ public record KnimeInstallation(Path pluginsFolder) {
      * @throws IllegalStateException when {@code -Dknime.home} is set but has no {@code plugins/} folder
      */
     public static Optional<KnimeInstallation> find(final Path workingDirectory) {
-        String home = System.getProperty("knime.home");
+        return find(workingDirectory, System.getProperty("knime.home"));
+    }
+
+    /** {@link #find(Path)} with the value of {@code -Dknime.home} given (null when unset). */
+    static Optional<KnimeInstallation> find(final Path workingDirectory, final String home) {
         if (home != null && !home.isBlank()) {
             Path plugins = Path.of(home).resolve("plugins");
             if (!Files.isDirectory(plugins)) {
