@@ -6,7 +6,8 @@ package org.knime.core.node;
  *
  * @param <T> the node model class
  */
-public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T> {
+public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T>
+    implements NodeModelWarningListener {
 
     protected NodeView(final T nodeModel) {
         super(nodeModel);

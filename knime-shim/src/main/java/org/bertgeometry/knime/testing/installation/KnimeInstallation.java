@@ -49,8 +49,15 @@ public record KnimeInstallation(Path pluginsFolder) {
         return Optional.empty();
     }
 
-    /** @return the installation for the current working directory, see {@link #find(Path)} */
-    public static Optional<KnimeInstallation> find() {
-        return find(Path.of(""));
+    /**
+     * The installation for a test running in the current working directory ({@link #find(Path)}); when there is
+     * none, prints {@link #ABSENT_MESSAGE} so that the build log says why the test is skipped.
+     */
+    public static Optional<KnimeInstallation> findForTest() {
+        Optional<KnimeInstallation> found = find(Path.of(""));
+        if (found.isEmpty()) {
+            System.out.println(ABSENT_MESSAGE);
+        }
+        return found;
     }
 }

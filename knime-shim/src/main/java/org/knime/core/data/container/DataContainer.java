@@ -2,10 +2,10 @@ package org.knime.core.data.container;
 
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import org.bertgeometry.knime.testing.ListRowIterator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
@@ -15,7 +15,7 @@ import org.knime.core.data.RowIterator;
  * Shim of KNIME's {@code DataContainer}: collects rows (in memory here) and checks them against the spec.
  * Not AutoCloseable, as in KNIME: call {@link #close()} before reading the table.
  */
-public class DataContainer {
+public class DataContainer implements RowAppender, RowFlushable {
     private final DataTableSpec m_spec;
     private final List<DataRow> m_rows = new ArrayList<>();
     private final Set<String> m_keys = new HashSet<>();
@@ -84,18 +84,7 @@ public class DataContainer {
 
             @Override
             public RowIterator iterator() {
-                Iterator<DataRow> it = rows.iterator();
-                return new RowIterator() {
-                    @Override
-                    public boolean hasNext() {
-                        return it.hasNext();
-                    }
-
-                    @Override
-                    public DataRow next() {
-                        return it.next();
-                    }
-                };
+                return new ListRowIterator(rows);
             }
         };
     }

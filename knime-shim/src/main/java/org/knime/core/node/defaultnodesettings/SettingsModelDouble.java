@@ -7,7 +7,7 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Shim of KNIME's {@code SettingsModelDouble}: a double setting, saved with {@code addDouble(key, value)}. */
-public class SettingsModelDouble extends SettingsModelNumber {
+public class SettingsModelDouble extends SettingsModelNumber implements SettingsModelFlowVariableCompatible {
     private final String m_configName;
     private double m_value;
 

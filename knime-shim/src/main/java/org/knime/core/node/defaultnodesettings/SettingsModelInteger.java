@@ -7,7 +7,7 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Shim of KNIME's {@code SettingsModelInteger}: an int setting, saved with {@code addInt(key, value)}. */
-public class SettingsModelInteger extends SettingsModelNumber {
+public class SettingsModelInteger extends SettingsModelNumber implements SettingsModelFlowVariableCompatible {
     private final String m_configName;
     private int m_value;
 

@@ -1,34 +1,39 @@
 package org.bertgeometry.knime.testing.installation;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.MalformedParameterizedTypeException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Compares shim classes with the real classes of the same names: every line of a shim class's
- * {@link ApiSignature} must exist, equal, in the real class's, and every interface the shim class names must be
- * one the real class implements. The real class may have more members and interfaces (the shim is a subset),
+ * {@link ApiSignature} must exist, equal, in the real class's: the class line (so the same superclass and
+ * interfaces) and each public or protected member. The real class may have more members (the shim is a subset),
  * never different or additional ones.
  *
- * @param membersChecked how many class lines, named interfaces and public or protected members of the shim were compared
+ * @param membersChecked how many class lines and public or protected members of the shim were compared
  * @param differences one readable line per difference; empty when the shim is faithful
  */
 record ApiComparison(int membersChecked, List<String> differences) {
 
-    /** Compares each shim class with the class of the same binary name loaded, uninitialised, from {@code real}. */
-    static ApiComparison of(final List<Class<?>> shimClasses, final ClassLoader real) {
+    /**
+     * Compares each shim class with the class of the same binary name loaded, uninitialised, from {@code real},
+     * including the values of compile-time constants read from both class files.
+     */
+    static ApiComparison of(final List<Class<?>> shimClasses, final InstallationClasses real) throws IOException {
+        ClassLoader loader = real.newClassLoader();
         int checked = 0;
         List<String> differences = new ArrayList<>();
         for (Class<?> shim : shimClasses) {
-            Map<String, String> shimApi = ApiSignature.of(shim);
-            Set<String> shimInterfaces = ApiSignature.directInterfaces(shim);
-            checked += shimApi.size() + shimInterfaces.size();
+            Map<String, String> shimApi = ApiSignature.withConstants(ApiSignature.of(shim),
+                ConstantValues.of(shimClassFile(shim)));
+            checked += shimApi.size();
             try {
-                Class<?> knime = Class.forName(shim.getName(), false, real);
-                differences.addAll(differences(shim.getName(), shimApi, ApiSignature.of(knime)));
-                differences.addAll(interfaceDifferences(shim, knime));
+                Map<String, String> knimeApi = ApiSignature.of(Class.forName(shim.getName(), false, loader));
+                differences.addAll(differences(shim.getName(), shimApi, ApiSignature.withConstants(knimeApi,
+                    ConstantValues.of(real.classFile(shim.getName()).orElseThrow()))));
             } catch (ClassNotFoundException e) {
                 differences.add(shim.getName() + ": no such class in KNIME");
             } catch (LinkageError | TypeNotPresentException | MalformedParameterizedTypeException e) {
@@ -39,11 +44,14 @@ record ApiComparison(int membersChecked, List<String> differences) {
         return new ApiComparison(checked, List.copyOf(differences));
     }
 
-    /** @return one line per interface that {@code shim} names and {@code real} does not implement */
-    static List<String> interfaceDifferences(final Class<?> shim, final Class<?> real) {
-        Set<String> realInterfaces = ApiSignature.allInterfaces(real);
-        return ApiSignature.directInterfaces(shim).stream().filter(i -> !realInterfaces.contains(i))
-            .map(i -> shim.getName() + ": implements " + i + ", KNIME's class does not").toList();
+    private static byte[] shimClassFile(final Class<?> shim) throws IOException {
+        String name = shim.getName();
+        try (InputStream in = shim.getResourceAsStream("/" + name.replace('.', '/') + ".class")) {
+            if (in == null) {
+                throw new IOException("No class file for " + name);
+            }
+            return in.readAllBytes();
+        }
     }
 
     /** @return the differences between two APIs of class {@code name}, shim first, as readable lines */

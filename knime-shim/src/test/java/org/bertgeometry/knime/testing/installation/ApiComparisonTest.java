@@ -85,16 +85,34 @@ class ApiComparisonTest {
             "method names(int) differs", "generic return type",
             "method validate(int) differs", "checked exception missing",
             "method helper() is not in KNIME", "shim-only method",
-            "field NAMESPACE is not in KNIME", "shim-only field");
+            "field NAMESPACE is not in KNIME", "shim-only field",
+            "class differs", "an interface KNIME's class does not implement");
         expected.forEach((what, why) -> assertTrue(d.stream().anyMatch(line -> line.startsWith("X: " + what)),
             why + ": " + what + " not reported in " + d));
         assertEquals(expected.size(), d.size(), () -> String.join("\n", d));
     }
 
     @Test
-    void anInterfaceTheRealClassLacksIsADifferenceOneItHasIsNot() {
-        assertEquals(List.of(Unfaithful.class.getName() + ": implements java.lang.Runnable, KNIME's class does not"),
-            ApiComparison.interfaceDifferences(Unfaithful.class, Knime.class));
-        assertEquals(List.of(), ApiComparison.interfaceDifferences(FaithfulSubset.class, Knime.class));
+    void aConstantWithAnotherValueIsADifference() throws IOException {
+        Map<String, String> knime = ApiSignature.withConstants(ApiSignature.of(Knime.class),
+            ConstantValues.of(classFile(Knime.class)));
+        assertEquals("public static final java.lang.String KEY = (String) k", knime.get("field KEY"));
+        Map<String, String> shim = new java.util.LinkedHashMap<>(knime);
+        shim.put("field KEY", ApiSignature.withConstants(ApiSignature.of(Knime.class), Map.of("KEY", "other"))
+            .get("field KEY"));
+        assertEquals(1, ApiComparison.differences("X", shim, knime).size());
+    }
+
+    private static byte[] classFile(final Class<?> c) throws IOException {
+        try (var in = c.getResourceAsStream(c.getName().substring(c.getName().lastIndexOf('.') + 1) + ".class")) {
+            return in.readAllBytes();
+        }
+    }
+
+    @Test
+    void theClassLineHoldsSuperclassAndInterfaces() {
+        String line = ApiSignature.of(Unfaithful.class).get(ApiSignature.CLASS_KEY);
+        assertEquals("public abstract static class extends java.lang.Object implements "
+            + "java.lang.Comparable<java.lang.String>, java.lang.Runnable", line);
     }
 }

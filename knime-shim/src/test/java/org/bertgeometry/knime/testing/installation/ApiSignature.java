@@ -7,19 +7,14 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.lang.reflect.TypeVariable;
-import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
  * The API of one class as text, independent of the class loader it came from: one line for the class (kind,
- * modifiers, type parameters, superclass; interfaces are compared separately, see {@link #allInterfaces}) and one per public or protected constructor, method and
+ * modifiers, type parameters, superclass, the interfaces it names) and one per public or protected constructor, method and
  * field, keyed by kind, name and erased parameter types. Each line holds what a compiler of client code depends
  * on: visibility, {@code static}/{@code final}/{@code abstract}/{@code default}, varargs, generic parameter and
  * return types, type parameters with bounds, and the checked exceptions (as a sorted set). Two classes have the
@@ -65,30 +60,14 @@ final class ApiSignature {
     }
 
     /**
-     * Every interface {@code c} implements or extends, directly or through its superclasses and superinterfaces,
-     * as generic type names. The shim may leave out some of KNIME's interfaces (a subset, like its members), but
-     * each one it names must be among these of the real class.
+     * Adds each compile-time constant's value (as read by {@link ConstantValues}) to its field's line, so that a
+     * constant with another value, or one that is no constant in the other class, differs.
      */
-    static Set<String> allInterfaces(final Class<?> c) {
-        Set<String> out = new TreeSet<>();
-        Deque<Class<?>> todo = new ArrayDeque<>(List.of(c));
-        while (!todo.isEmpty()) {
-            Class<?> k = todo.removeFirst();
-            for (Type t : k.getGenericInterfaces()) {
-                out.add(t.getTypeName());
-            }
-            todo.addAll(List.of(k.getInterfaces()));
-            if (k.getSuperclass() != null) {
-                todo.add(k.getSuperclass());
-            }
-        }
+    static Map<String, String> withConstants(final Map<String, String> lines, final Map<String, Object> constants) {
+        Map<String, String> out = new LinkedHashMap<>(lines);
+        constants.forEach((field, value) -> out.computeIfPresent("field " + field,
+            (k, line) -> line + " = (" + value.getClass().getSimpleName() + ") " + value));
         return out;
-    }
-
-    /** @return the interfaces {@code c} names itself, as generic type names */
-    static Set<String> directInterfaces(final Class<?> c) {
-        return Arrays.stream(c.getGenericInterfaces()).map(Type::getTypeName)
-            .collect(Collectors.toCollection(TreeSet::new));
     }
 
     /** @return whether a member with these modifiers is part of the API a client outside the package sees */
@@ -104,6 +83,11 @@ final class ApiSignature {
             .append(typeParameters(c.getTypeParameters()));
         if (c.getGenericSuperclass() != null) {
             s.append(" extends ").append(c.getGenericSuperclass().getTypeName());
+        }
+        Type[] interfaces = c.getGenericInterfaces();
+        if (interfaces.length > 0) {
+            s.append(c.isInterface() ? " extends " : " implements ").append(Arrays.stream(interfaces)
+                .map(Type::getTypeName).sorted().collect(Collectors.joining(", ")));
         }
         return s.toString();
     }

@@ -4,11 +4,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import javax.swing.tree.TreeNode;
 import javax.xml.parsers.ParserConfigurationException;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -23,10 +28,38 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     private static final long serialVersionUID = 1L;
 
     /** One typed leaf entry; {@code type} is KNIME's XML type name, {@code value} null for a null string. */
-    private record Entry(String type, String value) {
+    private static final class Entry extends AbstractConfigEntry {
+        private static final long serialVersionUID = 1L;
+
+        private final String m_type;
+        private final String m_value;
+
+        Entry(final String key, final String type, final String value) {
+            super(key);
+            m_type = type;
+            m_value = value;
+        }
+
+        String type() {
+            return m_type;
+        }
+
+        String value() {
+            return m_value;
+        }
+
+        @Override
+        boolean hasSameContent(final AbstractConfigEntry other) {
+            return m_type.equals(((Entry)other).m_type) && Objects.equals(m_value, ((Entry)other).m_value);
+        }
+
+        @Override
+        public String toString() {
+            return getKey() + "=" + m_value;
+        }
     }
 
-    private final Map<String, Object> m_children = new LinkedHashMap<>();
+    private final Map<String, AbstractConfigEntry> m_children = new LinkedHashMap<>();
 
     public ConfigBase(final String key) {
         super(key);
@@ -62,6 +95,7 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
 
     public final ConfigBase addConfigBase(final String key) {
         ConfigBase c = getInstance(key);
+        c.setParent(this);
         m_children.put(key, c);
         return c;
     }
@@ -75,7 +109,9 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     }
 
     void put(final String key, final String type, final String value) {
-        m_children.put(key, new Entry(type, value));
+        Entry e = new Entry(key, type, value);
+        e.setParent(this);
+        m_children.put(key, e);
     }
 
     private String raw(final String key, final String type) throws InvalidSettingsException {
@@ -264,7 +300,7 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     /** Makes a deep copy of all entries and children of this config into {@code dest}. */
     public void copyTo(final ConfigBaseWO dest) {
         ConfigBase target = (ConfigBase)dest;
-        for (Map.Entry<String, Object> e : m_children.entrySet()) {
+        for (Map.Entry<String, AbstractConfigEntry> e : m_children.entrySet()) {
             if (e.getValue() instanceof Entry en) {
                 target.put(e.getKey(), en.type(), en.value());
             } else {
@@ -276,6 +312,35 @@ public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBa
     @Override
     boolean hasSameContent(final AbstractConfigEntry other) {
         return ((ConfigBase)other).m_children.equals(m_children);
+    }
+
+    public final Iterator<String> iterator() {
+        return keySet().iterator();
+    }
+
+    @Override
+    public TreeNode getChildAt(final int childIndex) {
+        return List.copyOf(m_children.values()).get(childIndex);
+    }
+
+    @Override
+    public int getChildCount() {
+        return m_children.size();
+    }
+
+    @Override
+    public int getIndex(final TreeNode node) {
+        return List.copyOf(m_children.values()).indexOf(node);
+    }
+
+    @Override
+    public final boolean isLeaf() {
+        return false;
+    }
+
+    @Override
+    public final Enumeration<TreeNode> children() {
+        return Collections.enumeration(List.copyOf(m_children.values()));
     }
 
     @Override
