@@ -55,7 +55,7 @@ public final class InstallationClasses implements Closeable {
      */
     public static InstallationClasses visibleTo(final KnimeInstallation installation, final String rootBundle)
         throws IOException {
-        Map<String, Located> bySymbolicName = new HashMap<>();
+        Map<String, Located> bySymbolicName = new TreeMap<>(); // sorted: the same exporter wins every run
         Map<String, Located> byExportedPackage = new HashMap<>();
         Map<String, List<Located>> fragmentsByHost = new HashMap<>();
         for (Located b : bundlesIn(installation.pluginsFolder())) {
