@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "bertgeo",
         mixinStandardHelpOptions = true,
-        version = "bertgeo 1.0.0",
+        // every subcommand inherits --help and --version, so that help never waits for required options
+        scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = BuildVersion.class,
         description = "Look inside BERT models: load, tokenize, infer with attention capture, and measure "
                 + "the geometry of \"The geometry of BERT\" (Bonino, Ghione, Cirrincione, 2025).",
         subcommands = {
@@ -52,7 +54,7 @@ public final class BertGeo {
     /** Runs the command line with the given streams; returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         BertGeo root = new BertGeo();
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -69,6 +71,11 @@ public final class BertGeo {
             return EXIT_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** The command tree of {@code root}, every subcommand included (tests enumerate it). */
+    static CommandLine commandLine(BertGeo root) {
+        return new CommandLine(root);
     }
 
     private static String commandPath(CommandLine cl) {

@@ -23,7 +23,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code layer<L>-head<H>.npy} or {@code .csv}. Layers are ordered by their number L, whatever the
  * base; within a layer the heads are averaged, so their order does not matter.
  */
-@Command(name = "attention-flow", mixinStandardHelpOptions = true,
+@Command(name = "attention-flow",
         description = "Attention rollout and attention flow (Abnar & Zuidema 2020) of one sequence from a folder of "
                 + "layer<L>-head<H>.npy/.csv maps (see docs/cli-geometry.md).")
 public final class AttentionFlowCommand implements Callable<Integer> {

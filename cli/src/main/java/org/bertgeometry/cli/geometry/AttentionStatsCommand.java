@@ -25,7 +25,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (docs/cli-geometry.md): cone index of the rows, metastable k, rank, von Neumann (L2 and L1) and
  * Shannon entropies, data-level asymmetry (project's proposal) and Clark et al. 2019 metrics.
  */
-@Command(name = "attention-stats", mixinStandardHelpOptions = true,
+@Command(name = "attention-stats",
         description = "Statistics of square attention matrices (.npy float32/float64 or .csv), one row per matrix "
                 + "(see docs/cli-geometry.md).")
 public final class AttentionStatsCommand implements Callable<Integer> {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * behind it (docs/cli-geometry.md). The gate names are the paper's; the rules are the project's own
  * proposal, documented in docs/methods.md.
  */
-@Command(name = "classify-heads", mixinStandardHelpOptions = true,
+@Command(name = "classify-heads",
         description = "Label attention matrices with the paper's gate names using the project's proposed rules "
                 + "(see docs/methods.md and docs/cli-geometry.md).")
 public final class ClassifyHeadsCommand implements Callable<Integer> {

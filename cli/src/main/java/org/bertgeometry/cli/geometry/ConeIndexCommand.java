@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * them (docs/cli-geometry.md). One vector per row; every column except the class column is a
  * coordinate.
  */
-@Command(name = "cone-index", mixinStandardHelpOptions = true,
+@Command(name = "cone-index",
         description = "Cone index ||sum of unit vectors|| of the rows of a CSV, per class and for ALL "
                 + "(see docs/cli-geometry.md).")
 public final class ConeIndexCommand implements Callable<Integer> {

@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * (docs/cli-geometry.md). Every measure is the project's operationalisation of the paper's
  * "directionality of subspace selection" (columns end in {@code _proposal}; docs/methods.md).
  */
-@Command(name = "directionality", mixinStandardHelpOptions = true,
+@Command(name = "directionality",
         description = "Per-head directionality of the query-key score matrix (project's proposal for the paper's "
                 + "'directionality of subspace selection'; see docs/cli-geometry.md).")
 public final class DirectionalityCommand implements Callable<Integer> {
