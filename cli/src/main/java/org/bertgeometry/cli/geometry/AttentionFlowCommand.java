@@ -9,9 +9,14 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.geometry.AttentionFlow;
 import org.bertgeometry.geometry.AttentionRollout;
+import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -39,7 +44,7 @@ public final class AttentionFlowCommand implements Callable<Integer> {
                     + "sentence folder written by `infer --attention-dir`).")
     Path attention;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV; - for standard output.")
     Path output;
 
     @Option(names = "--output-position", paramLabel = "I", defaultValue = "0",
@@ -57,6 +62,9 @@ public final class AttentionFlowCommand implements Callable<Integer> {
             + "as the authors' compute_flows does (default: the raw max-flow values, each in [0, 1]).")
     boolean normalizeFlow;
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Override
     public Integer call() throws Exception {
         List<List<double[][]>> layers = layers(attention);
@@ -68,22 +76,28 @@ public final class AttentionFlowCommand implements Callable<Integer> {
         double[][] rollout = AttentionRollout.rollout(layers);
         AttentionFlow.Scale scale = normalizeFlow ? AttentionFlow.Scale.NORMALIZED : AttentionFlow.Scale.RAW;
         int[] outputs = allPositions ? range(n) : new int[] {outputPosition};
-        double[][] flow = null;
+        // one output position at a time (row k of AttentionFlow.all), so that the n^2 problems of
+        // --all-positions report progress; every row is computed before the file is opened, so a
+        // failure leaves no partial result
+        double[][] flow = new double[outputs.length][];
         if (!noFlow) {
-            flow = allPositions ? AttentionFlow.all(layers, scale, true)
-                    : new double[][] {AttentionFlow.fromOutput(layers, outputPosition, scale, true)};
+            ProgressBar bar = progress.bar(spec.commandLine().getErr(), "attention-flow");
+            for (int k = 0; k < outputs.length; k++) {
+                flow[k] = AttentionFlow.fromOutput(layers, outputs[k], scale, true);
+                bar.items(k + 1, outputs.length, "output positions");
+            }
+            bar.done();
         }
-        List<String[]> rows = new ArrayList<>();
-        for (int k = 0; k < outputs.length; k++) {
-            for (int j = 0; j < n; j++) {
-                String f = flow == null ? "" : Double.toString(flow[k][j]);
-                rows.add(new String[] {Integer.toString(outputs[k]), Integer.toString(j),
-                    Double.toString(rollout[outputs[k]][j]), f});
+        try (CsvWriter w = Stdio.csv(output, spec)) {
+            w.record("output_position", "input_position", "rollout", "flow");
+            for (int k = 0; k < outputs.length; k++) {
+                for (int j = 0; j < n; j++) {
+                    w.record(outputs[k], j, rollout[outputs[k]][j], noFlow ? null : flow[k][j]);
+                }
             }
         }
-        CsvOut.write(output, new String[] {"output_position", "input_position", "rollout", "flow"}, rows);
-        spec.commandLine().getOut().println("attention-flow: " + layers.size() + " layers x "
-                + layers.get(0).size() + " heads of " + n + "x" + n + " -> " + output);
+        Stdio.summary(output, spec).println("attention-flow: " + layers.size() + " layers x "
+                + layers.get(0).size() + " heads of " + n + "x" + n + " -> " + Stdio.name(output, false));
         return 0;
     }
 

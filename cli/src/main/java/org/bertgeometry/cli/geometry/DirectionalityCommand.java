@@ -1,13 +1,14 @@
 package org.bertgeometry.cli.geometry;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.geometry.Convention;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +31,7 @@ public final class DirectionalityCommand implements Callable<Integer> {
             + ".")
     Path model;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV; - for standard output.")
     Path output;
 
     @Option(names = "--convention", defaultValue = "HF_EXACT",
@@ -48,12 +49,14 @@ public final class DirectionalityCommand implements Callable<Integer> {
         Directionality.Params p = new Directionality.Params(convention, subspaceRank,
                 Directionality.Params.defaults().eigenvalueTolerance());
         List<Directionality.HeadResult> table = Directionality.ofModel(c.config(), c.weights(), p);
-        List<String[]> rows = new ArrayList<>();
-        for (Directionality.HeadResult r : table) {
-            rows.add(r.csvValues());
+        try (CsvWriter w = Stdio.csv(output, spec)) {
+            w.record((Object[]) Directionality.HeadResult.csvHeader());
+            for (Directionality.HeadResult r : table) {
+                w.record((Object[]) r.csvValues());
+            }
         }
-        CsvOut.write(output, Directionality.HeadResult.csvHeader(), rows);
-        spec.commandLine().getOut().println("directionality: " + table.size() + " heads (" + convention + ") -> " + output);
+        Stdio.summary(output, spec).println("directionality: " + table.size() + " heads (" + convention + ") -> "
+                + Stdio.name(output, false));
         return 0;
     }
 }

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.ProgressOptions;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
@@ -19,6 +21,7 @@ import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -53,6 +56,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "B", defaultValue = "8", description = "Sequences per forward pass "
             + "(default ${DEFAULT-VALUE}).")
     int batchSize;
+
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Spec
     CommandSpec spec;
@@ -101,7 +107,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (selected < 0) {
                 throw new IllegalArgumentException("--class " + selectedClass + " is not one of the model's classes " + names);
             }
-            ProgressBar bar = new ProgressBar(err, "  geometry");
+            ProgressBar bar = progress.bar(err, "  geometry");
             GeometryRunSettings settings = GeometryRunSettings.defaults().withBatchSize(batchSize);
             GeometryResults g = AttentionGeometryRun.run(bert, ids, y, names, settings, f -> bar.progress(f, ""),
                     () -> false);

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.ProgressOptions;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
@@ -33,6 +35,7 @@ import org.bertgeometry.variants.simulation.VariantSimulator;
 import org.bertgeometry.variants.spike.SpikeExtraction;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,6 +83,9 @@ public final class CaseStudyCommand implements Callable<Integer> {
             + "of each further evaluation set (default ${DEFAULT-VALUE}).")
     int furtherPerClass;
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -123,7 +129,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
         TrainingSettings ts = p.training().withSeed(seed);
         int e = epochs != null ? epochs : ts.epochs();
         ts = ts.withEpochs(e);
-        ProgressBar bar = new ProgressBar(err, "  training");
+        ProgressBar bar = progress.bar(err, "  training");
         VariantClassifierTrainer trainer = new VariantClassifierTrainer(ts);
         VariantClassifierTrainer.Outcome outcome = p.needsBaseModel()
                 ? trainer.fineTune(ModelLoader.load(baseModel), train, validation, bar)
@@ -162,7 +168,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
                 Encoding enc = bert.tokenizer().encode(s);
                 ids.add(java.util.Arrays.copyOf(enc.ids(), enc.realLength()));
             }
-            ProgressBar gbar = new ProgressBar(err, "  geometry");
+            ProgressBar gbar = progress.bar(err, "  geometry");
             geometry = AttentionGeometryRun.run(bert, ids, test.labels(), names, GeometryRunSettings.defaults(),
                     f -> gbar.progress(f, ""), () -> false);
             gbar.done();

@@ -7,6 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.CountingInputStream;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.variants.fasta.AmbiguityPolicy;
 import org.bertgeometry.variants.fasta.FastaReader;
 import org.bertgeometry.variants.fasta.FastaWriter;
 import org.bertgeometry.variants.fasta.SequenceRecord;
@@ -16,6 +21,7 @@ import org.bertgeometry.variants.spike.ExtractionOptions;
 import org.bertgeometry.variants.spike.SpikeExtraction;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -30,7 +36,7 @@ import picocli.CommandLine.Spec;
         + "FASTA file; skipped genomes are reported on stderr.")
 public final class ExtractSpikeCommand implements Callable<Integer> {
 
-    @Option(names = "--fasta", required = true, paramLabel = "FILE", description = "Whole genomes (FASTA, plain or .gz).")
+    @Option(names = "--fasta", required = true, paramLabel = "FILE", description = "Whole genomes (FASTA, plain or .gz); - for standard input.")
     Path fasta;
 
     @Option(names = "--output", required = true, paramLabel = "FASTA",
@@ -40,6 +46,9 @@ public final class ExtractSpikeCommand implements Callable<Integer> {
     @Option(names = "--convention", paramLabel = "clean|code-compat", defaultValue = "clean", description = "'clean' = "
             + "the genome's spike exactly; 'code-compat' = the paper's reconstruction quirks (default ${DEFAULT-VALUE}).")
     String convention;
+
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Spec
     CommandSpec spec;
@@ -63,10 +72,17 @@ public final class ExtractSpikeCommand implements Callable<Integer> {
         int written = 0;
         int warned = 0;
         List<SpikeExtraction> skipped = new ArrayList<>();
-        try (FastaReader reader = FastaReader.open(fasta); FastaWriter w = FastaWriter.create(output)) {
+        CountingInputStream bytes = new CountingInputStream(Stdio.open(fasta));
+        long size = Stdio.isDash(fasta) ? -1 : Files.size(fasta);
+        ProgressBar bar = progress.bar(err, "extract-spike");
+        try (CountingInputStream in = bytes; FastaReader reader = FastaReader.of(in, Stdio.name(fasta, true), AmbiguityPolicy.MAP_TO_N);
+                FastaWriter w = FastaWriter.create(output)) {
             while (reader.hasNext()) {
                 SequenceRecord r = reader.next();
                 read++;
+                if (size > 0) {
+                    bar.progress((double) bytes.count() / size, read + " genomes");
+                }
                 SpikeExtraction e = extractor.extract(r);
                 if (e.isOk()) {
                     w.write(new SequenceRecord(r.id(), r.description(), e.spike()));
@@ -86,10 +102,11 @@ public final class ExtractSpikeCommand implements Callable<Integer> {
             Files.deleteIfExists(output);
             throw e;
         }
+        bar.done();
         SpikeInput.reportSkipped(skipped, err);
         if (written == 0) {
             Files.deleteIfExists(output);
-            throw new IllegalArgumentException(fasta + ": no spike could be extracted from any of the " + read
+            throw new IllegalArgumentException(Stdio.name(fasta, true) + ": no spike could be extracted from any of the " + read
                     + " record(s) (" + SpikeInput.countsByReason(skipped) + "); are these whole SARS-CoV-2 genomes?");
         }
         spec.commandLine().getOut().printf("extracted %d spike(s) from %d genome(s) (%s); %d skipped%s; wrote %s%n",

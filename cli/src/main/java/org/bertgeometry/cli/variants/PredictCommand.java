@@ -7,6 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
@@ -16,6 +19,7 @@ import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,10 +40,10 @@ public final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--fasta", required = true, paramLabel = "FILE",
-            description = "Spike sequences or whole genomes (FASTA, plain or .gz).")
+            description = "Spike sequences or whole genomes (FASTA, plain or .gz); - for standard input.")
     Path fasta;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the predictions.")
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the predictions; - for standard output.")
     Path output;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
@@ -53,6 +57,9 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--min-accuracy", paramLabel = "X", description = "Fail (exit 1) when the accuracy on the "
             + "labelled sequences is below X, in [0, 1]; for scripted checks.")
     Double minAccuracy;
+
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
 
     @Spec
     CommandSpec spec;
@@ -89,19 +96,44 @@ public final class PredictCommand implements Callable<Integer> {
         int maxLength;
         try (LoadedBert bert = LoadedBert.open(checkpoint)) {
             maxLength = bert.tokenizer().maxLength();
-            pred = new VariantPredictor(bert, batchSize).predict(spikes, () -> false);
+            pred = predictWithProgress(new VariantPredictor(bert, batchSize), spikes, err);
         }
         if (pred.truncated() > 0) {
             err.printf("bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
                     + "only their beginning was classified%n", pred.truncated(), maxLength);
         }
-        PredictionOutput.writeCsv(output, ids, null, pred.predicted(), pred.probabilities(), classNames);
+        PredictionOutput.writeCsv(output, spec, ids, null, pred.predicted(), pred.probabilities(), classNames);
+        stdout = Stdio.summary(output, spec);
         stdout.printf("classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
                 input.genomes() > 0 ? " (" + input.genomes() + " whole genomes, " + input.skipped().size()
-                        + " skipped)" : "", String.join(", ", classNames), output);
+                        + " skipped)" : "", String.join(", ", classNames), Stdio.name(output, false));
         reportMetrics(input.spikes(), pred.predicted(), classNames, stdout, err);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The predictions of every spike, a batch at a time, so that progress can be reported between
+     * batches; the values are those of one {@code predict} call over the whole list, since each
+     * batch is an independent forward pass.
+     */
+    private VariantPredictor.Predictions predictWithProgress(VariantPredictor predictor, List<String> spikes,
+            PrintWriter err) {
+        ProgressBar bar = progress.bar(err, "predict");
+        int n = spikes.size();
+        double[][] probs = new double[n][];
+        int[] predicted = new int[n];
+        int truncated = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            VariantPredictor.Predictions part = predictor.predict(spikes.subList(from, to), () -> false);
+            System.arraycopy(part.probabilities(), 0, probs, from, to - from);
+            System.arraycopy(part.predicted(), 0, predicted, from, to - from);
+            truncated += part.truncated();
+            bar.items(to, n, "sequences");
+        }
+        bar.done();
+        return new VariantPredictor.Predictions(probs, predicted, truncated);
     }
 
     /**

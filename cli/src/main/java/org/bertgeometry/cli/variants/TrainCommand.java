@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.ProgressOptions;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.model.ModelLoader;
@@ -24,6 +26,7 @@ import org.bertgeometry.variants.evaluation.SplitIndices;
 import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -80,6 +83,9 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of all sequences held out for the test (default ${DEFAULT-VALUE}, the paper's).")
     double testFraction;
 
+    @Mixin
+    ProgressOptions progress = new ProgressOptions();
+
     @Spec
     CommandSpec spec;
 
@@ -124,7 +130,7 @@ public final class TrainCommand implements Callable<Integer> {
                 all.classNames().size(), String.join(", ", all.classNames()));
         stdout.flush();
 
-        ProgressBar bar = new ProgressBar(err, "train");
+        ProgressBar bar = progress.bar(err, "train");
         VariantClassifierTrainer trainer = new VariantClassifierTrainer(settings);
         VariantClassifierTrainer.Outcome outcome = p.needsBaseModel()
                 ? trainer.fineTune(ModelLoader.load(baseModel), train, validation, bar)
@@ -149,7 +155,7 @@ public final class TrainCommand implements Callable<Integer> {
         for (int l : test.labels()) {
             trueNames.add(all.classNames().get(l));
         }
-        PredictionOutput.writeCsv(out.resolve("test-predictions.csv"), test.ids(), trueNames, pred.predicted(),
+        PredictionOutput.writeCsv(out.resolve("test-predictions.csv"), spec, test.ids(), trueNames, pred.predicted(),
                 pred.probabilities(), all.classNames());
         writeHistory(outcome, out.resolve("history.csv"));
         JsonFiles.write(summary(p, settings, all, train, validation, test, input, split, outcome, m),

@@ -74,6 +74,23 @@ class EngineCommandsTest {
     }
 
     @Test
+    void tokenizeReadsStandardInputForDashAndWritesStandardOutput() {
+        InputStream before = System.in;
+        Run r;
+        try {
+            // a BOM from an editor must not become part of the first text
+            System.setIn(new java.io.ByteArrayInputStream("\uFEFFHello, world!\r\n".getBytes(StandardCharsets.UTF_8)));
+            r = run("tokenize", "--model", model.toString(), "--input", "-");
+        } finally {
+            System.setIn(before);
+        }
+        assertEquals(0, r.code(), r.err());
+        // the same bert-base-uncased ids as above, CRLF-ended as every CSV of the project
+        assertEquals("line,tokens,ids,truncated\r\n1,\"[CLS] hello , world ! [SEP]\",101 7592 1010 2088 999 102,false\r\n",
+                r.out());
+    }
+
+    @Test
     void inferWritesEveryTokenAndTheLastLayerEqualsLayerSix() throws IOException {
         Path in = dir.resolve("sentences.txt");
         Files.writeString(in, "Hello, world!\nThe geometry of BERT is interesting.\n", StandardCharsets.UTF_8);

@@ -236,9 +236,11 @@ class InferAttentionDirTest {
         Path parent = Files.createDirectories(dir.resolve("failing"));
         Path target = parent.resolve("maps");
         Run r = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
-                dir.resolve("f.csv").toString(), "--batch-size", "2", "--attention-dir", target.toString());
+                dir.resolve("f.csv").toString(), "--batch-size", "2", "--attention-dir", target.toString(),
+                "--no-progress");
         assertEquals(BertGeo.EXIT_ERROR, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(dir.resolve("f.csv")), "the CSV cut short by the error is removed");
         try (Stream<Path> s = Files.list(parent)) {
             assertEquals(List.of(), s.collect(Collectors.toList()), "neither the folder nor its staging copy remains");
         }

@@ -156,7 +156,7 @@ class GeometryCommandsTest {
         Files.writeString(v, "x,y\n1,2\n3,\n");
         r = run("cone-index", "--vectors", v.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
-        assertTrue(r.err().contains("missing value in data row 2, column 'y'"), r.err());
+        assertTrue(r.err().contains("line 3, column 'y' (2): missing value"), r.err());
     }
 
     @Test
@@ -179,13 +179,13 @@ class GeometryCommandsTest {
         Files.writeString(v, "x,y\n1,2\n3,4,5\n");
         Result r = run("cone-index", "--vectors", v.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
-        assertTrue(r.err().contains("line 3 has 3 cells but the header has 2"), r.err());
+        assertTrue(r.err().contains("line 3: row has 3 cells but the header has 2 columns"), r.err());
 
         Files.writeString(v, "x,y\n1,2\n");
         r = run("cone-index", "--vectors", v.toString(), "--class-column", "label", "--output",
                 dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
-        assertTrue(r.err().contains("no column named 'label'"), r.err());
+        assertTrue(r.err().contains("class column 'label' is not in the header; columns are [x, y]"), r.err());
     }
 
     @Test

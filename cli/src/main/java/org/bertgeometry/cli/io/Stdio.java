@@ -1,0 +1,71 @@
+package org.bertgeometry.cli.io;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.bertgeometry.report.table.CsvWriter;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * The Unix convention for file arguments: {@code -} names standard input where a command reads a
+ * file and standard output where it writes one. Standard output is the command line's out writer
+ * (so tests can capture it); standard input is {@link System#in}. Neither is closed when a command
+ * is done with it. When standard output carries the result, the command's one-line summary goes to
+ * standard error instead ({@link #summary}), so that the data stay clean for a pipe.
+ */
+public final class Stdio {
+
+    /** The argument that stands for standard input or output. */
+    public static final String DASH = "-";
+
+    private Stdio() {
+    }
+
+    /** Whether {@code p} is {@code -}. */
+    public static boolean isDash(Path p) {
+        return p != null && p.toString().equals(DASH);
+    }
+
+    /** How error messages name {@code p}. */
+    public static String name(Path p, boolean input) {
+        return isDash(p) ? (input ? "standard input" : "standard output") : p.toString();
+    }
+
+    /** The bytes of {@code p}, or of standard input for {@code -}; the caller closes the stream. */
+    public static InputStream open(Path p) throws IOException {
+        if (isDash(p)) {
+            return new FilterInputStream(System.in) {
+                @Override
+                public void close() {
+                    // standard input belongs to the process, not to this command
+                }
+            };
+        }
+        if (!Files.isRegularFile(p)) {
+            throw new NoSuchFileException(p.toString(), null, "no such file");
+        }
+        return Files.newInputStream(p);
+    }
+
+    /** UTF-8 text of {@code p}, or of standard input for {@code -}; the caller closes the reader. */
+    public static Reader reader(Path p) throws IOException {
+        return new InputStreamReader(open(p), StandardCharsets.UTF_8.newDecoder());
+    }
+
+    /** A CSV writer onto {@code p}, or onto the command's standard output for {@code -}. */
+    public static CsvWriter csv(Path p, CommandSpec spec) throws IOException {
+        return isDash(p) ? CsvWriter.onto(spec.commandLine().getOut()) : CsvWriter.create(p);
+    }
+
+    /** Where the one-line summary of a command that wrote {@code output} goes: stderr when stdout holds data. */
+    public static PrintWriter summary(Path output, CommandSpec spec) {
+        return isDash(output) ? spec.commandLine().getErr() : spec.commandLine().getOut();
+    }
+}

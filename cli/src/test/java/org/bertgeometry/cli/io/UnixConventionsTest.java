@@ -1,0 +1,119 @@
+package org.bertgeometry.cli.io;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.bertgeometry.cli.BertGeo;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The command line behaves like a Unix tool: {@code -} reads standard input and writes standard
+ * output (the summary then moves to stderr), a spreadsheet's CSV is read, every CSV is CRLF with
+ * locale-independent numbers, and progress goes to stderr only as asked.
+ */
+class UnixConventionsTest {
+
+    @TempDir
+    Path dir;
+
+    private record Run(int code, String out, String err) {
+    }
+
+    private static Run run(String stdin, String... args) {
+        InputStream before = System.in;
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        try {
+            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+            int code = BertGeo.run(args, new PrintWriter(out), new PrintWriter(err));
+            return new Run(code, out.toString(), err.toString());
+        } finally {
+            System.setIn(before);
+        }
+    }
+
+    @Test
+    void coneIndexReadsACsvThatASpreadsheetSavedWithBomAndCrlf() throws IOException {
+        Path in = dir.resolve("saved.csv");
+        byte[] text = "class,x,y\r\na,1,0\r\na,2,0\r\nb,0,1\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] withBom = new byte[text.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, withBom, 3, text.length);
+        Files.write(in, withBom);
+        Path out = dir.resolve("cone.csv");
+        Run r = run("", "cone-index", "--vectors", in.toString(), "--class-column", "class", "--output",
+                out.toString());
+        assertEquals(0, r.code(), r.err());
+        // a: e1 twice -> |e1 + e1| = 2, / n = 1; b: e2 -> 1, 1; all: |3 e1 ... | -> |(2, 1)| = sqrt 5
+        assertEquals("class,n,cone_index,cone_index_normalized\r\n"
+                + "a,2,2.0,1.0\r\n"
+                + "b,1,1.0,1.0\r\n"
+                + "ALL,3," + Math.sqrt(5) + "," + Math.sqrt(5) / 3 + "\r\n", Files.readString(out));
+    }
+
+    @Test
+    void dashReadsStdinAndWritesStdoutWithDecimalPointsInAGermanLocale() {
+        Locale before = Locale.getDefault();
+        try {
+            Locale.setDefault(Locale.GERMANY);
+            Run r = run("x,y\n3,4\n", "cone-index", "--vectors", "-", "--output", "-");
+            assertEquals(0, r.code(), r.err());
+            // one unit vector (0.6, 0.8): cone index 1
+            assertEquals("class,n,cone_index,cone_index_normalized\r\nALL,1,1.0,1.0\r\n", r.out(),
+                    "only data on stdout");
+            assertTrue(r.err().contains("cone-index: 1 vectors, 0 classes -> standard output"), r.err());
+        } finally {
+            Locale.setDefault(before);
+        }
+    }
+
+    @Test
+    void aMissingInputFileIsNamedInOneErrorLine() {
+        Run r = run("", "cone-index", "--vectors", dir.resolve("nope.csv").toString(), "--output", "-");
+        assertEquals(BertGeo.EXIT_ERROR, r.code());
+        assertTrue(r.err().startsWith("bertgeo: error: ") && r.err().contains("nope.csv"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void progressIsOffWithNoProgressAndLinePerTenthOtherwise() {
+        StringWriter lines = new StringWriter();
+        ProgressBar bar = new ProgressBar(new PrintWriter(lines), "job", ProgressOptions.Mode.LINES);
+        for (int i = 1; i <= 100; i++) {
+            bar.items(i, 100, "items");
+        }
+        // one line per tenth begun: at 1%, 10%, 20%, ..., 100%
+        assertEquals(11, lines.toString().lines().count(), lines.toString());
+        assertTrue(lines.toString().contains("100% 100/100 items"), lines.toString());
+
+        StringWriter off = new StringWriter();
+        ProgressBar silent = new ProgressBar(new PrintWriter(off), "job", ProgressOptions.Mode.OFF);
+        silent.items(1, 2, "items");
+        silent.done();
+        assertEquals("", off.toString());
+    }
+
+    @Test
+    void explicitOptionsOverrideTheTerminalGuess() {
+        ProgressOptions o = new ProgressOptions();
+        o.progress = false;
+        assertEquals(ProgressOptions.Mode.OFF, o.mode());
+        o.progress = true;
+        assertEquals(ProgressOptions.Mode.REDRAW, o.mode());
+        o.progress = null;
+        // under the test runner stdin/stdout are not a terminal, on every JDK
+        assertEquals(ProgressOptions.Mode.LINES, o.mode());
+    }
+}
