@@ -8,13 +8,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
 import org.bertgeometry.cli.io.ProgressBar;
-import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ForwardResult;
@@ -22,10 +21,7 @@ import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo infer}: hidden states per token. One CSV row per token of every input line,
@@ -38,7 +34,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "infer", description = "Hidden states of every token of every input line as CSV "
         + "sentence,position,token,h0,h1,...")
-public final class InferCommand implements Callable<Integer> {
+public final class InferCommand extends LongRunningCommand {
 
     @Option(names = "--model", required = true, paramLabel = "PATH", description = "The model (any importable format).")
     Path model;
@@ -62,12 +58,6 @@ public final class InferCommand implements Callable<Integer> {
             + "float32 over the line's real tokens. DIR must not exist or be empty; it appears only when all "
             + "lines succeeded.")
     Path attentionDir;
-
-    @Mixin
-    ProgressOptions progress = new ProgressOptions();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -99,7 +89,7 @@ public final class InferCommand implements Callable<Integer> {
         String hook = layer == null ? null
                 : layer == 0 ? HookNames.EMBEDDINGS_OUTPUT : HookNames.layerOutput(layer - 1);
         int hidden = bert.checkpoint().config().hiddenSize();
-        ProgressBar bar = progress.bar(spec.commandLine().getErr(), "infer");
+        ProgressBar bar = bar("infer");
         boolean complete = false;
         try (CsvWriter w = Stdio.csv(output, spec)) {
             List<Object> header = new ArrayList<>(List.of("sentence", "position", "token"));

@@ -6,20 +6,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bertgeometry.cli.io.ProgressBar;
-import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.geometry.AttentionFlow;
 import org.bertgeometry.geometry.AttentionRollout;
 import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo attention-flow}: attention rollout and attention flow after Abnar and Zuidema 2020
@@ -31,13 +27,10 @@ import picocli.CommandLine.Model.CommandSpec;
 @Command(name = "attention-flow",
         description = "Attention rollout and attention flow (Abnar & Zuidema 2020) of one sequence from a folder of "
                 + "layer<L>-head<H>.npy/.csv maps (see docs/cli-geometry.md).")
-public final class AttentionFlowCommand implements Callable<Integer> {
+public final class AttentionFlowCommand extends LongRunningCommand {
 
     /** layer, optional separator, number, separator, head, number: layer1-head3, Layer_01_Head_3, ... */
     private static final Pattern NAME = Pattern.compile("(?i).*?layer[-_]?(\\d+)[-_]?head[-_]?(\\d+)\\.(npy|csv)");
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--attention", required = true, paramLabel = "DIR",
             description = "Folder of layer<L>-head<H>.npy/.csv attention maps of one sequence (e.g. one "
@@ -62,9 +55,6 @@ public final class AttentionFlowCommand implements Callable<Integer> {
             + "as the authors' compute_flows does (default: the raw max-flow values, each in [0, 1]).")
     boolean normalizeFlow;
 
-    @Mixin
-    ProgressOptions progress = new ProgressOptions();
-
     @Override
     public Integer call() throws Exception {
         List<List<double[][]>> layers = layers(attention);
@@ -81,7 +71,7 @@ public final class AttentionFlowCommand implements Callable<Integer> {
         // failure leaves no partial result
         double[][] flow = new double[outputs.length][];
         if (!noFlow) {
-            ProgressBar bar = progress.bar(spec.commandLine().getErr(), "attention-flow");
+            ProgressBar bar = bar("attention-flow");
             for (int k = 0; k < outputs.length; k++) {
                 flow[k] = AttentionFlow.fromOutput(layers, outputs[k], scale, true);
                 bar.items(k + 1, outputs.length, "output positions");

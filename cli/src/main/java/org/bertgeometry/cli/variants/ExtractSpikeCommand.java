@@ -6,10 +6,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import org.bertgeometry.cli.io.CountingInputStream;
 import org.bertgeometry.cli.io.ProgressBar;
-import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.variants.fasta.AmbiguityPolicy;
 import org.bertgeometry.variants.fasta.FastaReader;
@@ -21,10 +20,7 @@ import org.bertgeometry.variants.spike.ExtractionOptions;
 import org.bertgeometry.variants.spike.SpikeExtraction;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo extract-spike}: the spike gene of every whole genome of a FASTA file, written as FASTA
@@ -34,7 +30,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "extract-spike", description = "Extract the spike gene of every whole SARS-CoV-2 genome of a "
         + "FASTA file; skipped genomes are reported on stderr.")
-public final class ExtractSpikeCommand implements Callable<Integer> {
+public final class ExtractSpikeCommand extends LongRunningCommand {
 
     @Option(names = "--fasta", required = true, paramLabel = "FILE", description = "Whole genomes (FASTA, plain or .gz); - for standard input.")
     Path fasta;
@@ -46,12 +42,6 @@ public final class ExtractSpikeCommand implements Callable<Integer> {
     @Option(names = "--convention", paramLabel = "clean|code-compat", defaultValue = "clean", description = "'clean' = "
             + "the genome's spike exactly; 'code-compat' = the paper's reconstruction quirks (default ${DEFAULT-VALUE}).")
     String convention;
-
-    @Mixin
-    ProgressOptions progress = new ProgressOptions();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -74,7 +64,7 @@ public final class ExtractSpikeCommand implements Callable<Integer> {
         List<SpikeExtraction> skipped = new ArrayList<>();
         CountingInputStream bytes = new CountingInputStream(Stdio.open(fasta));
         long size = Stdio.isDash(fasta) ? -1 : Files.size(fasta);
-        ProgressBar bar = progress.bar(err, "extract-spike");
+        ProgressBar bar = bar("extract-spike");
         try (CountingInputStream in = bytes; FastaReader reader = FastaReader.of(in, Stdio.name(fasta, true), AmbiguityPolicy.MAP_TO_N);
                 FastaWriter w = FastaWriter.create(output)) {
             while (reader.hasNext()) {

@@ -6,9 +6,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.bertgeometry.cli.io.ProgressBar;
-import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
@@ -17,12 +16,9 @@ import org.bertgeometry.report.table.JsonFiles;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
-import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo predict}: classifies spike sequences or whole genomes with a model trained by
@@ -33,15 +29,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", description = "Classify spikes or whole genomes with a trained variant classifier; "
         + "writes id,predicted,<one probability column per class>.")
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends LongRunningCommand {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The trained model (DIR/model of "
             + "'bertgeo train', or any Hugging Face folder of a BERT classifier).")
     Path model;
 
-    @Option(names = "--fasta", required = true, paramLabel = "FILE",
-            description = "Spike sequences or whole genomes (FASTA, plain or .gz); - for standard input.")
-    Path fasta;
+    @Mixin
+    FastaOption fasta = new FastaOption();
 
     @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the predictions; - for standard output.")
     Path output;
@@ -57,12 +52,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--min-accuracy", paramLabel = "X", description = "Fail (exit 1) when the accuracy on the "
             + "labelled sequences is below X, in [0, 1]; for scripted checks.")
     Double minAccuracy;
-
-    @Mixin
-    ProgressOptions progress = new ProgressOptions();
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -80,12 +69,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + ": the model's config.json names no classes (id2label); "
                     + "predict needs a classifier trained with 'bertgeo train'");
         }
-        SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);
-        SpikeInput.reportSkipped(input.skipped(), err);
-        if (input.spikes().isEmpty()) {
-            throw new IllegalArgumentException(fasta + ": none of the " + input.genomes() + " genomes has a usable "
-                    + "spike; nothing to classify");
-        }
+        SpikeInput.Result input = fasta.read(err, "nothing to classify");
         List<String> ids = new ArrayList<>();
         List<String> spikes = new ArrayList<>();
         for (SequenceRecord r : input.spikes()) {
@@ -119,7 +103,7 @@ public final class PredictCommand implements Callable<Integer> {
      */
     private VariantPredictor.Predictions predictWithProgress(VariantPredictor predictor, List<String> spikes,
             PrintWriter err) {
-        ProgressBar bar = progress.bar(err, "predict");
+        ProgressBar bar = bar("predict");
         int n = spikes.size();
         double[][] probs = new double[n][];
         int[] predicted = new int[n];
@@ -164,7 +148,7 @@ public final class PredictCommand implements Callable<Integer> {
         if (truth.isEmpty()) {
             if (metricsFile != null || minAccuracy != null) {
                 throw new IllegalArgumentException("--metrics and --min-accuracy need 'class=NAME' in the FASTA "
-                        + "descriptions; " + fasta + " has none, so there is nothing to score");
+                        + "descriptions; " + fasta.name() + " has none, so there is nothing to score");
             }
             return;
         }

@@ -3,9 +3,7 @@ package org.bertgeometry.cli.io;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.bertgeometry.cli.BertGeo;
+import org.bertgeometry.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,22 +25,6 @@ class UnixConventionsTest {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String stdin, String... args) {
-        InputStream before = System.in;
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        try {
-            System.setIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
-            int code = BertGeo.run(args, new PrintWriter(out), new PrintWriter(err));
-            return new Run(code, out.toString(), err.toString());
-        } finally {
-            System.setIn(before);
-        }
-    }
-
     @Test
     void coneIndexReadsACsvThatASpreadsheetSavedWithBomAndCrlf() throws IOException {
         Path in = dir.resolve("saved.csv");
@@ -53,7 +36,7 @@ class UnixConventionsTest {
         System.arraycopy(text, 0, withBom, 3, text.length);
         Files.write(in, withBom);
         Path out = dir.resolve("cone.csv");
-        Run r = run("", "cone-index", "--vectors", in.toString(), "--class-column", "class", "--output",
+        CliRun r = CliRun.withStdin("", "cone-index", "--vectors", in.toString(), "--class-column", "class", "--output",
                 out.toString());
         assertEquals(0, r.code(), r.err());
         // a: e1 twice -> |e1 + e1| = 2, / n = 1; b: e2 -> 1, 1; all: |3 e1 ... | -> |(2, 1)| = sqrt 5
@@ -68,7 +51,7 @@ class UnixConventionsTest {
         Locale before = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY);
-            Run r = run("x,y\n3,4\n", "cone-index", "--vectors", "-", "--output", "-");
+            CliRun r = CliRun.withStdin("x,y\n3,4\n", "cone-index", "--vectors", "-", "--output", "-");
             assertEquals(0, r.code(), r.err());
             // one unit vector (0.6, 0.8): cone index 1
             assertEquals("class,n,cone_index,cone_index_normalized\r\nALL,1,1.0,1.0\r\n", r.out(),
@@ -81,7 +64,7 @@ class UnixConventionsTest {
 
     @Test
     void aMissingInputFileIsNamedInOneErrorLine() {
-        Run r = run("", "cone-index", "--vectors", dir.resolve("nope.csv").toString(), "--output", "-");
+        CliRun r = CliRun.withStdin("", "cone-index", "--vectors", dir.resolve("nope.csv").toString(), "--output", "-");
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertTrue(r.err().startsWith("bertgeo: error: ") && r.err().contains("nope.csv"), r.err());
         assertEquals("", r.out());

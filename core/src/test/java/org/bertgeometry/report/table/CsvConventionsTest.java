@@ -37,6 +37,14 @@ class CsvConventionsTest {
     }
 
     @Test
+    void lfCrlfAndALoneCrEachEndOneRecord() throws IOException {
+        List<CsvReader.CsvRecord> r = CsvReader.readRecords(new java.io.StringReader("x,y\r1,2\r\n3,4\n5,6"), "mem", ',');
+        assertEquals(List.of(List.of("x", "y"), List.of("1", "2"), List.of("3", "4"), List.of("5", "6")),
+                r.stream().map(CsvReader.CsvRecord::fields).toList());
+        assertEquals(List.of(1, 2, 3, 4), r.stream().map(CsvReader.CsvRecord::line).toList());
+    }
+
+    @Test
     void streamedRecordsEndInCrlfAndQuoteBertsPunctuationTokens() throws IOException {
         StringWriter s = new StringWriter();
         try (CsvWriter w = CsvWriter.onto(s)) {
