@@ -7,9 +7,11 @@ import picocli.CommandLine.Option;
 
 /**
  * The {@code bertgeo} command: one entry point whose subcommands drive the engine from a shell.
- * Conventions shared by every subcommand: results go to the files named by {@code --output} (or
- * stdout), progress and summaries to stdout, and an error is one clear line on stderr with a
- * non-zero exit code; the stack trace is shown only with {@code --debug}.
+ * Conventions shared by every subcommand: results go to the files named by {@code --output}
+ * ({@code -} for stdout), summaries to stdout (to stderr when stdout carries the result), progress
+ * and warnings to stderr, and an error is one clear line on stderr with a non-zero exit code; the
+ * stack trace is shown only with {@code --debug}. {@code --help} and {@code --version} work on
+ * every subcommand.
  */
 @Command(name = "bertgeo",
         mixinStandardHelpOptions = true,
