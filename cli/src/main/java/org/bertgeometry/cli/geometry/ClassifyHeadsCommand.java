@@ -42,13 +42,9 @@ public final class ClassifyHeadsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         List<AttentionFiles.Named> maps = io.load();
-        GateClassifier.Params d = GateClassifier.Params.defaults().withClosedWhenFlat(closedWhenFlat);
-        GateClassifier.Params p = new GateClassifier.Params(thetaHi, d.localWindow(), d.kThreshold(),
-                d.singularValueCut(), d.closedSpecialMass(), d.closedWhenFlat(), d.directionalCone(),
-                d.directionalMaxRank(), d.openKappa(), d.openEntropy(), d.contextualMass(), d.contextualRatio(),
-                d.instanceSelf(), d.instanceMaxShare(), d.instanceMaxColumns(), d.clusterBlock(), d.clusterKappaMin(),
-                d.clusterKappaMax(), d.segmentSimilarity(), d.segmentStarts(),
-                rankEveryMap ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
+        GateClassifier.Params p = GateClassifier.Params.builder().thetaHi(thetaHi).closedWhenFlat(closedWhenFlat)
+                .rankPolicy(rankEveryMap ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED)
+                .build();
         List<String> header = new ArrayList<>(List.of("file"));
         header.addAll(List.of(HeadStatistics.csvHeader()));
         header.addAll(List.of("gate", "rule"));
