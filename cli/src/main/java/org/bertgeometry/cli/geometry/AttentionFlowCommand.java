@@ -10,11 +10,12 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.LongRunningCommand;
-import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.cli.io.CsvOutput;
 import org.bertgeometry.geometry.AttentionFlow;
 import org.bertgeometry.geometry.AttentionRollout;
 import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -37,8 +38,8 @@ public final class AttentionFlowCommand extends LongRunningCommand {
                     + "sentence folder written by `infer --attention-dir`).")
     Path attention;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV; - for standard output.")
-    Path output;
+    @Mixin
+    CsvOutput output = new CsvOutput();
 
     @Option(names = "--output-position", paramLabel = "I", defaultValue = "0",
             description = "Output position whose rollout and flow are reported, 0-based (default 0, [CLS]).")
@@ -78,7 +79,7 @@ public final class AttentionFlowCommand extends LongRunningCommand {
             }
             bar.done();
         }
-        try (CsvWriter w = Stdio.csv(output, spec)) {
+        try (CsvWriter w = output.open()) {
             w.record("output_position", "input_position", "rollout", "flow");
             for (int k = 0; k < outputs.length; k++) {
                 for (int j = 0; j < n; j++) {
@@ -86,8 +87,8 @@ public final class AttentionFlowCommand extends LongRunningCommand {
                 }
             }
         }
-        Stdio.summary(output, spec).println("attention-flow: " + layers.size() + " layers x "
-                + layers.get(0).size() + " heads of " + n + "x" + n + " -> " + Stdio.name(output, false));
+        output.summary("attention-flow: " + layers.size() + " layers x " + layers.get(0).size() + " heads of " + n
+                + "x" + n);
         return 0;
     }
 

@@ -14,8 +14,6 @@ import org.bertgeometry.geometry.VonNeumannEntropy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo attention-stats}: the global statistics of each square attention matrix
@@ -26,9 +24,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Statistics of square attention matrices (.npy float32/float64 or .csv), one row per matrix "
                 + "(see docs/cli-geometry.md).")
 public final class AttentionStatsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     AttentionTableArguments io = new AttentionTableArguments();
@@ -67,7 +62,7 @@ public final class AttentionStatsCommand implements Callable<Integer> {
             r.addAll(List.of(ClarkHeadMetrics.of(a, sp, ClarkHeadMetrics.DEFAULT_EPSILON).csvValues()));
             rows.add(r);
         }
-        io.write(spec, header, rows);
+        io.write(header, rows);
         return 0;
     }
 

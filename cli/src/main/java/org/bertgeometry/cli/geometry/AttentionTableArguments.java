@@ -3,12 +3,13 @@ package org.bertgeometry.cli.geometry;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.cli.io.CsvOutput;
 import org.bertgeometry.geometry.SpecialPositions;
 import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
  * What {@code attention-stats} and {@code classify-heads} share (a picocli mixin): the attention
@@ -17,12 +18,15 @@ import picocli.CommandLine.Option;
  */
 final class AttentionTableArguments {
 
+    @Spec(Spec.Target.MIXEE)
+    CommandSpec spec;
+
     @Option(names = "--attention", required = true, paramLabel = "PATH",
             description = "A .npy/.csv attention matrix or a folder of them.")
     Path attention;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV; - for standard output.")
-    Path output;
+    @Mixin
+    CsvOutput output = new CsvOutput();
 
     @Mixin
     SpecialPositionOptions special = new SpecialPositionOptions();
@@ -38,14 +42,13 @@ final class AttentionTableArguments {
     }
 
     /** Writes {@code header} and one row per map to {@code --output}, then the summary line. */
-    void write(CommandSpec spec, List<String> header, List<List<String>> rows) throws IOException {
-        try (CsvWriter w = Stdio.csv(output, spec)) {
+    void write(List<String> header, List<List<String>> rows) throws IOException {
+        try (CsvWriter w = output.open()) {
             w.record(header);
             for (List<String> r : rows) {
                 w.record(r);
             }
         }
-        Stdio.summary(output, spec).println(spec.name() + ": " + rows.size() + " matrices -> "
-                + Stdio.name(output, false));
+        output.summary(spec.name() + ": " + rows.size() + " matrices");
     }
 }

@@ -8,8 +8,6 @@ import org.bertgeometry.geometry.HeadStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo classify-heads}: the gate label of each square attention matrix with the statistics
@@ -20,9 +18,6 @@ import picocli.CommandLine.Model.CommandSpec;
         description = "Label attention matrices with the paper's gate names using the project's proposed rules "
                 + "(see docs/methods.md and docs/cli-geometry.md).")
 public final class ClassifyHeadsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     AttentionTableArguments io = new AttentionTableArguments();
@@ -56,7 +51,7 @@ public final class ClassifyHeadsCommand implements Callable<Integer> {
             row.addAll(List.of(c.label().csvName(), c.rule()));
             rows.add(row);
         }
-        io.write(spec, header, rows);
+        io.write(header, rows);
         return 0;
     }
 }

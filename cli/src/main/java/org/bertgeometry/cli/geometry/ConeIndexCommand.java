@@ -8,15 +8,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.CsvOutput;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.geometry.ConeIndex;
 import org.bertgeometry.report.table.CsvReader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.report.table.NumericTable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo cone-index}: the cone index of the vectors in a CSV file, per class and for all of
@@ -28,8 +28,6 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "(see docs/cli-geometry.md).")
 public final class ConeIndexCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--vectors", required = true, paramLabel = "CSV",
             description = "CSV with a header; one vector per row, numeric columns; - for standard input.")
@@ -38,9 +36,8 @@ public final class ConeIndexCommand implements Callable<Integer> {
     @Option(names = "--class-column", paramLabel = "NAME", description = "Column holding each row's class.")
     String classColumn;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV",
-            description = "Result: class,n,cone_index,cone_index_normalized; - for standard output.")
-    Path output;
+    @Mixin
+    CsvOutput output = new CsvOutput();
 
     @Option(names = "--raw", description = "Sum the vectors without unit-normalising them (the paper's formula as "
             + "printed); default: unit-normalise first (the reference implementation).")
@@ -66,15 +63,14 @@ public final class ConeIndexCommand implements Callable<Integer> {
         ConeIndex.Params p = new ConeIndex.Params(raw ? ConeIndex.Variant.RAW : ConeIndex.Variant.UNIT,
                 ConeIndex.ZeroVectors.SKIP);
         ConeIndex.Result all = ConeIndex.of(t.values(), p);
-        try (CsvWriter w = Stdio.csv(output, spec)) {
+        try (CsvWriter w = output.open()) {
             w.record("class", "n", "cone_index", "cone_index_normalized");
             for (Map.Entry<String, List<double[]>> e : byClass.entrySet()) {
                 record(w, e.getKey(), ConeIndex.of(e.getValue().toArray(new double[0][]), p));
             }
             record(w, "ALL", all);
         }
-        Stdio.summary(output, spec).println("cone-index: " + t.rowCount() + " vectors, " + byClass.size()
-                + " classes -> " + Stdio.name(output, false)
+        output.summary("cone-index: " + t.rowCount() + " vectors, " + byClass.size() + " classes"
                 + (all.zeroRows() > 0 ? " (" + all.zeroRows() + " all-zero vectors skipped)" : ""));
         return 0;
     }
