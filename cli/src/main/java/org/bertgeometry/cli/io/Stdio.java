@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.bertgeometry.report.table.CsvWriter;
+import org.bertgeometry.variants.fasta.FastaWriter;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -62,6 +64,47 @@ public final class Stdio {
     /** A CSV writer onto {@code p}, or onto the command's standard output for {@code -}. */
     public static CsvWriter csv(Path p, CommandSpec spec) throws IOException {
         return isDash(p) ? CsvWriter.onto(spec.commandLine().getOut()) : CsvWriter.create(p);
+    }
+
+    /**
+     * A FASTA writer onto {@code p} (gzip for a {@code .gz} name, parent folders created), or onto the
+     * command's standard output for {@code -}, which closing the writer flushes but leaves open.
+     */
+    public static FastaWriter fasta(Path p, CommandSpec spec) throws IOException {
+        if (!isDash(p)) {
+            Path parent = p.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return FastaWriter.create(p);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        return new FastaWriter(new OutputStream() {
+            // FastaWriter encodes US-ASCII, so each byte is one character
+            @Override
+            public void write(int b) {
+                out.write(b & 0xFF);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                char[] c = new char[len];
+                for (int i = 0; i < len; i++) {
+                    c[i] = (char) (b[off + i] & 0xFF);
+                }
+                out.write(c);
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        }, FastaWriter.DEFAULT_LINE_WIDTH);
     }
 
     /** Where the one-line summary of a command that wrote {@code output} goes: stderr when stdout holds data. */

@@ -36,7 +36,7 @@ public final class ExtractSpikeCommand extends LongRunningCommand {
     Path fasta;
 
     @Option(names = "--output", required = true, paramLabel = "FASTA",
-            description = "Where to write the spikes; gzip-compressed when the name ends in .gz.")
+            description = "Where to write the spikes; gzip-compressed when the name ends in .gz; - for standard output.")
     Path output;
 
     @Option(names = "--convention", paramLabel = "clean|code-compat", defaultValue = "clean", description = "'clean' = "
@@ -54,10 +54,6 @@ public final class ExtractSpikeCommand extends LongRunningCommand {
         PrintWriter err = spec.commandLine().getErr();
         SpikeExtractor extractor = new SpikeExtractor(SarsCov2Reference.load(), ExtractionOptions.defaults()
                 .withConvention(conv));
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         int read = 0;
         int written = 0;
         int warned = 0;
@@ -65,8 +61,9 @@ public final class ExtractSpikeCommand extends LongRunningCommand {
         CountingInputStream bytes = new CountingInputStream(Stdio.open(fasta));
         long size = Stdio.isDash(fasta) ? -1 : Files.size(fasta);
         ProgressBar bar = bar("extract-spike");
-        try (CountingInputStream in = bytes; FastaReader reader = FastaReader.of(in, Stdio.name(fasta, true), AmbiguityPolicy.MAP_TO_N);
-                FastaWriter w = FastaWriter.create(output)) {
+        try (CountingInputStream in = bytes;
+                FastaReader reader = FastaReader.of(in, Stdio.name(fasta, true), AmbiguityPolicy.MAP_TO_N);
+                FastaWriter w = Stdio.fasta(output, spec)) {
             while (reader.hasNext()) {
                 SequenceRecord r = reader.next();
                 read++;
@@ -89,23 +86,31 @@ public final class ExtractSpikeCommand extends LongRunningCommand {
                 err.println("bertgeo: warning: " + warning);
             }
         } catch (RuntimeException | java.io.IOException e) {
-            Files.deleteIfExists(output);
+            deletePartialOutput();
             throw e;
         }
         bar.done();
         SpikeInput.reportSkipped(skipped, err);
         if (written == 0) {
-            Files.deleteIfExists(output);
-            throw new IllegalArgumentException(Stdio.name(fasta, true) + ": no spike could be extracted from any of the " + read
-                    + " record(s) (" + SpikeInput.countsByReason(skipped) + "); are these whole SARS-CoV-2 genomes?");
+            deletePartialOutput();
+            throw new IllegalArgumentException(Stdio.name(fasta, true) + ": no spike could be extracted from any of the "
+                    + read + " record(s) (" + SpikeInput.countsByReason(skipped) + "); are these whole SARS-CoV-2 genomes?");
         }
-        spec.commandLine().getOut().printf("extracted %d spike(s) from %d genome(s) (%s); %d skipped%s; wrote %s%n",
+        PrintWriter summary = Stdio.summary(output, spec);
+        summary.printf("extracted %d spike(s) from %d genome(s) (%s); %d skipped%s; wrote %s%n",
                 written, read, conv.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped.size(),
-                skipped.isEmpty() ? "" : " (" + SpikeInput.countsByReason(skipped) + ")", output);
+                skipped.isEmpty() ? "" : " (" + SpikeInput.countsByReason(skipped) + ")", Stdio.name(output, false));
         if (warned > 0) {
-            spec.commandLine().getOut().printf("%d spike boundary(ies) lay in N runs (see warnings)%n", warned);
+            summary.printf("%d spike boundary(ies) lay in N runs (see warnings)%n", warned);
         }
-        spec.commandLine().getOut().flush();
+        summary.flush();
         return 0;
+    }
+
+    /** A FASTA file cut short (or empty) must not stay behind looking like a result. */
+    private void deletePartialOutput() throws java.io.IOException {
+        if (!Stdio.isDash(output)) {
+            Files.deleteIfExists(output);
+        }
     }
 }

@@ -63,6 +63,26 @@ class UnixConventionsTest {
     }
 
     @Test
+    void fastaCommandsChainThroughAPipe() throws IOException {
+        Path file = dir.resolve("genomes.fasta");
+        assertEquals(0, CliRun.of("simulate", "--output", file.toString(), "--per-class", "1", "--whole-genome",
+                "--seed", "3").code());
+        CliRun simulated = CliRun.of("simulate", "--output", "-", "--per-class", "1", "--whole-genome", "--seed", "3");
+        assertEquals(0, simulated.code(), simulated.err());
+        assertEquals(Files.readString(file), simulated.out(), "stdout carries exactly the file's FASTA");
+        assertTrue(simulated.err().contains("wrote 8 simulated genomes") && simulated.err().contains("standard output"),
+                simulated.err());
+
+        CliRun spikes = CliRun.withStdin(simulated.out(), "extract-spike", "--fasta", "-", "--output", "-",
+                "--no-progress");
+        assertEquals(0, spikes.code(), spikes.err());
+        Path fromFile = dir.resolve("spikes.fasta");
+        assertEquals(0, CliRun.of("extract-spike", "--fasta", file.toString(), "--output", fromFile.toString()).code());
+        assertEquals(Files.readString(fromFile), spikes.out(), "the same spikes whether read from a pipe or a file");
+        assertEquals(8, spikes.out().lines().filter(l -> l.startsWith(">")).count());
+    }
+
+    @Test
     void aMissingInputFileIsNamedInOneErrorLine() {
         CliRun r = CliRun.withStdin("", "cone-index", "--vectors", dir.resolve("nope.csv").toString(), "--output", "-");
         assertEquals(BertGeo.EXIT_ERROR, r.code());
