@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.LongRunningCommand;
@@ -83,7 +84,7 @@ public final class AnalyzeCommand extends LongRunningCommand {
                 ids.add(Arrays.copyOf(e.ids(), e.realLength()));
             }
             if (truncated > 0) {
-                err.printf("bertgeo: warning: %d sequences were longer than the model's %d positions and were "
+                err.printf(Locale.ROOT, "bertgeo: warning: %d sequences were longer than the model's %d positions and were "
                         + "truncated%n", truncated, bert.tokenizer().maxLength());
             }
             String sel = selectedClass != null ? ClassLabels.normalise(selectedClass)
@@ -111,7 +112,7 @@ public final class AnalyzeCommand extends LongRunningCommand {
             int k = Integer.parseInt(bert.checkpoint().tokenizerConfig().getOrDefault("kmer_k", "12"));
             CaseStudyReport.write(out, new CaseStudyReport.Contents("Attention geometry of a variant classifier",
                     setup, m, names, List.of(), List.of(), g, selected, k, timings, model.toAbsolutePath().toString()));
-            spec.commandLine().getOut().printf("Accuracy %.4f, macro F1 %.4f on %d sequences.%nReport: %s%n",
+            spec.commandLine().getOut().printf(Locale.ROOT, "Accuracy %.4f, macro F1 %.4f on %d sequences.%nReport: %s%n",
                     m.accuracy(), m.macroF1(), m.total(), out.resolve("index.html").toAbsolutePath());
             spec.commandLine().getOut().flush();
         }

@@ -98,7 +98,7 @@ public final class CaseStudyCommand extends LongRunningCommand {
         LabelledSpikes train = all.subset(split.train());
         LabelledSpikes validation = all.subset(split.validation());
         LabelledSpikes test = all.subset(split.test());
-        err.printf("  train %d, validation %d, test %d sequences%n", train.size(), validation.size(), test.size());
+        err.printf(Locale.ROOT, "  train %d, validation %d, test %d sequences%n", train.size(), validation.size(), test.size());
 
         stage(err, "3/6", "training the " + p.name().toLowerCase(Locale.ROOT) + " model");
         t = System.nanoTime();
@@ -164,13 +164,13 @@ public final class CaseStudyCommand extends LongRunningCommand {
                 names, outcome.training().history(), further, geometry, selected, 12, timings, modelDir.toString()));
         timings.put("report", seconds(t));
 
-        stdout.printf("Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),
+        stdout.printf(Locale.ROOT, "Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),
                 testMetrics.macroF1(), testMetrics.total());
         for (CaseStudyReport.Evaluation ev : further) {
-            stdout.printf("%s: accuracy %.4f, macro F1 %.4f (%d sequences).%n", ev.name(), ev.metrics().accuracy(),
+            stdout.printf(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f (%d sequences).%n", ev.name(), ev.metrics().accuracy(),
                     ev.metrics().macroF1(), ev.metrics().total());
         }
-        stdout.printf("Report: %s%nModel:  %s%nWall time: %.1f s%n", out.resolve("index.html").toAbsolutePath(),
+        stdout.printf(Locale.ROOT, "Report: %s%nModel:  %s%nWall time: %.1f s%n", out.resolve("index.html").toAbsolutePath(),
                 modelDir.toAbsolutePath(), seconds(started));
         stdout.flush();
         return 0;
@@ -208,7 +208,7 @@ public final class CaseStudyCommand extends LongRunningCommand {
             labels.add(g.variantClass().label());
         }
         if (skipped > 0) {
-            err.printf("  %d of %d genomes skipped: no usable spike%n", skipped, genomes.size());
+            err.printf(Locale.ROOT, "  %d of %d genomes skipped: no usable spike%n", skipped, genomes.size());
         }
         return new LabelledSpikes(ids, spikes, labels.stream().mapToInt(Integer::intValue).toArray(), names);
     }

@@ -97,11 +97,11 @@ public final class ExtractSpikeCommand extends LongRunningCommand {
                     + read + " record(s) (" + SpikeInput.countsByReason(skipped) + "); are these whole SARS-CoV-2 genomes?");
         }
         PrintWriter summary = Stdio.summary(output, spec);
-        summary.printf("extracted %d spike(s) from %d genome(s) (%s); %d skipped%s; wrote %s%n",
+        summary.printf(Locale.ROOT, "extracted %d spike(s) from %d genome(s) (%s); %d skipped%s; wrote %s%n",
                 written, read, conv.name().toLowerCase(Locale.ROOT).replace('_', '-'), skipped.size(),
                 skipped.isEmpty() ? "" : " (" + SpikeInput.countsByReason(skipped) + ")", Stdio.name(output, false));
         if (warned > 0) {
-            summary.printf("%d spike boundary(ies) lay in N runs (see warnings)%n", warned);
+            summary.printf(Locale.ROOT, "%d spike boundary(ies) lay in N runs (see warnings)%n", warned);
         }
         summary.flush();
         return 0;

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.LongRunningCommand;
@@ -83,12 +84,12 @@ public final class PredictCommand extends LongRunningCommand {
             pred = predictWithProgress(new VariantPredictor(bert, batchSize), spikes, err);
         }
         if (pred.truncated() > 0) {
-            err.printf("bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
+            err.printf(Locale.ROOT, "bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
                     + "only their beginning was classified%n", pred.truncated(), maxLength);
         }
         PredictionOutput.writeCsv(output, spec, ids, null, pred.predicted(), pred.probabilities(), classNames);
         stdout = Stdio.summary(output, spec);
-        stdout.printf("classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
+        stdout.printf(Locale.ROOT, "classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
                 input.genomes() > 0 ? " (" + input.genomes() + " whole genomes, " + input.skipped().size()
                         + " skipped)" : "", String.join(", ", classNames), Stdio.name(output, false));
         reportMetrics(input.spikes(), pred.predicted(), classNames, stdout, err);
@@ -153,20 +154,20 @@ public final class PredictCommand extends LongRunningCommand {
             return;
         }
         if (truth.size() < records.size()) {
-            err.printf("bertgeo: warning: only %d of %d sequences carry a class= label; metrics cover those%n",
+            err.printf(Locale.ROOT, "bertgeo: warning: only %d of %d sequences carry a class= label; metrics cover those%n",
                     truth.size(), records.size());
         }
         if (!unknown.isEmpty()) {
-            err.printf("bertgeo: warning: class(es) %s are not among the model's classes %s; their sequences count as "
+            err.printf(Locale.ROOT, "bertgeo: warning: class(es) %s are not among the model's classes %s; their sequences count as "
                     + "misclassified%n", unknown, classNames);
         }
         ClassificationMetrics m = ClassificationMetrics.compute(truth.stream().mapToInt(Integer::intValue).toArray(),
                 pred.stream().mapToInt(Integer::intValue).toArray(), names.size());
-        stdout.printf("accuracy %.4f, macro F1 %.4f on %d labelled sequences%n", m.accuracy(), m.macroF1(), m.total());
+        stdout.printf(Locale.ROOT, "accuracy %.4f, macro F1 %.4f on %d labelled sequences%n", m.accuracy(), m.macroF1(), m.total());
         StringBuilder recall = new StringBuilder("recall per class:");
         for (int c = 0; c < names.size(); c++) {
             if (m.perClass().get(c).support() > 0) {
-                recall.append(String.format(" %s %.4f (%d)", names.get(c), m.perClass().get(c).recall(),
+                recall.append(String.format(Locale.ROOT, " %s %.4f (%d)", names.get(c), m.perClass().get(c).recall(),
                         m.perClass().get(c).support()));
             }
         }
@@ -179,7 +180,7 @@ public final class PredictCommand extends LongRunningCommand {
         }
         stdout.flush();
         if (minAccuracy != null && m.accuracy() < minAccuracy) {
-            throw new IllegalStateException(String.format("accuracy %.4f is below --min-accuracy %s (predictions were"
+            throw new IllegalStateException(String.format(Locale.ROOT, "accuracy %.4f is below --min-accuracy %s (predictions were"
                     + " written to %s)", m.accuracy(), minAccuracy, output));
         }
     }

@@ -2,6 +2,7 @@ package org.bertgeometry.cli.variants;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
@@ -105,7 +106,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
         }
         PrintWriter summary = Stdio.summary(output, spec);
-        summary.printf("wrote %d simulated %s (%s; seed %d, noise x%s) to %s%n", total,
+        summary.printf(Locale.ROOT, "wrote %d simulated %s (%s; seed %d, noise x%s) to %s%n", total,
                 wholeGenome ? "genomes" : "spikes", counts, seed, noiseScale, Stdio.name(output, false));
         summary.flush();
         return 0;

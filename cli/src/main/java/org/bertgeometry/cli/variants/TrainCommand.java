@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.LongRunningCommand;
@@ -80,7 +81,7 @@ public final class TrainCommand extends LongRunningCommand {
         RareClassSplit.Result split = RareClassSplit.split(all.labels(), all.classNames().size(), testFraction,
                 validationFraction, settings.seed());
         for (int c : split.trainOnlyClasses()) {
-            err.printf("bertgeo: warning: class '%s' has only %d sequence(s), too few to stratify (need %d): all are "
+            err.printf(Locale.ROOT, "bertgeo: warning: class '%s' has only %d sequence(s), too few to stratify (need %d): all are "
                     + "used for training, so the class is neither validated nor tested%n", all.classNames().get(c),
                     all.classCounts()[c], RareClassSplit.MIN_TO_STRATIFY);
         }
@@ -88,7 +89,7 @@ public final class TrainCommand extends LongRunningCommand {
         LabelledSpikes train = all.subset(s.train());
         LabelledSpikes validation = all.subset(s.validation());
         LabelledSpikes test = all.subset(s.test());
-        stdout.printf("training %s on %d sequences (%d train, %d validation, %d test; %d classes: %s)%n",
+        stdout.printf(Locale.ROOT, "training %s on %d sequences (%d train, %d validation, %d test; %d classes: %s)%n",
                 p.name().toLowerCase(java.util.Locale.ROOT), all.size(), train.size(), validation.size(), test.size(),
                 all.classNames().size(), String.join(", ", all.classNames()));
         stdout.flush();
@@ -97,7 +98,7 @@ public final class TrainCommand extends LongRunningCommand {
         VariantClassifierTrainer.Outcome outcome = model.train(p, settings, train, validation, bar);
         bar.done();
         if (outcome.truncatedSequences() > 0) {
-            err.printf("bertgeo: warning: %d training sequence(s) were longer than the model's %d positions and were "
+            err.printf(Locale.ROOT, "bertgeo: warning: %d training sequence(s) were longer than the model's %d positions and were "
                     + "truncated to their first %d k-mers%n", outcome.truncatedSequences(),
                     outcome.checkpoint().config().maxPositionEmbeddings(),
                     outcome.checkpoint().config().maxPositionEmbeddings() - 2);
@@ -122,9 +123,9 @@ public final class TrainCommand extends LongRunningCommand {
                 out.resolve("metrics.json"));
 
         double seconds = (System.nanoTime() - started) / 1e9;
-        stdout.printf("test accuracy %.4f, macro F1 %.4f on %d sequences (best epoch %d of %d); wall time %.1f s%n",
+        stdout.printf(Locale.ROOT, "test accuracy %.4f, macro F1 %.4f on %d sequences (best epoch %d of %d); wall time %.1f s%n",
                 m.accuracy(), m.macroF1(), test.size(), outcome.training().bestEpoch(), settings.epochs(), seconds);
-        stdout.printf("model saved to %s; metrics in %s%n", modelDir, out.resolve("metrics.json"));
+        stdout.printf(Locale.ROOT, "model saved to %s; metrics in %s%n", modelDir, out.resolve("metrics.json"));
         stdout.flush();
         return 0;
     }
@@ -172,7 +173,7 @@ public final class TrainCommand extends LongRunningCommand {
             input.skipped().forEach(e -> known.add(e.id()));
             long unused = csv.keySet().stream().filter(id -> !known.contains(id)).count();
             if (unused > 0) {
-                err.printf("bertgeo: warning: %d id(s) of %s are not in %s and were ignored%n", unused, labels, fasta.name());
+                err.printf(Locale.ROOT, "bertgeo: warning: %d id(s) of %s are not in %s and were ignored%n", unused, labels, fasta.name());
             }
         }
         if (!missing.isEmpty()) {
