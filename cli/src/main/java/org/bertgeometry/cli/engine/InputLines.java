@@ -2,7 +2,6 @@ package org.bertgeometry.cli.engine;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,7 +10,7 @@ import org.bertgeometry.cli.io.Stdio;
 
 /**
  * Reads a text file (or standard input for {@code -}) of one input per line, with errors a shell
- * user can act on. A UTF-8 byte-order mark, as some editors write, is not part of the first text.
+ * user can act on (text that is not UTF-8 is refused by {@link Stdio#reader}). A UTF-8 byte-order mark, as some editors write, is not part of the first text.
  */
 final class InputLines {
 
@@ -27,8 +26,6 @@ final class InputLines {
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException(name + ": no such file");
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException(name + ": not UTF-8 text; convert it to UTF-8 first");
         }
         if (lines.isEmpty()) {
             throw new IllegalArgumentException(name + ": the input is empty; give one text per line");

@@ -1,12 +1,14 @@
 package org.bertgeometry.cli.io;
 
 import java.io.FilterInputStream;
+import java.io.FilterReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -56,9 +58,37 @@ public final class Stdio {
         return Files.newInputStream(p);
     }
 
-    /** UTF-8 text of {@code p}, or of standard input for {@code -}; the caller closes the reader. */
+    /**
+     * UTF-8 text of {@code p}, or of standard input for {@code -}; the caller closes the reader. Bytes
+     * that are not UTF-8 (a file saved as Latin-1 or "CSV" by an old spreadsheet) fail with a message
+     * that names the input and the fix, not the decoder's "Input length = 1".
+     */
     public static Reader reader(Path p) throws IOException {
-        return new InputStreamReader(open(p), StandardCharsets.UTF_8.newDecoder());
+        String name = name(p, true);
+        return new FilterReader(new InputStreamReader(open(p), StandardCharsets.UTF_8.newDecoder())) {
+            @Override
+            public int read(char[] buf, int off, int len) throws IOException {
+                try {
+                    return super.read(buf, off, len);
+                } catch (CharacterCodingException e) {
+                    throw notUtf8(name, e);
+                }
+            }
+
+            @Override
+            public int read() throws IOException {
+                try {
+                    return super.read();
+                } catch (CharacterCodingException e) {
+                    throw notUtf8(name, e);
+                }
+            }
+        };
+    }
+
+    private static IOException notUtf8(String name, CharacterCodingException e) {
+        return new IOException(name + ": not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\") or "
+                + "convert it, e.g. iconv -f latin1 -t utf-8", e);
     }
 
     /** A CSV writer onto {@code p}, or onto the command's standard output for {@code -}. */

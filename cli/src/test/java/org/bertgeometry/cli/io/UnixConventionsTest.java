@@ -83,6 +83,17 @@ class UnixConventionsTest {
     }
 
     @Test
+    void aLatin1CsvIsRefusedWithTheFixNotWithTheDecodersMessage() throws IOException {
+        Path in = dir.resolve("latin1.csv");
+        Files.write(in, "class,x\ncaf\u00e9,1\n".getBytes(StandardCharsets.ISO_8859_1));
+        CliRun r = CliRun.of("cone-index", "--vectors", in.toString(), "--class-column", "class", "--output", "-");
+        assertEquals(BertGeo.EXIT_ERROR, r.code());
+        assertEquals("bertgeo: error: " + in + ": not UTF-8 text; save it as UTF-8 (in a spreadsheet: \"CSV UTF-8\") "
+                + "or convert it, e.g. iconv -f latin1 -t utf-8", r.err().strip());
+        assertEquals("", r.out(), "nothing half-written on stdout");
+    }
+
+    @Test
     void aMissingInputFileIsNamedInOneErrorLine() {
         CliRun r = CliRun.withStdin("", "cone-index", "--vectors", dir.resolve("nope.csv").toString(), "--output", "-");
         assertEquals(BertGeo.EXIT_ERROR, r.code());
