@@ -2,13 +2,13 @@ package org.bertgeometry.cli.geometry;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.report.table.CsvReader;
 
 /**
@@ -65,7 +65,7 @@ final class AttentionFiles {
 
     private static double[][] readCsv(Path f) throws IOException {
         List<CsvReader.CsvRecord> records;
-        try (Reader in = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+        try (Reader in = Stdio.reader(f)) {
             records = CsvReader.readRecords(in, f.toString(), ',');
         }
         List<double[]> rows = new ArrayList<>();
