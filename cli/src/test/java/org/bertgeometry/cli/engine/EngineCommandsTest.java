@@ -77,6 +77,25 @@ class EngineCommandsTest {
     }
 
     @Test
+    void inferShowsProgressOnStderrOnlyAsAsked() throws IOException {
+        Path in = dir.resolve("three.txt");
+        Files.writeString(in, "a\nb\nc\n", StandardCharsets.UTF_8);
+        CliRun drawn = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
+                dir.resolve("p1.csv").toString(), "--batch-size", "2", "--progress");
+        assertEquals(0, drawn.code(), drawn.err());
+        // one line redrawn with a carriage return after each batch of 2 lines: 2/3, then 3/3
+        assertTrue(drawn.err().contains("\rinfer [####################          ]  67% 2/3 lines"), drawn.err());
+        assertTrue(drawn.err().contains("\rinfer [##############################] 100% 3/3 lines"), drawn.err());
+        assertEquals("", drawn.out());
+
+        CliRun quiet = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
+                dir.resolve("p2.csv").toString(), "--batch-size", "2", "--no-progress");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals("", quiet.err());
+        assertEquals(Files.readString(dir.resolve("p1.csv")), Files.readString(dir.resolve("p2.csv")));
+    }
+
+    @Test
     void inferWritesEveryTokenAndTheLastLayerEqualsLayerSix() throws IOException {
         Path in = dir.resolve("sentences.txt");
         Files.writeString(in, "Hello, world!\nThe geometry of BERT is interesting.\n", StandardCharsets.UTF_8);
