@@ -1,9 +1,9 @@
 package org.bertgeometry.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code bertgeo} command: one entry point whose subcommands drive the engine from a shell.

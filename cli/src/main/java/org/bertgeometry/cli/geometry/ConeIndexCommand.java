@@ -28,7 +28,6 @@ import picocli.CommandLine.Option;
                 + "(see docs/cli-geometry.md).")
 public final class ConeIndexCommand implements Callable<Integer> {
 
-
     @Option(names = "--vectors", required = true, paramLabel = "CSV",
             description = "CSV with a header; one vector per row, numeric columns; - for standard input.")
     Path vectors;
@@ -51,7 +50,7 @@ public final class ConeIndexCommand implements Callable<Integer> {
                     CsvReader.Options.defaults().withClassColumn(classColumn));
         }
         if (t.columns().isEmpty()) {
-            throw new IllegalArgumentException(vectors + ": no numeric columns besides the class column");
+            throw new IllegalArgumentException(Stdio.name(vectors, true) + ": no numeric columns besides the class column");
         }
         requireFinite(t);
         Map<String, List<double[]>> byClass = new LinkedHashMap<>();

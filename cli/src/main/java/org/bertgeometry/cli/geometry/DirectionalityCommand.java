@@ -23,7 +23,6 @@ import picocli.CommandLine.Option;
                 + "'directionality of subspace selection'; see docs/cli-geometry.md).")
 public final class DirectionalityCommand implements Callable<Integer> {
 
-
     @Option(names = "--model", required = true, paramLabel = "PATH", description = "Model: " + ModelLoader.ACCEPTED
             + ".")
     Path model;
