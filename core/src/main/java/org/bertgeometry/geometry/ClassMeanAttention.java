@@ -9,9 +9,8 @@ package org.bertgeometry.geometry;
  * sample count; {@link #thresholdedSum()} is, as in the reference, <em>not</em> divided.
  *
  * <p>Whether special and padding positions are zeroed is an explicit option
- * ({@link SpecialHandling}). This is a mutable accumulator owned by one caller (not thread-safe).
- * Today only tests feed it, as the plain statement of the rule; during inference
- * {@code capture.ClassMeanAttentionSink} applies the same rule itself (issue 13 asks for one).
+ * ({@link SpecialHandling}). This is a mutable accumulator owned by one caller (not thread-safe);
+ * the streaming capture sink feeds it during inference.
  */
 public final class ClassMeanAttention {
 
