@@ -10,12 +10,16 @@ The input sequences of the case study are synthetic (seeded, class-specific subs
 backbone), not SARS-CoV-2 spikes: the workflows check the wiring and the structure of every output, fast.
 """
 import random
+import re
 import shutil
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 HERE = Path(__file__).resolve().parent
 BUNDLE = "org.bertgeometry.knime"
+TEST_BUNDLE = "org.bertgeometry.knime.testing"
+SOURCE = "Test Table Source (CSV)"
+FIRST_SOURCE_ID = 11  # source nodes get ids after the workflow's own nodes, so expected/node<id> names stay
 XMLNS = ('xmlns="http://www.knime.org/2008/09/XMLConfig" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
          'xsi:schemaLocation="http://www.knime.org/2008/09/XMLConfig http://www.knime.org/XMLConfig_2008_09.xsd"')
 
@@ -27,6 +31,8 @@ FACTORIES = {
     "Attention Pattern Classifier": "org.bertgeometry.knime.nodes.pattern.PatternClassifierNodeFactory",
     "Cone Index": "org.bertgeometry.knime.nodes.cone.ConeIndexNodeFactory",
     "Variant Classifier": "org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory",
+    # test-only source node of the test bundle (knime-it); the shim runner plays its part itself
+    SOURCE: "org.bertgeometry.knime.workflows.CsvTableSourceNodeFactory",
 }
 
 
@@ -70,8 +76,8 @@ def node_settings(name, model, out_ports):
         ("state", "CONFIGURED"),
         ("factory", FACTORIES[name]),
         ("node-name", name),
-        ("node-bundle-name", "BERT Geometry for KNIME"),
-        ("node-bundle-symbolic-name", BUNDLE),
+        ("node-bundle-name", "BERT Geometry test nodes" if name == SOURCE else "BERT Geometry for KNIME"),
+        ("node-bundle-symbolic-name", TEST_BUNDLE if name == SOURCE else BUNDLE),
         ("node-bundle-vendor", "bertgeometry"),
         ("node-bundle-version", "1.0.0"),
         ("node-feature-name", None),
@@ -122,8 +128,26 @@ def workflow_knime(nodes, connections):
     ])
 
 
+def with_sources(nodes, connections, properties):
+    """Each input table named in the compact descriptions as input.node<id>.port<p>=data/<file>.csv becomes a
+    Test Table Source node reading that file, wired to that port, so that the stored workflow is self-sufficient
+    in any KNIME (real core or the shim runner) without rewriting anything at run time."""
+    nodes, connections, kept = list(nodes), list(connections), []
+    next_id = FIRST_SOURCE_ID
+    for key, value in properties:
+        m = re.fullmatch(r"input\.node(\d+)\.port(\d+)", key)
+        if m is None:
+            kept.append((key, value))
+            continue
+        nodes.append((next_id, SOURCE, {"file": value}, 1))
+        connections.append((next_id, 1, int(m.group(1)), int(m.group(2))))
+        next_id += 1
+    return nodes, connections, kept
+
+
 def write_workflow(name, nodes, connections, properties, files):
     """nodes: list of (id, node name, model settings dict, number of output data ports)."""
+    nodes, connections, properties = with_sources(nodes, connections, properties)
     d = HERE / name
     if d.exists():
         for p in d.iterdir():
