@@ -1,0 +1,205 @@
+package org.bertgeometry.knime.workflows;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.knime.core.data.DataRow;
+import org.knime.core.node.BufferedDataTable;
+import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.port.PortObject;
+import org.knime.core.node.workflow.BatchExecutor;
+import org.knime.core.node.workflow.NodeContainer;
+import org.knime.core.node.workflow.NodeMessage;
+import org.knime.core.node.workflow.WorkflowLoadHelper;
+import org.knime.core.node.workflow.WorkflowManager;
+import org.knime.core.node.workflow.WorkflowPersistor.LoadResultEntry.LoadResultEntryType;
+import org.knime.core.node.workflow.WorkflowPersistor.WorkflowLoadResult;
+import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
+
+/**
+ * The real-KNIME side of the suite: each public method takes a workflow folder (a copy under target/, never the
+ * stored original), does its work through KNIME's own WorkflowManager and returns the problems found, empty
+ * when everything holds. Called by reflection from the launcher, so only JDK types cross the framework boundary.
+ * The checks follow test-workflows/README.md: expected failures ({@code error.node<id>}), every other node
+ * executed, and each {@code expected/node<id>.port<p>.csv} compared with the Table Difference Checker rules of
+ * {@link TableExpectation}.
+ */
+public final class KnimeWorkflowDriver {
+    private KnimeWorkflowDriver() {
+    }
+
+    /**
+     * Loads the workflow as stored, executes it, checks states, failures and expected outputs, saves it; then twice
+     * loads the saved workflow, checks that every node kept its state and every output is readable and still
+     * matches, and saves again (load-save-load).
+     */
+    public static List<String> check(final String workflowDir) throws Exception {
+        Path dir = Path.of(workflowDir);
+        Properties props = testflow(dir);
+        List<String> problems = new ArrayList<>();
+        Map<Integer, Boolean> executed;
+        WorkflowManager wfm = load(dir, problems);
+        try {
+            wfm.executeAllAndWaitUntilDone();
+            executed = states(wfm);
+            problems.addAll(expectedStates(wfm, props));
+            problems.addAll(expectedOutputs(wfm, dir, props, "after execution"));
+            wfm.save(dir.toFile(), new ExecutionMonitor(), true);
+        } finally {
+            close(wfm);
+        }
+        for (int round = 1; round <= 2; round++) {
+            String when = round == 1 ? "after save and reload" : "after a second save and reload";
+            wfm = load(dir, problems);
+            try {
+                if (!executed.equals(states(wfm))) {
+                    problems.add(when + ": executed nodes " + states(wfm) + ", before saving " + executed);
+                }
+                problems.addAll(readable(wfm, when));
+                problems.addAll(expectedOutputs(wfm, dir, props, when));
+                wfm.save(dir.toFile(), new ExecutionMonitor(), true);
+            } finally {
+                close(wfm);
+            }
+        }
+        return problems;
+    }
+
+    /** Runs the workflow headless through KNIME's BatchExecutor, as {@code knime -application ...} would. */
+    public static List<String> batch(final String workflowDir) {
+        int rc = BatchExecutor.mainRun("-workflowDir=" + workflowDir, "-nosave", "-reset");
+        return rc == 0 ? List.of() : List.of("BatchExecutor.mainRun returned " + rc + " (0 means every node ran)");
+    }
+
+    static Properties testflow(final Path dir) throws IOException {
+        Properties p = new Properties();
+        Path f = dir.resolve("testflow.properties");
+        if (Files.exists(f)) {
+            try (InputStream in = Files.newInputStream(f)) {
+                p.load(in);
+            }
+        }
+        return p;
+    }
+
+    /**
+     * Loads a workflow folder with the context KNIME gives a workflow of the LOCAL mount point: the folder's parent
+     * is the mount point root (as a workspace holding workflows is).
+     */
+    static WorkflowManager load(final Path dir, final List<String> problems) throws Exception {
+        WorkflowContextV2 context = WorkflowContextV2.builder()
+            .withAnalyticsPlatformExecutor(exec -> exec.withCurrentUserAsUserId().withLocalWorkflowPath(dir)
+                .withMountpoint("LOCAL", dir.getParent()))
+            .withLocalLocation().build();
+        WorkflowLoadResult r = WorkflowManager.loadProject(dir.toFile(), new ExecutionMonitor(),
+            new WorkflowLoadHelper(context));
+        if (r.hasErrors()) {
+            problems.add("load errors: " + r.getFilteredError("", LoadResultEntryType.Error));
+        }
+        return r.getWorkflowManager();
+    }
+
+    static void close(final WorkflowManager wfm) {
+        WorkflowManager.ROOT.removeProject(wfm.getID());
+    }
+
+    /** @return executed or not, per node id */
+    static Map<Integer, Boolean> states(final WorkflowManager wfm) {
+        Map<Integer, Boolean> m = new TreeMap<>();
+        for (NodeContainer nc : wfm.getNodeContainers()) {
+            m.put(nc.getID().getIndex(), nc.getNodeContainerState().isExecuted());
+        }
+        return m;
+    }
+
+    private static List<String> expectedStates(final WorkflowManager wfm, final Properties props) {
+        List<String> problems = new ArrayList<>();
+        for (NodeContainer nc : wfm.getNodeContainers()) {
+            String expectedError = props.getProperty("error.node" + nc.getID().getIndex());
+            NodeMessage msg = nc.getNodeMessage();
+            boolean executed = nc.getNodeContainerState().isExecuted();
+            if (expectedError == null && !executed) {
+                problems.add(nc.getNameWithID() + " did not execute: " + msg.getMessageType() + " " + msg.getMessage());
+            } else if (expectedError != null && executed) {
+                problems.add(nc.getNameWithID() + " executed but should have failed with '" + expectedError + "'");
+            } else if (expectedError != null && (msg.getMessageType() != NodeMessage.Type.ERROR
+                || !msg.getMessage().contains(expectedError))) {
+                problems.add(nc.getNameWithID() + " failed with " + msg.getMessageType() + " '" + msg.getMessage()
+                    + "', expected an error containing '" + expectedError + "'");
+            }
+        }
+        return problems;
+    }
+
+    static List<String> expectedOutputs(final WorkflowManager wfm, final Path dir, final Properties props,
+        final String when) throws IOException {
+        List<String> problems = new ArrayList<>();
+        Path expected = dir.resolve("expected");
+        if (!Files.isDirectory(expected)) {
+            return problems;
+        }
+        double tolerance = Double.parseDouble(props.getProperty("tolerance", "1e-9"));
+        try (Stream<Path> s = Files.list(expected)) {
+            for (Path e : s.sorted().toList()) {
+                String[] parts = e.getFileName().toString().split("\\.");
+                int id = Integer.parseInt(parts[0].substring("node".length()));
+                int port = Integer.parseInt(parts[1].substring("port".length()));
+                NodeContainer nc = wfm.getNodeContainer(wfm.getID().createChild(id));
+                PortObject po = nc.getOutPort(port).getPortObject();
+                if (!(po instanceof BufferedDataTable table)) {
+                    problems.add(when + ": " + e.getFileName() + ": no table at " + nc.getNameWithID() + " port "
+                        + port + " (" + po + ")");
+                    continue;
+                }
+                for (String d : TableExpectation.compare(e, table, tolerance)) {
+                    problems.add(when + ": " + e.getFileName() + ": " + d);
+                }
+            }
+        }
+        return problems;
+    }
+
+    /** Every output of every executed node can be read: all rows of each table, spec and summary of the rest. */
+    private static List<String> readable(final WorkflowManager wfm, final String when) {
+        List<String> problems = new ArrayList<>();
+        for (NodeContainer nc : wfm.getNodeContainers()) {
+            if (!nc.getNodeContainerState().isExecuted()) {
+                continue;
+            }
+            for (int p = 1; p < nc.getNrOutPorts(); p++) { // port 0 is the flow-variable port
+                try {
+                    PortObject po = nc.getOutPort(p).getPortObject();
+                    if (po == null) {
+                        problems.add(when + ": " + nc.getNameWithID() + " port " + p + " has no object");
+                    } else if (po instanceof BufferedDataTable t) {
+                        long n = 0;
+                        for (DataRow r : t) {
+                            for (int c = 0; c < r.getNumCells(); c++) {
+                                r.getCell(c).toString();
+                            }
+                            n++;
+                        }
+                        if (n != t.size()) {
+                            problems.add(when + ": " + nc.getNameWithID() + " port " + p + " has " + n
+                                + " rows, its size says " + t.size());
+                        }
+                    } else if (po.getSpec() == null || po.getSummary() == null) {
+                        problems.add(when + ": " + nc.getNameWithID() + " port " + p + " lacks spec or summary");
+                    }
+                } catch (RuntimeException e) {
+                    problems.add(when + ": " + nc.getNameWithID() + " port " + p + " is unreadable: " + e);
+                }
+            }
+        }
+        return problems;
+    }
+
+}
