@@ -304,6 +304,44 @@ def loader_infer_pattern():
     return nodes, connections, properties, files
 
 
+def parallel_model_port():
+    # one model port feeding two Infer nodes and a Variant Classifier (fine-tuning it), which KNIME executes at
+    # the same time; knime-it's driver also executes a copy node by node and requires identical outputs
+    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
+             "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
+    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "BASE", "epochs": 1,
+          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
+          "early_stopping_patience": 0}
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
+        (2, "BERT Infer with Attention Capture", infer, 2),
+        (3, "BERT Infer with Attention Capture", infer, 2),
+        (4, "Variant Classifier", vc, 2),
+    ]
+    connections = [(1, 1, 2, 1), (1, 1, 3, 1), (1, 1, 4, 1)]
+    infer_expected = ("text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
+                      + "".join(f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
+                                for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))))
+    files = {
+        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
+        "data/train.csv": "sequence:string,variant:string\n" + "".join(
+            f"{'ACGT' * 4}{'A' * k},{'neg' if k % 2 else 'pos'}\n" for k in range(8)),
+        # as in loader-infer-pattern: rows and inputs kept, 2 probabilities, 8-dimensional [CLS] embedding
+        "expected/node2.port1.csv": infer_expected,
+        "expected/node3.port1.csv": infer_expected,
+        # one epoch with a validation set: that epoch is the kept one
+        "expected/node4.port2.csv": "epoch:int,train_loss:double,validation_loss:double,validation_accuracy:double,"
+                                    "learning_rate:double,seconds:double,best:boolean\n1,*,*,*,*,*,true\n",
+    }
+    properties = [
+        ("description", "One model port feeding two Infer nodes and a Variant Classifier (BASE: fine-tunes it)"),
+        ("input.node2.port2", "data/text.csv"),
+        ("input.node3.port2", "data/text.csv"),
+        ("input.node4.port2", "data/train.csv"),
+    ]
+    return nodes, connections, properties, files
+
+
 def loader_random_directionality():
     loader = {"model_folder": "", "source": "RANDOM", "random_size": "TINY",
               "vocabulary_file": "knime://knime.workflow/data/vocab.txt", "tokenizer": "kmer", "labels": "x,y",
@@ -366,6 +404,7 @@ if __name__ == "__main__":
     write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
     write_workflow("loader-infer-pattern", *loader_infer_pattern())
     write_workflow("loader-random-directionality", *loader_random_directionality())
+    write_workflow("parallel-model-port", *parallel_model_port())
     write_workflow("cone-index", *cone_index())
     write_workflow("error-variant-classifier-single-class", *error_single_class())
     write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())

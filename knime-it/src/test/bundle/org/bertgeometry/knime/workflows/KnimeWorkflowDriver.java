@@ -9,14 +9,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.knime.core.data.DataRow;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionMonitor;
+import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.workflow.BatchExecutor;
 import org.knime.core.node.workflow.NodeContainer;
+import org.knime.core.node.workflow.NodeID;
 import org.knime.core.node.workflow.NodeMessage;
 import org.knime.core.node.workflow.WorkflowLoadHelper;
 import org.knime.core.node.workflow.WorkflowManager;
@@ -48,6 +51,7 @@ public final class KnimeWorkflowDriver {
         Map<Integer, Boolean> executed;
         WorkflowManager wfm = load(dir, problems);
         try {
+            wfm.resetAndConfigureAll(); // a folder saved by an earlier check runs again from scratch
             wfm.executeAllAndWaitUntilDone();
             executed = states(wfm);
             problems.addAll(expectedStates(wfm, props));
@@ -77,6 +81,95 @@ public final class KnimeWorkflowDriver {
     public static List<String> batch(final String workflowDir) {
         int rc = BatchExecutor.mainRun("-workflowDir=" + workflowDir, "-nosave", "-reset");
         return rc == 0 ? List.of() : List.of("BatchExecutor.mainRun returned " + rc + " (0 means every node ran)");
+    }
+
+    /**
+     * KNIME's parallel execution against sequential execution: the workflow executes as a whole (KNIME starts every
+     * node whose inputs are ready at once, e.g. several consumers of one model port), and a byte copy of it
+     * executes one node at a time; every output table must be equal cell for cell, and the parallel run must meet
+     * the workflow's own expectations.
+     */
+    public static List<String> parallel(final String workflowDir) throws Exception {
+        Path dir = Path.of(workflowDir);
+        Path sequentialDir = dir.resolveSibling(dir.getFileName() + "-sequential");
+        FolderCopy.copy(dir, sequentialDir);
+        Properties props = testflow(dir);
+        List<String> problems = new ArrayList<>();
+        WorkflowManager parallel = load(dir, problems);
+        WorkflowManager sequential = load(sequentialDir, problems);
+        try {
+            parallel.executeAllAndWaitUntilDone();
+            problems.addAll(expectedStates(parallel, props));
+            problems.addAll(expectedOutputs(parallel, dir, props, "parallel"));
+            for (NodeContainer nc : sequential.getNodeContainers()) {
+                sequential.executeUpToHere(nc.getID());
+                sequential.waitWhileInExecution(10, TimeUnit.MINUTES);
+            }
+            for (NodeContainer nc : parallel.getNodeContainers()) {
+                NodeContainer other = sequential.getNodeContainer(sequential.getID().createChild(nc.getID().getIndex()));
+                for (int p = 1; p < nc.getNrOutPorts(); p++) {
+                    PortObject a = nc.getOutPort(p).getPortObject();
+                    PortObject b = other.getOutPort(p).getPortObject();
+                    if (a instanceof BufferedDataTable ta && b instanceof BufferedDataTable tb) {
+                        String d = TableDifference.firstDifference(ta, tb);
+                        if (d != null) {
+                            problems.add(nc.getNameWithID() + " port " + p + ", parallel vs sequential: " + d);
+                        }
+                    } else if (a == null || b == null) {
+                        problems.add(nc.getNameWithID() + " port " + p + ": no output (parallel " + a
+                            + ", sequential " + b + ")");
+                    }
+                }
+            }
+        } finally {
+            close(parallel);
+            close(sequential);
+        }
+        return problems;
+    }
+
+    /**
+     * The BERT Loader (node 1) of the workflow takes its model from {@code location}, set through KNIME's own
+     * settings API: with an expected error, the Loader must fail with a message containing it; without, the
+     * whole workflow must run and meet its expectations (proving the right model was loaded). Arguments are
+     * {@code <workflow folder>|<location>|<expected error or empty>}. Nothing is saved.
+     */
+    public static List<String> loaderPath(final String arg) throws Exception {
+        String[] a = arg.split("\\|", -1);
+        Path dir = Path.of(a[0]);
+        Properties props = testflow(dir);
+        List<String> problems = new ArrayList<>();
+        WorkflowManager wfm = load(dir, problems);
+        try {
+            NodeID loader = wfm.getID().createChild(1);
+            NodeSettings s = new NodeSettings("settings");
+            wfm.saveNodeSettings(loader, s);
+            s.getNodeSettings("model").addString("model_folder", a[1]);
+            wfm.loadNodeSettings(loader, s);
+            wfm.executeAllAndWaitUntilDone();
+            NodeContainer nc = wfm.getNodeContainer(loader);
+            if (a[2].isEmpty()) {
+                problems.addAll(expectedStates(wfm, props));
+                problems.addAll(expectedOutputs(wfm, dir, props, "model at " + a[1]));
+            } else if (nc.getNodeContainerState().isExecuted() || !nc.getNodeMessage().getMessage().contains(a[2])) {
+                problems.add("the Loader should fail naming '" + a[2] + "'; state "
+                    + nc.getNodeContainerState() + ", message '" + nc.getNodeMessage().getMessage() + "'");
+            }
+        } finally {
+            close(wfm);
+        }
+        return problems;
+    }
+
+    /**
+     * A workflow folder copied elsewhere on its own (under a new name with a space, in a folder that is not the
+     * mount point it came from) still runs: its {@code knime://knime.workflow/} paths follow the folder.
+     */
+    public static List<String> moved(final String workflowDir) throws Exception {
+        Path dir = Path.of(workflowDir);
+        Path target = dir.getParent().resolveSibling("moved").resolve("copy of " + dir.getFileName());
+        FolderCopy.copy(dir, target);
+        return check(target.toString());
     }
 
     static Properties testflow(final Path dir) throws IOException {

@@ -41,7 +41,20 @@ public final class KnimeLauncher {
     private KnimeLauncher() {
     }
 
-    public static void main(final String[] args) throws Exception {
+    public static void main(final String[] args) {
+        int rc = 1;
+        try {
+            run(args);
+            rc = 0;
+        } catch (Throwable t) { // report anything, then end the process (see below)
+            t.printStackTrace();
+        } finally {
+            // KNIME leaves non-daemon threads behind: end the process explicitly, also after a failure
+            System.exit(rc);
+        }
+    }
+
+    private static void run(final String[] args) throws Exception {
         Path plugins = Path.of(args[0]);
         Path work = Path.of(args[1]);
         Path report = Path.of(args[2]);
@@ -97,6 +110,8 @@ public final class KnimeLauncher {
                 line = (problems.isEmpty() ? "OK" : "FAIL") + "\t" + String.join(" | ", problems);
             } catch (InvocationTargetException e) {
                 line = "FAIL\t" + stackTrace(e.getCause());
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                line = "FAIL\t" + stackTrace(e);
             }
             long ms = (System.nanoTime() - started) / 1_000_000;
             Files.writeString(report, command + "\t" + ms + "\t" + line.replace('\n', ' ').replace('\r', ' ')
@@ -104,8 +119,6 @@ public final class KnimeLauncher {
         }
         framework.stop();
         framework.waitForStop(30_000);
-        // KNIME leaves non-daemon threads behind; the report is complete, so end the process
-        System.exit(0);
     }
 
     private static String stackTrace(final Throwable t) {

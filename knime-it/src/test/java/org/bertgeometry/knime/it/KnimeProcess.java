@@ -44,9 +44,9 @@ final class KnimeProcess {
         pb.environment().put("OPT_OUT_TRACKING", "true");
         pb.environment().put("DJL_OFFLINE", "true");
         Process p = pb.start();
-        if (!p.waitFor(15, TimeUnit.MINUTES)) {
+        if (!p.waitFor(10, TimeUnit.MINUTES)) {
             p.destroyForcibly();
-            throw new IOException("the KNIME process did not finish in 15 minutes; log: " + work.resolve("knime.log"));
+            throw new IOException("the KNIME process did not finish in 10 minutes; log: " + work.resolve("knime.log"));
         }
         List<Result> results = new ArrayList<>();
         if (Files.exists(report)) {

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
@@ -35,6 +36,11 @@ final class TestBundleBuilder {
     /** @return the bundle jar, written to {@code out} */
     static Path build(final KnimeInstallation knime, final Path out) throws IOException {
         Path classes = out.resolve("test-bundle-classes");
+        if (Files.exists(classes)) { // no stale classes from an earlier run
+            try (Stream<Path> old = Files.walk(classes)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
         Files.createDirectories(classes);
         List<String> sources = new ArrayList<>();
         for (String s : System.getProperty("test.bundle.sources").split(",")) {

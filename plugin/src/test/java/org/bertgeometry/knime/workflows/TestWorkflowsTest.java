@@ -71,11 +71,12 @@ class TestWorkflowsTest {
 
     private void run(final Path dir) throws Exception {
         StoredWorkflow wf = StoredWorkflow.read(dir);
-        ExecutionContext exec = ShimExecution.createContext(tmp.resolve(wf.name()));
         Map<Integer, PortObject[]> outputs = new HashMap<>();
         java.util.Set<Integer> failed = new java.util.HashSet<>();
         List<String> failures = new ArrayList<>();
         for (StoredWorkflow.Node n : wf.inConnectionOrder()) {
+            // one context per node, as in KNIME: file store names are unique per node, not per workflow
+            ExecutionContext exec = ShimExecution.createContext(tmp.resolve(wf.name()).resolve("node" + n.id()));
             if (n.factory().equals(TEST_SOURCE_FACTORY)) {
                 // the test bundle's source node (knime-it) is not on this class path: read its file here
                 outputs.put(n.id(), new PortObject[]{CsvTables.read(dir.resolve(n.model().getString("file")), exec)});
