@@ -19,6 +19,8 @@ HERE = Path(__file__).resolve().parent
 BUNDLE = "org.bertgeometry.knime"
 TEST_BUNDLE = "org.bertgeometry.knime.testing"
 SOURCE = "Test Table Source (CSV)"
+# what every Subspace Directionality row must satisfy whatever the weights (docs/methods.md; TableInvariants)
+DIRECTIONALITY_INVARIANTS = "frobenius-split,delta-ratio,angle-order"
 FIRST_SOURCE_ID = 11  # source nodes get ids after the workflow's own nodes, so expected/node<id> names stay
 XMLNS = ('xmlns="http://www.knime.org/2008/09/XMLConfig" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
          'xsi:schemaLocation="http://www.knime.org/2008/09/XMLConfig http://www.knime.org/XMLConfig_2008_09.xsd"')
@@ -218,7 +220,8 @@ def case_study():
         # input columns kept, one row per test row in input order; predictions depend on training: ignored
         "expected/node2.port1.csv": infer_cols + "\n" + "".join(
             f"delta-3-{k},*,delta,*,*,*\nalpha-3-{k},*,alpha,*,*,*\n" for k in range(2)),
-        # TINY has 1 layer and 2 heads: rows (layer, head) = (0,0), (0,1), layer-major
+        # TINY has 1 layer and 2 heads: rows (layer, head) = (0,0), (0,1), layer-major; the trained values have no
+        # independent source, so testflow.properties names the invariants every row must hold (TableInvariants)
         "expected/node4.port1.csv": dir_cols + "\n0,0" + ",*" * 10 + "\n0,1" + ",*" * 10 + "\n",
         # groups in order of first appearance in the test table (delta first), 2 embeddings each, none missing
         "expected/node5.port1.csv": "group:string,n:int,cone_index:double,cone_index_normalized:double,"
@@ -236,6 +239,7 @@ def case_study():
         ("input.node1.port3", "data/validation.csv"),
         ("input.node2.port2", "data/test.csv"),
         ("tolerance", "1e-9"),
+        ("invariants.node4.port1", DIRECTIONALITY_INVARIANTS),
     ]
     return nodes, connections, properties, files
 
@@ -355,7 +359,8 @@ def loader_random_directionality():
         # TINY: 1 layer x 2 heads, layer-major; random weights: values not compared
         "expected/node2.port1.csv": "layer:int,head:int,...\n0,0\n0,1\n",
     }
-    properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality")]
+    properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality"),
+                  ("invariants.node2.port1", DIRECTIONALITY_INVARIANTS)]
     return nodes, [(1, 1, 2, 1)], properties, files
 
 

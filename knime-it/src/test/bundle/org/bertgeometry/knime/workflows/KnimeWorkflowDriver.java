@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import org.knime.core.data.DataRow;
@@ -36,6 +38,9 @@ import org.knime.core.node.workflow.contextv2.WorkflowContextV2;
  * {@link TableExpectation}.
  */
 public final class KnimeWorkflowDriver {
+    /** testflow.properties keys naming the {@link TableInvariants} of one output. */
+    private static final Pattern INVARIANTS = Pattern.compile("invariants\\.node(\\d+)\\.port(\\d+)");
+
     private KnimeWorkflowDriver() {
     }
 
@@ -68,6 +73,9 @@ public final class KnimeWorkflowDriver {
                     problems.add(when + ": executed nodes " + states(wfm) + ", before saving " + executed);
                 }
                 problems.addAll(readable(wfm, when));
+                if (round == 1) {
+                    problems.addAll(consumersOfStoredPortObjectsAgree(wfm));
+                }
                 problems.addAll(expectedOutputs(wfm, dir, props, when));
                 wfm.save(dir.toFile(), new ExecutionMonitor(), true);
             } finally {
@@ -129,32 +137,70 @@ public final class KnimeWorkflowDriver {
     }
 
     /**
-     * The BERT Loader (node 1) of the workflow takes its model from {@code location}, set through KNIME's own
-     * settings API: with an expected error, the Loader must fail with a message containing it; without, the
-     * whole workflow must run and meet its expectations (proving the right model was loaded). Arguments are
-     * {@code <workflow folder>|<location>|<expected error or empty>}. Nothing is saved.
+     * One setting of one node changed through KNIME's own settings API (saveNodeSettings, then loadNodeSettings,
+     * which validates), then the workflow executes: with an expected error, that node must fail (at configure or
+     * execute) with a message containing it; without, the whole workflow must run and meet its expectations.
+     * Arguments: {@code <workflow folder>|<node id>|<key in the model settings>|<value>|<expected error or empty>}.
+     * Nothing is saved.
      */
-    public static List<String> loaderPath(final String arg) throws Exception {
+    public static List<String> setting(final String arg) throws Exception {
         String[] a = arg.split("\\|", -1);
         Path dir = Path.of(a[0]);
         Properties props = testflow(dir);
         List<String> problems = new ArrayList<>();
         WorkflowManager wfm = load(dir, problems);
         try {
-            NodeID loader = wfm.getID().createChild(1);
+            NodeID id = wfm.getID().createChild(Integer.parseInt(a[1]));
             NodeSettings s = new NodeSettings("settings");
-            wfm.saveNodeSettings(loader, s);
-            s.getNodeSettings("model").addString("model_folder", a[1]);
-            wfm.loadNodeSettings(loader, s);
+            wfm.saveNodeSettings(id, s);
+            s.getNodeSettings("model").addString(a[2], a[3]);
+            wfm.loadNodeSettings(id, s);
             wfm.executeAllAndWaitUntilDone();
-            NodeContainer nc = wfm.getNodeContainer(loader);
-            if (a[2].isEmpty()) {
+            NodeContainer nc = wfm.getNodeContainer(id);
+            if (a[4].isEmpty()) {
                 problems.addAll(expectedStates(wfm, props));
-                problems.addAll(expectedOutputs(wfm, dir, props, "model at " + a[1]));
-            } else if (nc.getNodeContainerState().isExecuted() || !nc.getNodeMessage().getMessage().contains(a[2])) {
-                problems.add("the Loader should fail naming '" + a[2] + "'; state "
+                problems.addAll(expectedOutputs(wfm, dir, props, a[2] + "=" + a[3]));
+            } else if (nc.getNodeContainerState().isExecuted() || !nc.getNodeMessage().getMessage().contains(a[4])) {
+                problems.add(nc.getNameWithID() + " should fail naming '" + a[4] + "'; state "
                     + nc.getNodeContainerState() + ", message '" + nc.getNodeMessage().getMessage() + "'");
             }
+        } finally {
+            close(wfm);
+        }
+        return problems;
+    }
+
+    /**
+     * Cancelling through KNIME's ExecutionMonitor: node {@code <id>} is cancelled while it executes; it must end
+     * not executed, with nothing half-made in its ports, and the workflow must then execute completely and meet
+     * its expectations. Arguments: {@code <workflow folder>|<node id>}.
+     */
+    public static List<String> cancel(final String arg) throws Exception {
+        String[] a = arg.split("\\|", -1);
+        Path dir = Path.of(a[0]);
+        List<String> problems = new ArrayList<>();
+        WorkflowManager wfm = load(dir, problems);
+        try {
+            NodeContainer nc = wfm.getNodeContainer(wfm.getID().createChild(Integer.parseInt(a[1])));
+            wfm.executeAll();
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (!nc.getNodeContainerState().isExecutionInProgress() && System.currentTimeMillis() < deadline) {
+                Thread.sleep(5);
+            }
+            wfm.cancelExecution(nc);
+            wfm.waitWhileInExecution(2, TimeUnit.MINUTES);
+            if (nc.getNodeContainerState().isExecuted()) {
+                problems.add(nc.getNameWithID() + " finished before it could be cancelled; nothing was tested");
+            }
+            for (int p = 1; p < nc.getNrOutPorts(); p++) {
+                if (nc.getOutPort(p).getPortObject() != null) {
+                    problems.add("cancelled " + nc.getNameWithID() + " left an output at port " + p);
+                }
+            }
+            wfm.resetAndConfigureAll();
+            wfm.executeAllAndWaitUntilDone();
+            problems.addAll(expectedStates(wfm, testflow(dir)));
+            problems.addAll(expectedOutputs(wfm, dir, testflow(dir), "executed after the cancellation"));
         } finally {
             close(wfm);
         }
@@ -235,6 +281,19 @@ public final class KnimeWorkflowDriver {
     static List<String> expectedOutputs(final WorkflowManager wfm, final Path dir, final Properties props,
         final String when) throws IOException {
         List<String> problems = new ArrayList<>();
+        for (String key : props.stringPropertyNames()) {
+            Matcher m = INVARIANTS.matcher(key);
+            if (m.matches()) {
+                NodeContainer nc = wfm.getNodeContainer(wfm.getID().createChild(Integer.parseInt(m.group(1))));
+                PortObject po = nc.getOutPort(Integer.parseInt(m.group(2))).getPortObject();
+                if (po instanceof BufferedDataTable table) {
+                    TableInvariants.check(props.getProperty(key), table).forEach(d -> problems.add(when + ": " + key
+                        + ": " + d));
+                } else {
+                    problems.add(when + ": " + key + ": no table at " + nc.getNameWithID());
+                }
+            }
+        }
         Path expected = dir.resolve("expected");
         if (!Files.isDirectory(expected)) {
             return problems;
@@ -258,6 +317,57 @@ public final class KnimeWorkflowDriver {
             }
         }
         return problems;
+    }
+
+    /**
+     * After a reload, every node fed by a non-table port object (a model or an attention capture, restored from
+     * KNIME's file stores) is reset and executed again from the restored object; its tables must equal those of
+     * the first run (wall-clock columns aside), so the restored object is complete, not just present.
+     */
+    private static List<String> consumersOfStoredPortObjectsAgree(final WorkflowManager wfm) {
+        List<String> problems = new ArrayList<>();
+        for (NodeContainer nc : wfm.getNodeContainers()) {
+            boolean fedByStoredObject = wfm.getIncomingConnectionsFor(nc.getID()).stream().anyMatch(c -> {
+                NodeContainer src = wfm.getNodeContainer(c.getSource());
+                return src.getNodeContainerState().isExecuted()
+                    && !BufferedDataTable.TYPE.equals(src.getOutPort(c.getSourcePort()).getPortType());
+            });
+            if (!fedByStoredObject || !nc.getNodeContainerState().isExecuted()) {
+                continue;
+            }
+            List<TableDifference.Snapshot> before = tables(nc);
+            wfm.resetAndConfigureNode(nc.getID());
+            wfm.executeUpToHere(nc.getID());
+            try {
+                wfm.waitWhileInExecution(10, TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                problems.add("interrupted while re-executing " + nc.getNameWithID());
+                return problems;
+            }
+            List<TableDifference.Snapshot> after = tables(nc);
+            for (int i = 0; i < before.size(); i++) {
+                String d = after.size() != before.size() || after.get(i) == null ? "no output after re-execution"
+                    : TableDifference.firstDifference(before.get(i), after.get(i));
+                if (d != null) {
+                    problems.add(nc.getNameWithID() + " re-executed from reloaded inputs: " + d);
+                }
+            }
+        }
+        wfm.executeAllAndWaitUntilDone(); // the successors that the resets reset
+        return problems;
+    }
+
+    private static List<TableDifference.Snapshot> tables(final NodeContainer nc) {
+        List<TableDifference.Snapshot> out = new ArrayList<>();
+        for (int p = 1; p < nc.getNrOutPorts(); p++) {
+            if (nc.getOutPort(p).getPortObject() instanceof BufferedDataTable t) {
+                out.add(TableDifference.Snapshot.of(t));
+            } else if (BufferedDataTable.TYPE.equals(nc.getOutPort(p).getPortType())) {
+                out.add(null);
+            }
+        }
+        return out;
     }
 
     /** Every output of every executed node can be read: all rows of each table, spec and summary of the rest. */

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.TestFactory;
  * model port executing at the same time with the same outputs as one after the other (docs/knime.md, "DJL on
  * KNIME's worker threads"). Paths: the BERT Loader finds its model through every form of location a user may
  * type (docs/knime.md, "Paths"), and a workflow folder holding its model runs after being copied elsewhere.
+ * Configure with input tables that do not fit the settings, and cancelling a training through KNIME's
+ * ExecutionMonitor. (Port-object save/load through real file stores and settings through real NodeSettings XML
+ * are part of every stored workflow's check: see StoredWorkflowsInKnimeIT.)
  */
 class EngineStateAndPathsInKnimeIT {
     private static final String W = KnimeSuite.WORKFLOWS;
@@ -37,13 +40,24 @@ class EngineStateAndPathsInKnimeIT {
     @TestFactory
     Stream<DynamicTest> theLoaderResolvesEveryFormOfModelLocation() throws Exception {
         String model = W + "/loader-tokenize-directionality/model";
+        String folder = "setting:" + TIED + "|1|model_folder|";
         return suite.session("paths", List.of(
-            "loaderPath:" + TIED + "|knime://knime.workflow/model|",
-            "loaderPath:" + TIED + "|knime://knime.mountpoint/loader-tokenize-directionality/model|",
-            "loaderPath:" + TIED + "|knime://LOCAL/loader-tokenize-directionality/model|",
-            "loaderPath:" + TIED + "|" + model + "|",
-            "loaderPath:" + TIED + "|file:" + model + "|",
-            "loaderPath:" + TIED + "|knime://Other-Mount/models/bert|'knime://Other-Mount/models/bert'",
+            folder + "knime://knime.workflow/model|",
+            folder + "knime://knime.mountpoint/loader-tokenize-directionality/model|",
+            folder + "knime://LOCAL/loader-tokenize-directionality/model|",
+            folder + model + "|",
+            folder + "file:" + model + "|",
+            folder + "knime://Other-Mount/models/bert|'knime://Other-Mount/models/bert'",
             "moved:" + TIED));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> wrongInputSpecsFailAtConfigureAndCancellingLeavesNothingHalfMade() throws Exception {
+        return suite.session("configure-and-cancel", List.of(
+            "setting:" + W + "/loader-infer-pattern|2|text_column|no_such_column"
+                + "|The input table has no text column 'no_such_column'",
+            "setting:" + W + "/cone-index|1|vector_column|g|Column 'g' is not a list column",
+            "setting:" + W + "/cone-index|1|group_column|v|The group column 'v' does not hold strings",
+            "cancel:" + W + "/case-study|1"));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.bertgeometry.knime.workflows.FolderCopy;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.DynamicTest;
 
@@ -60,7 +61,7 @@ record KnimeSuite(KnimeInstallation knime, List<Path> bundles, Path work) {
     Stream<DynamicTest> session(final String session, final List<String> commands) throws Exception {
         Path copy = work.resolve(session).resolve("workflows");
         deleteRecursively(work.resolve(session));
-        copyTree(storedWorkflows(), copy);
+        FolderCopy.copy(storedWorkflows(), copy);
         List<String> resolved = commands.stream().map(c -> c.replace(WORKFLOWS, copy.toString())).toList();
         List<KnimeProcess.Result> results = KnimeProcess.run(knime, bundles, work.resolve(session), resolved);
         List<DynamicTest> tests = new ArrayList<>();
@@ -71,19 +72,6 @@ record KnimeSuite(KnimeInstallation knime, List<Path> bundles, Path work) {
             tests.add(DynamicTest.dynamicTest(name, () -> assertTrue(r.passed(), r.command() + ": " + r.details())));
         }
         return tests.stream();
-    }
-
-    private static void copyTree(final Path from, final Path to) throws IOException {
-        try (Stream<Path> s = Files.walk(from)) {
-            for (Path p : s.toList()) {
-                Path t = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(p, t);
-                }
-            }
-        }
     }
 
     private static void deleteRecursively(final Path dir) throws IOException {

@@ -40,6 +40,9 @@ class TestWorkflowsTest {
     static final Path ROOT = Path.of("..", "test-workflows");
 
     /** The test bundle's source node, which reads a CSV file named relative to the workflow folder. */
+    /** testflow.properties keys naming the {@link TableInvariants} of one output. */
+    static final java.util.regex.Pattern INVARIANTS = java.util.regex.Pattern.compile("invariants\\.node(\\d+)\\.port(\\d+)");
+
     static final String TEST_SOURCE_FACTORY = "org.bertgeometry.knime.workflows.CsvTableSourceNodeFactory";
 
     @TempDir
@@ -140,6 +143,17 @@ class TestWorkflowsTest {
                     for (String d : TableExpectation.compare(e, (BufferedDataTable)out[port - 1], tolerance)) {
                         failures.add(e.getFileName() + ": " + d);
                     }
+                }
+            }
+        }
+        for (String key : wf.properties().stringPropertyNames()) {
+            java.util.regex.Matcher m = INVARIANTS.matcher(key);
+            if (m.matches()) {
+                PortObject[] out = outputs.get(Integer.parseInt(m.group(1)));
+                assertNotNull(out, wf.name() + ": no output for " + key);
+                for (String d : TableInvariants.check(wf.properties().getProperty(key),
+                    (BufferedDataTable)out[Integer.parseInt(m.group(2)) - 1])) {
+                    failures.add(key + ": " + d);
                 }
             }
         }
