@@ -181,7 +181,7 @@ public final class PredictCommand extends LongRunningCommand {
         stdout.flush();
         if (minAccuracy != null && m.accuracy() < minAccuracy) {
             throw new IllegalStateException(String.format(Locale.ROOT, "accuracy %.4f is below --min-accuracy %s (predictions were"
-                    + " written to %s)", m.accuracy(), minAccuracy, output));
+                    + " written to %s)", m.accuracy(), minAccuracy, Stdio.name(output, false)));
         }
     }
 }
