@@ -206,6 +206,7 @@ public final class InferNodeModel extends SettingsNodeModel {
         AttentionCapturePortObject capture = new AttentionCapturePortObject(captureSpec(config),
             new AttentionCapturePortObject.Contents(seen[0], bounded.samples().size(), classNames, counts, longest),
             store);
+        pushFlowVariables(InferFlowVariables.of(capture.contents()));
         return new PortObject[]{out.getTable(), capture};
     }
 

@@ -176,6 +176,7 @@ public final class VariantClassifierNodeModel extends SettingsNodeModel {
         }
         BertModelPortObjectSpec spec = new BertModelPortObjectSpec("variant-classifier-" + preset.name().toLowerCase(
             java.util.Locale.ROOT), outcome.checkpoint().config(), HuggingFaceFolder.VOCAB);
+        pushFlowVariables(TrainingFlowVariables.of(outcome.training()));
         return new PortObject[]{new BertModelPortObject(spec, store), history(outcome, exec)};
     }
 

@@ -19,6 +19,7 @@ import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.testing.ModelFolders;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.knime.testing.FlowVariablesOf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataCell;
@@ -86,7 +87,10 @@ class InferNodeModelTest {
     @Test
     void predictsAndCapturesWithinTheSampleBound() throws Exception {
         ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
-        PortObject[] out = ShimNodeRunner.execute(node(2, 2), exec, model(), table(exec, 5));
+        InferNodeModel node = node(2, 2);
+        PortObject[] out = ShimNodeRunner.execute(node, exec, model(), table(exec, 5));
+        assertEquals(java.util.Map.of("infer_rows", 5, "infer_captured_samples", 2), FlowVariablesOf.model(node),
+            "5 rows in, at most 2 samples stored");
         BufferedDataTable predictions = (BufferedDataTable)out[0];
         AttentionCapturePortObject capture = (AttentionCapturePortObject)out[1];
         List<DataRow> rows = new ArrayList<>();
