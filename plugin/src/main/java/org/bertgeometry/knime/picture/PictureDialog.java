@@ -8,7 +8,7 @@ import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 public final class PictureDialog {
 
     /** Which of the picture settings a node's picture uses. */
-    public enum Uses { HEATMAPS, LINE_CHARTS, GRIDS, CONFUSION }
+    public enum Uses { HEATMAPS, CHARTS, GRIDS, CONFUSION }
 
     private PictureDialog() {
     }
@@ -25,7 +25,7 @@ public final class PictureDialog {
             pane.addDialogComponent(new DialogComponentStringSelection(s.scaleModel(), "Colour scale",
                 PictureSettings.scaleLabels()));
         }
-        if (set.contains(Uses.LINE_CHARTS)) {
+        if (set.contains(Uses.CHARTS)) {
             pane.addDialogComponent(new DialogComponentNumber(s.widthModel(), "Chart width (pixels, 200-4000)", 50));
             pane.addDialogComponent(new DialogComponentNumber(s.heightModel(), "Chart height (pixels, 150-3000)", 50));
         }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.report.chart.BarChart;
 import org.bertgeometry.report.chart.CategoricalGrid;
 import org.bertgeometry.report.chart.ColorScale;
 import org.bertgeometry.report.chart.ConfusionMatrixChart;
@@ -19,7 +20,7 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 /**
  * How a node's picture output looks, shared by every node with a picture port: the most pixels per side of a
  * heatmap (default 512, 16 to 4096; larger maps are max-pooled as in the report), the colour scale of heatmaps and
- * confusion matrices (default dark violet to yellow), the size of line charts (default 800 x 480 pixels) and the
+ * confusion matrices (default dark violet to yellow), the size of line and bar charts (default 800 x 480 pixels) and the
  * cell size of layer-by-head grids (default 40 pixels, 12 to 120). Workflows saved before pictures existed have
  * none of these keys; they load with the defaults, so the keys are read only where present.
  */
@@ -87,6 +88,11 @@ public final class PictureSettings implements NodeSettingsGroup {
     /** Line chart options of this size. */
     public LineChart.Options line() {
         return LineChart.Options.defaults().withSize(m_width.getIntValue(), m_height.getIntValue());
+    }
+
+    /** Bar chart options of the chart size. */
+    public BarChart.Options bar() {
+        return BarChart.Options.defaults().withSize(m_width.getIntValue(), m_height.getIntValue());
     }
 
     /** Grid options with this cell size. */

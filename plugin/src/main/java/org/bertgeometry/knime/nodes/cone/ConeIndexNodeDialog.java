@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.cone;
 
+import org.bertgeometry.knime.picture.PictureDialog;
 import org.knime.core.data.StringValue;
 import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
@@ -17,5 +18,6 @@ final class ConeIndexNodeDialog extends DefaultNodeSettingsPane {
             false, StringValue.class));
         addDialogComponent(new DialogComponentStringSelection(s.variantModel(), "Variant",
             ConeIndexSettings.variantNames()));
+        PictureDialog.addTo(this, s.picture(), PictureDialog.Uses.CHARTS);
     }
 }
