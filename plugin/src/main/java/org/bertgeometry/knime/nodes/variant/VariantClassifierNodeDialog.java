@@ -1,5 +1,6 @@
 package org.bertgeometry.knime.nodes.variant;
 
+import org.bertgeometry.knime.picture.PictureDialog;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentColumnNameSelection;
@@ -26,5 +27,6 @@ final class VariantClassifierNodeDialog extends DefaultNodeSettingsPane {
             "Validation fraction (without a validation table)", 0.01));
         addDialogComponent(new DialogComponentNumber(s.patienceModel(), "Early-stopping patience (0 = off)", 1));
         closeCurrentGroup();
+        PictureDialog.addTo(this, s.picture(), PictureDialog.Uses.CHARTS, PictureDialog.Uses.CONFUSION);
     }
 }
