@@ -16,6 +16,24 @@ public final class PictureSheet {
     private PictureSheet() {
     }
 
+    /**
+     * A small white picture carrying one line of text, for a node whose input gives nothing to draw: the port
+     * still carries an image, and the text says why it is empty.
+     */
+    public static BufferedImage note(final String text) {
+        BufferedImage image = new BufferedImage(Math.max(200, 8 * text.length() + 24), 40, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setColor(Color.WHITE);
+            g.fillRect(0, 0, image.getWidth(), image.getHeight());
+            g.setColor(Color.DARK_GRAY);
+            g.drawString(text, 12, 25);
+        } finally {
+            g.dispose();
+        }
+        return image;
+    }
+
     /** Axis tick labels 0, 1, ..., n-1: layers and heads are numbered as in the nodes' tables. */
     public static java.util.List<String> indices(final int n) {
         return java.util.stream.IntStream.range(0, n).mapToObj(Integer::toString).toList();
