@@ -1,5 +1,7 @@
 package org.bertgeometry.knime.nodes.infer;
 
+import org.bertgeometry.knime.picture.PictureDialog;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
@@ -21,5 +23,12 @@ final class InferNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentNumber(s.thetaModel(), "High-attention threshold theta", 0.05));
         addDialogComponent(new DialogComponentBoolean(s.onlyCorrectModel(),
             "Class means over correctly predicted samples only"));
+        createNewGroup("Heatmaps of stored samples in the picture");
+        addDialogComponent(new DialogComponentNumber(s.picture().samplesModel(),
+            "Samples to draw (0 = none, at most 64; the first stored samples)", 1));
+        addDialogComponent(new DialogComponentString(s.picture().headsModel(),
+            "Heads (layer:head, 0-based, comma-separated; empty = every head of the last layer)", false, 30));
+        closeCurrentGroup();
+        PictureDialog.addTo(this, s.picture().look(), PictureDialog.Uses.HEATMAPS);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
+import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.geometry.HeadStatistics;
 import org.bertgeometry.geometry.SpecialPositions;
@@ -101,7 +102,7 @@ public final class PatternClassifierNodeModel extends NodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         AttentionCapturePortObject capture = (AttentionCapturePortObject)inObjects[0];
         AttentionCapturePortObjectSpec spec = capture.getSpec();
-        List<PatternPictureSettings.Head> pictureHeads = m_picture.heads(spec.layers(), spec.heads());
+        List<HeadSelection.Head> pictureHeads = m_picture.heads(spec.layers(), spec.heads());
         GateClassifier.Params params = GateClassifier.Params.defaults().withRankPolicy(m_rankEveryMap.getBooleanValue()
             ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
         BufferedDataContainer out = exec.createDataContainer(outputSpec());

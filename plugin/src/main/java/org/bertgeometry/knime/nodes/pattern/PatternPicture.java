@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.GateLabel;
+import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PictureSheet;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.report.chart.CategoricalGrid;
@@ -28,7 +29,7 @@ final class PatternPicture {
     }
 
     static BufferedImage draw(final AttentionCapturePortObject capture,
-        final GateClassifier.Classification[][][] perClass, final List<PatternPictureSettings.Head> heads,
+        final GateClassifier.Classification[][][] perClass, final List<HeadSelection.Head> heads,
         final PatternPictureSettings settings) throws IOException {
         List<String> classes = capture.contents().classNames();
         List<BufferedImage> charts = new ArrayList<>();
@@ -37,7 +38,7 @@ final class PatternPicture {
         for (int c = 0; c < classes.size(); c++) {
             List<BufferedImage> row = new ArrayList<>();
             row.add(grid(perClass[c], classes.get(c), layers, headCount, settings));
-            for (PatternPictureSettings.Head h : heads) {
+            for (HeadSelection.Head h : heads) {
                 Optional<double[][]> mean = capture.classMean(c, h.layer(), h.head());
                 if (mean.isPresent()) {
                     row.add(heatmap(PatternClassifierNodeModel.crop(mean.get()), classes.get(c), h,
@@ -77,7 +78,7 @@ final class PatternPicture {
     }
 
     private static BufferedImage heatmap(final double[][] map, final String className,
-        final PatternPictureSettings.Head head, final GateClassifier.Classification gate,
+        final HeadSelection.Head head, final GateClassifier.Classification gate,
         final PatternPictureSettings settings) {
         List<String> ticks = settings.ticks().ticks(map.length);
         String title = String.format(Locale.ROOT, "%s, layer %d head %d%s", className, head.layer(), head.head(),

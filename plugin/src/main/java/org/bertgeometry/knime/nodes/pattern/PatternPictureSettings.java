@@ -1,9 +1,9 @@
 package org.bertgeometry.knime.nodes.pattern;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PictureSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -19,10 +19,6 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
 final class PatternPictureSettings implements NodeSettingsGroup {
     static final String CFG_HEADS = "picture_heads";
     static final String CFG_TICKS = "picture_ticks";
-
-    /** A layer and head, 0-based. */
-    record Head(int layer, int head) {
-    }
 
     private final PictureSettings m_look = new PictureSettings();
     private final SettingsModelString m_heads = new SettingsModelString(CFG_HEADS, "");
@@ -46,33 +42,8 @@ final class PatternPictureSettings implements NodeSettingsGroup {
     }
 
     /** The heads to draw for a capture of {@code layers} x {@code heads}, checked to exist. */
-    List<Head> heads(final int layers, final int heads) throws InvalidSettingsException {
-        return parse(m_heads.getStringValue(), layers, heads);
-    }
-
-    static List<Head> parse(final String text, final int layers, final int heads) throws InvalidSettingsException {
-        List<Head> out = new ArrayList<>();
-        if (text == null || text.isBlank()) {
-            for (int h = 0; h < heads; h++) {
-                out.add(new Head(layers - 1, h));
-            }
-            return out;
-        }
-        for (String item : text.split(",")) {
-            String[] parts = item.trim().split(":");
-            try {
-                Head head = new Head(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()));
-                if (parts.length != 2 || head.layer() < 0 || head.layer() >= layers || head.head() < 0
-                    || head.head() >= heads) {
-                    throw new IllegalArgumentException("out of range");
-                }
-                out.add(head);
-            } catch (RuntimeException e) {
-                throw new InvalidSettingsException("Heads to draw: '" + item.trim() + "' is not layer:head with layer"
-                    + " 0 to " + (layers - 1) + " and head 0 to " + (heads - 1) + " (for example 11:0, 11:3).", e);
-            }
-        }
-        return out;
+    List<HeadSelection.Head> heads(final int layers, final int heads) throws InvalidSettingsException {
+        return HeadSelection.parse(m_heads.getStringValue(), layers, heads);
     }
 
     @Override
@@ -85,9 +56,8 @@ final class PatternPictureSettings implements NodeSettingsGroup {
     @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.validate(settings);
-        if (settings.containsKey(CFG_HEADS) && !settings.getString(CFG_HEADS).isBlank()) {
-            // the ranges are known only from the capture; here only the form is checked
-            parse(settings.getString(CFG_HEADS), Integer.MAX_VALUE, Integer.MAX_VALUE);
+        if (settings.containsKey(CFG_HEADS)) {
+            HeadSelection.checkForm(settings.getString(CFG_HEADS));
         }
         if (settings.containsKey(CFG_TICKS) && TickLabels.ofLabel(settings.getString(CFG_TICKS)) == null) {
             throw new InvalidSettingsException("Unknown tick labels '" + settings.getString(CFG_TICKS) + "'; choose"
