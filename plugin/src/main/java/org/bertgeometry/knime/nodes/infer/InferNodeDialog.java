@@ -17,10 +17,10 @@ final class InferNodeDialog extends DefaultNodeSettingsPane {
             StringValue.class));
         addDialogComponent(new DialogComponentColumnNameSelection(s.labelModel(), "Label column (optional)", 1,
             false, StringValue.class));
-        addDialogComponent(new DialogComponentNumber(s.batchModel(), "Batch size", 1));
-        addDialogComponent(new DialogComponentNumber(s.maxLengthModel(), "Maximum length (0 = model default)", 8));
-        addDialogComponent(new DialogComponentNumber(s.storedModel(), "Samples with full attention maps", 1));
-        addDialogComponent(new DialogComponentNumber(s.thetaModel(), "High-attention threshold theta", 0.05));
+        addDialogComponent(new DialogComponentNumber(s.batchModel(), "Batch size (rows per forward pass)", 1));
+        addDialogComponent(new DialogComponentNumber(s.maxLengthModel(), "Maximum length (tokens incl. [CLS] and [SEP]; 0 = model default)", 8));
+        addDialogComponent(new DialogComponentNumber(s.storedModel(), "Samples with full attention maps (first rows; memory grows with layers x heads x length^2)", 1));
+        addDialogComponent(new DialogComponentNumber(s.thetaModel(), "High-attention threshold theta (0 to 1; paper: 0.3)", 0.05));
         addDialogComponent(new DialogComponentBoolean(s.onlyCorrectModel(),
             "Class means over correctly predicted samples only"));
         createNewGroup("Heatmaps of stored samples in the picture");
