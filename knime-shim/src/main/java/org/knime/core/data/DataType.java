@@ -1,5 +1,6 @@
 package org.knime.core.data;
 
+import org.knime.core.data.convert.map.IdentifiableType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -9,7 +10,7 @@ import java.util.Objects;
  * Shim of KNIME's {@code DataType}: the type of a column, derived from a cell class (and, for collections, an
  * element type). Works without KNIME's DataType extension registry.
  */
-public final class DataType {
+public final class DataType implements IdentifiableType {
     private final Class<? extends DataCell> m_cellClass;
     private final DataType m_elementType;
 

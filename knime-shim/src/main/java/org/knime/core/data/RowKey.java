@@ -1,7 +1,7 @@
 package org.knime.core.data;
 
 /** Shim of KNIME's {@code RowKey}: a row's identifier. */
-public final class RowKey {
+public final class RowKey implements RowKeyValue {
     private final String m_key;
 
     public RowKey(final String key) {

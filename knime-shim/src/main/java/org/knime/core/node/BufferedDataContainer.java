@@ -1,5 +1,9 @@
 package org.knime.core.node;
 
+import java.util.ArrayList;
+import java.util.List;
+
+import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.container.DataContainer;
 
@@ -10,10 +14,10 @@ public class BufferedDataContainer extends DataContainer {
         super(spec);
     }
 
+    @Override
     public BufferedDataTable getTable() {
-        if (!isClosed()) {
-            throw new IllegalStateException("Cannot get table: container is not closed.");
-        }
-        return new BufferedDataTable(getTableSpec(), rows());
+        List<DataRow> rows = new ArrayList<>();
+        super.getTable().forEach(rows::add);
+        return new BufferedDataTable(getTableSpec(), rows);
     }
 }

@@ -1,10 +1,10 @@
 package org.knime.core.node;
 
-import java.util.Iterator;
 import java.util.List;
 
 import javax.swing.JComponent;
 
+import org.bertgeometry.knime.testing.ListRowIterator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
@@ -45,22 +45,7 @@ public final class BufferedDataTable implements DataTable, PortObject {
 
     @Override
     public CloseableRowIterator iterator() {
-        Iterator<DataRow> it = m_rows.iterator();
-        return new CloseableRowIterator() {
-            @Override
-            public boolean hasNext() {
-                return it.hasNext();
-            }
-
-            @Override
-            public DataRow next() {
-                return it.next();
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new ListRowIterator(m_rows);
     }
 
     @Override

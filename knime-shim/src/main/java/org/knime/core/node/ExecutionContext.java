@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.bertgeometry.knime.testing.ShimFileStores;
+
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.filestore.FileStore;
-import org.knime.core.data.filestore.ShimFileStores;
 
 /**
  * Shim of KNIME's {@code ExecutionContext}: an {@link ExecutionMonitor} that also creates output tables (in
  * memory) and file stores (files below a temporary folder owned by the node). Tests create one with
- * {@link ShimExecution}.
+ * {@code org.bertgeometry.knime.testing.ShimExecution}.
  */
 public class ExecutionContext extends ExecutionMonitor {
     private final Path m_fileStoreRoot;

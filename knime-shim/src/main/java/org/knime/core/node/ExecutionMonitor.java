@@ -78,7 +78,7 @@ public class ExecutionMonitor {
         m_messageLog.add(message);
     }
 
-    /** Shim: cancellation requested by a test after a number of progress reports (see ShimExecution). */
+    /** Shim: cancellation requested by a test after a number of progress reports (see org.bertgeometry.knime.testing.ShimExecution). */
     private void countDownToCancel() {
         ExecutionMonitor root = this;
         while (root.m_parent != null) {

@@ -17,7 +17,7 @@ import org.knime.core.node.port.PortType;
  * Shim of KNIME's {@code NodeModel}: a node's settings, configure and execute logic. Nodes with non-table ports
  * override the {@link PortObject} variants of configure and execute, as in KNIME.
  */
-public abstract class NodeModel {
+public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     private final PortType[] m_inTypes;
     private final PortType[] m_outTypes;
     private final NodeLogger m_logger = NodeLogger.getLogger(getClass());

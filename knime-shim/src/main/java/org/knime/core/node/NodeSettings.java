@@ -2,11 +2,9 @@ package org.knime.core.node;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 
 import org.knime.core.node.config.Config;
-import org.knime.core.node.config.base.ConfigBase;
-import org.knime.core.node.config.base.XMLConfig;
+import org.knime.core.node.config.ConfigWO;
 
 /**
  * Shim of KNIME's {@code NodeSettings}: the settings tree a node saves to and loads from; persisted in KNIME's
@@ -19,13 +17,24 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
     }
 
     @Override
-    protected ConfigBase getInstance(final String key) {
+    public Config getInstance(final String key) {
         return new NodeSettings(key);
     }
 
-    @Override
-    public NodeSettingsRO getNodeSettings(final String key) throws InvalidSettingsException {
-        return (NodeSettings)getConfig(key);
+    /**
+     * Reads settings from KNIME's XMLConfig format; the result's key is the root element's. Closes the stream.
+     *
+     * @throws IOException if the stream cannot be read or is not a KNIME XML config
+     */
+    public static NodeSettingsRO loadFromXML(final InputStream in) throws IOException {
+        NodeSettings settings = new NodeSettings("ignored");
+        settings.load(in);
+        return settings;
+    }
+
+    /** Makes a deep copy of these settings into {@code dest}. */
+    public void copyTo(final ConfigWO dest) {
+        super.copyTo(dest);
     }
 
     @Override
@@ -33,15 +42,8 @@ public final class NodeSettings extends Config implements NodeSettingsRO, NodeSe
         return (NodeSettings)addConfig(key);
     }
 
-    public void saveToXML(final OutputStream os) throws IOException {
-        XMLConfig.save(this, os);
-    }
-
-    public static NodeSettingsRO loadFromXML(final InputStream in) throws IOException {
-        NodeSettings tmp = new NodeSettings("loading");
-        String key = XMLConfig.load(in, tmp);
-        NodeSettings result = new NodeSettings(key);
-        tmp.copyTo(result);
-        return result;
+    @Override
+    public NodeSettings getNodeSettings(final String key) throws InvalidSettingsException {
+        return (NodeSettings)getConfig(key);
     }
 }

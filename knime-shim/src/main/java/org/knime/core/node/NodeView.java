@@ -6,18 +6,16 @@ package org.knime.core.node;
  *
  * @param <T> the node model class
  */
-public abstract class NodeView<T extends NodeModel> {
-    private final T m_model;
+public abstract class NodeView<T extends NodeModel> extends AbstractNodeView<T>
+    implements NodeModelWarningListener {
 
     protected NodeView(final T nodeModel) {
-        m_model = nodeModel;
+        super(nodeModel);
     }
 
     protected T getNodeModel() {
-        return m_model;
+        return getViewableModel();
     }
-
-    protected abstract void modelChanged();
 
     protected abstract void onClose();
 

@@ -115,7 +115,7 @@ class BundleInEquinoxIT {
         Object settings = settingsClass.getConstructor(String.class).newInstance("model");
         settingsClass.getMethod("addString", String.class, String.class).invoke(settings, "model_folder",
             modelDir.toString());
-        Class<?> runner = shim.loadClass("org.knime.core.node.ShimNodeRunner");
+        Class<?> runner = shim.loadClass("org.bertgeometry.knime.testing.ShimNodeRunner");
         Class<?> nodeModel = shim.loadClass("org.knime.core.node.NodeModel");
         Class<?> settingsRO = shim.loadClass("org.knime.core.node.NodeSettingsRO");
         runner.getMethod("loadSettings", nodeModel, settingsRO).invoke(null, loader, settings);
@@ -151,7 +151,7 @@ class BundleInEquinoxIT {
     }
 
     private static Object newExec() throws Exception {
-        return shim.loadClass("org.knime.core.node.ShimExecution").getMethod("createContext", Path.class)
+        return shim.loadClass("org.bertgeometry.knime.testing.ShimExecution").getMethod("createContext", Path.class)
             .invoke(null, Files.createTempDirectory(work, "fs"));
     }
 
@@ -220,7 +220,7 @@ class BundleInEquinoxIT {
         addDouble.invoke(s, "validation_fraction", 0.25);
         addInt.invoke(s, "early_stopping_patience", 0);
         Object vc = newModel("org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory");
-        shim.loadClass("org.knime.core.node.ShimNodeRunner").getMethod("loadSettings",
+        shim.loadClass("org.bertgeometry.knime.testing.ShimNodeRunner").getMethod("loadSettings",
             shim.loadClass("org.knime.core.node.NodeModel"), shim.loadClass("org.knime.core.node.NodeSettingsRO"))
             .invoke(null, vc, s);
         Object exec = newExec();
@@ -250,7 +250,7 @@ class BundleInEquinoxIT {
         for (int i = 0; i < inputs.length; i++) {
             Array.set(in, i, inputs[i]);
         }
-        Method m = shim.loadClass("org.knime.core.node.ShimNodeRunner").getMethod("execute",
+        Method m = shim.loadClass("org.bertgeometry.knime.testing.ShimNodeRunner").getMethod("execute",
             shim.loadClass("org.knime.core.node.NodeModel"), execClass, in.getClass());
         return (Object[])m.invoke(null, model, exec, in);
     }

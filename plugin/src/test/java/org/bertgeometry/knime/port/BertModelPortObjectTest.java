@@ -15,7 +15,7 @@ import org.bertgeometry.knime.testing.ModelFolders;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.filestore.FileStore;
-import org.knime.core.data.filestore.ShimFileStores;
+import org.bertgeometry.knime.testing.ShimFileStores;
 import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.port.PortObjectSpecZipInputStream;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;

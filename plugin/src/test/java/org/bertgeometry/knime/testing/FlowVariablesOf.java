@@ -1,27 +1,19 @@
 package org.bertgeometry.knime.testing;
 
-import java.lang.reflect.Method;
 import java.util.Map;
 
 import org.knime.core.node.NodeModel;
 
 /**
- * Test helper: the flow variables a node model pushed in the shim (name to Integer, Double or String). The shim
- * keeps them behind a package-private accessor because KNIME's NodeModel has no public getter for its outgoing
- * variables; reflection here keeps the shim free of members KNIME lacks.
+ * Test helper: the flow variables a node model pushed in the shim (name to Integer, Double or String). KNIME's
+ * NodeModel has no public getter for its outgoing variables, so the shim keeps them behind a package-private
+ * accessor, reached through {@link ShimInternals}.
  */
 public final class FlowVariablesOf {
     private FlowVariablesOf() {
     }
 
-    @SuppressWarnings("unchecked")
     public static Map<String, Object> model(final NodeModel model) {
-        try {
-            Method m = NodeModel.class.getDeclaredMethod("flowVariables");
-            m.setAccessible(true);
-            return (Map<String, Object>)m.invoke(model);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("The shim's NodeModel has no flowVariables() accessor", e);
-        }
+        return ShimInternals.callUnchecked(NodeModel.class, model, "flowVariables", new Class<?>[0]);
     }
 }

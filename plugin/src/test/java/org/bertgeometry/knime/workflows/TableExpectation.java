@@ -98,6 +98,11 @@ final class TableExpectation {
             }
             return null;
         }
+        // BooleanCell is also an IntValue and a DoubleValue in KNIME: test it first
+        if (actual instanceof BooleanValue v) {
+            return Boolean.parseBoolean(expected) == v.getBooleanValue() ? null
+                : "expected " + expected + ", got " + v.getBooleanValue();
+        }
         if (actual instanceof IntValue v) {
             return Integer.parseInt(expected) == v.getIntValue() ? null
                 : "expected " + expected + ", got " + v.getIntValue();
@@ -106,10 +111,6 @@ final class TableExpectation {
             double e = Double.parseDouble(expected);
             return Math.abs(e - v.getDoubleValue()) <= tolerance ? null
                 : "expected " + expected + " +- " + tolerance + ", got " + v.getDoubleValue();
-        }
-        if (actual instanceof BooleanValue v) {
-            return Boolean.parseBoolean(expected) == v.getBooleanValue() ? null
-                : "expected " + expected + ", got " + v.getBooleanValue();
         }
         String s = ((StringValue)actual).getStringValue();
         return s.equals(expected) ? null : "expected '" + expected + "', got '" + s + "'";

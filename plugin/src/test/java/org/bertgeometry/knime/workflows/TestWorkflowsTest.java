@@ -21,8 +21,8 @@ import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.NodeFactory;
 import org.knime.core.node.NodeModel;
-import org.knime.core.node.ShimExecution;
-import org.knime.core.node.ShimNodeRunner;
+import org.bertgeometry.knime.testing.ShimExecution;
+import org.bertgeometry.knime.testing.ShimNodeRunner;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 

@@ -1,9 +1,8 @@
 package org.knime.core.data.collection;
 
-import org.knime.core.data.DataCell;
 import org.knime.core.data.DataValue;
 
-/** Shim of KNIME's {@code CollectionDataValue} (the real one reaches Iterable through CellCollection). */
-public interface CollectionDataValue extends DataValue, Iterable<DataCell> {
+/** Shim of KNIME's {@code CollectionDataValue} (iterable through {@link CellCollection}, as in KNIME). */
+public interface CollectionDataValue extends DataValue, CellCollection {
     int size();
 }

@@ -13,7 +13,7 @@ public class ListCell extends DataCell implements ListDataValue {
 
     private final List<DataCell> m_cells;
 
-    protected ListCell(final Collection<? extends DataCell> cells) {
+    ListCell(final Collection<? extends DataCell> cells) {
         m_cells = List.copyOf(cells);
     }
 

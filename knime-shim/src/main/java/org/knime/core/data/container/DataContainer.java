@@ -5,14 +5,17 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.bertgeometry.knime.testing.ListRowIterator;
 import org.knime.core.data.DataRow;
+import org.knime.core.data.DataTable;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.RowIterator;
 
 /**
  * Shim of KNIME's {@code DataContainer}: collects rows (in memory here) and checks them against the spec.
  * Not AutoCloseable, as in KNIME: call {@link #close()} before reading the table.
  */
-public class DataContainer {
+public class DataContainer implements RowAppender, RowFlushable {
     private final DataTableSpec m_spec;
     private final List<DataRow> m_rows = new ArrayList<>();
     private final Set<String> m_keys = new HashSet<>();
@@ -64,8 +67,25 @@ public class DataContainer {
         return m_spec;
     }
 
-    /** Shim internal: the rows collected so far. */
-    protected List<DataRow> rows() {
-        return m_rows;
+    /**
+     * @return the collected rows as a table
+     * @throws IllegalStateException if the container is not closed yet
+     */
+    public DataTable getTable() {
+        if (!m_closed) {
+            throw new IllegalStateException("Cannot get table: container is not closed.");
+        }
+        List<DataRow> rows = List.copyOf(m_rows);
+        return new DataTable() {
+            @Override
+            public DataTableSpec getDataTableSpec() {
+                return m_spec;
+            }
+
+            @Override
+            public RowIterator iterator() {
+                return new ListRowIterator(rows);
+            }
+        };
     }
 }

@@ -1,11 +1,20 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.NominalValue;
+import org.knime.core.data.LongValue;
+import org.knime.core.data.IntValue;
+import org.knime.core.data.FuzzyNumberValue;
+import org.knime.core.data.FuzzyIntervalValue;
+import org.knime.core.data.DoubleValue;
+import org.knime.core.data.ComplexNumberValue;
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 
 /** Shim of KNIME's {@code BooleanCell}: two singletons, obtained with {@link #get(boolean)}. */
-public final class BooleanCell extends DataCell implements BooleanValue {
+public final class BooleanCell extends DataCell implements BooleanValue, BoundedValue, ComplexNumberValue, DoubleValue,
+    FuzzyIntervalValue, FuzzyNumberValue, IntValue, LongValue, NominalValue {
     private static final long serialVersionUID = 1L;
 
     public static final BooleanCell TRUE = new BooleanCell(true);
@@ -27,6 +36,16 @@ public final class BooleanCell extends DataCell implements BooleanValue {
     @Override
     public boolean getBooleanValue() {
         return m_value;
+    }
+
+    @Override
+    public int getIntValue() {
+        return m_value ? 1 : 0;
+    }
+
+    @Override
+    public double getDoubleValue() {
+        return m_value ? 1 : 0;
     }
 
     @Override

@@ -1,11 +1,16 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.FuzzyNumberValue;
+import org.knime.core.data.FuzzyIntervalValue;
+import org.knime.core.data.ComplexNumberValue;
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 
 /** Shim of KNIME's {@code DoubleCell}. */
-public final class DoubleCell extends DataCell implements DoubleValue {
+public final class DoubleCell extends DataCell implements DoubleValue, BoundedValue, ComplexNumberValue,
+    FuzzyIntervalValue, FuzzyNumberValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(DoubleCell.class);

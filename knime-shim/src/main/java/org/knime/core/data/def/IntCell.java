@@ -1,12 +1,18 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.LongValue;
+import org.knime.core.data.FuzzyNumberValue;
+import org.knime.core.data.FuzzyIntervalValue;
+import org.knime.core.data.ComplexNumberValue;
+import org.knime.core.data.BoundedValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
 
 /** Shim of KNIME's {@code IntCell} (an int is also a double value, as in KNIME). */
-public final class IntCell extends DataCell implements IntValue, DoubleValue {
+public class IntCell extends DataCell implements IntValue, DoubleValue, BoundedValue, ComplexNumberValue,
+    FuzzyIntervalValue, FuzzyNumberValue, LongValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(IntCell.class);

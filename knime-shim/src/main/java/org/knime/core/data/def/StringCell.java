@@ -1,11 +1,12 @@
 package org.knime.core.data.def;
 
+import org.knime.core.data.NominalValue;
 import org.knime.core.data.DataCell;
 import org.knime.core.data.DataType;
 import org.knime.core.data.StringValue;
 
 /** Shim of KNIME's {@code StringCell}. */
-public final class StringCell extends DataCell implements StringValue {
+public final class StringCell extends DataCell implements StringValue, NominalValue {
     private static final long serialVersionUID = 1L;
 
     public static final DataType TYPE = DataType.getType(StringCell.class);

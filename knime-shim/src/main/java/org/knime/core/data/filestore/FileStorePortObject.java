@@ -1,5 +1,6 @@
 package org.knime.core.data.filestore;
 
+import org.knime.core.data.filestore.internal.FileStoreProxy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,7 +12,7 @@ import org.knime.core.node.port.PortObject;
  * a workflow or copying the object does not rewrite it. The framework re-attaches the file stores after
  * deserialisation and then calls {@link #postConstruct()}.
  */
-public abstract class FileStorePortObject implements PortObject {
+public abstract class FileStorePortObject implements FileStoreProxy.FlushCallback, PortObject {
     private List<FileStore> m_fileStores;
 
     protected FileStorePortObject(final List<FileStore> fileStores) {

@@ -11,17 +11,15 @@ public abstract class Config extends ConfigBase implements ConfigRO, ConfigWO {
     }
 
     @Override
-    public Config addConfig(final String key) {
-        return (Config)addChild(key);
+    public abstract Config getInstance(String key);
+
+    @Override
+    public final Config addConfig(final String key) {
+        return (Config)addConfigBase(key);
     }
 
     @Override
-    public Config getConfig(final String key) throws InvalidSettingsException {
-        return (Config)getChild(key);
-    }
-
-    /** Copies this config's content into {@code dest}. */
-    public void copyTo(final ConfigWO dest) {
-        copyInto((ConfigBase)dest);
+    public final Config getConfig(final String key) throws InvalidSettingsException {
+        return (Config)getConfigBase(key);
     }
 }

@@ -13,11 +13,11 @@ public abstract class DialogComponent {
     private final SettingsModel m_model;
     private final JPanel m_panel = new JPanel();
 
-    protected DialogComponent(final SettingsModel model) {
+    public DialogComponent(final SettingsModel model) {
         m_model = model;
     }
 
-    public final JPanel getComponentPanel() {
+    public JPanel getComponentPanel() {
         return m_panel;
     }
 

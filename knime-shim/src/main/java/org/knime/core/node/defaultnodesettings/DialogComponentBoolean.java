@@ -2,6 +2,8 @@ package org.knime.core.node.defaultnodesettings;
 
 import javax.swing.JCheckBox;
 
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Shim of KNIME's {@code DialogComponentBoolean}: a check box. */
@@ -21,12 +23,12 @@ public final class DialogComponentBoolean extends DialogComponent {
     }
 
     @Override
-    protected void validateSettingsBeforeSave() {
+    protected void validateSettingsBeforeSave() throws InvalidSettingsException {
         ((SettingsModelBoolean)getModel()).setBooleanValue(m_box.isSelected());
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
     }
 
     @Override

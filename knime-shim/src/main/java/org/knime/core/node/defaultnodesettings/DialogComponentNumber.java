@@ -3,6 +3,7 @@ package org.knime.core.node.defaultnodesettings;
 import javax.swing.JLabel;
 import javax.swing.JTextField;
 
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObjectSpec;
 
@@ -39,7 +40,7 @@ public class DialogComponentNumber extends DialogComponent {
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
     }
 
     @Override

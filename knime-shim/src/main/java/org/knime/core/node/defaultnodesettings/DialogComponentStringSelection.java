@@ -6,6 +6,7 @@ import java.util.Collection;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 
+import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObjectSpec;
 
@@ -45,7 +46,7 @@ public final class DialogComponentStringSelection extends DialogComponent {
     }
 
     @Override
-    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) {
+    protected void checkConfigurabilityBeforeLoad(final PortObjectSpec[] specs) throws NotConfigurableException {
     }
 
     @Override

@@ -43,7 +43,7 @@ public class SettingsModelBoolean extends SettingsModel {
     }
 
     @Override
-    protected String getConfigName() {
+    public String getConfigName() {
         return m_configName;
     }
 

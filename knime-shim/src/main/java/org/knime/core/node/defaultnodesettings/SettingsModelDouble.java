@@ -7,7 +7,7 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Shim of KNIME's {@code SettingsModelDouble}: a double setting, saved with {@code addDouble(key, value)}. */
-public class SettingsModelDouble extends SettingsModelNumber {
+public class SettingsModelDouble extends SettingsModelNumber implements SettingsModelFlowVariableCompatible {
     private final String m_configName;
     private double m_value;
 
@@ -24,7 +24,6 @@ public class SettingsModelDouble extends SettingsModelNumber {
     }
 
     public void setDoubleValue(final double newValue) {
-        validateValue(newValue);
         boolean changed = Double.compare(newValue, m_value) != 0;
         m_value = newValue;
         if (changed) {
@@ -32,8 +31,12 @@ public class SettingsModelDouble extends SettingsModelNumber {
         }
     }
 
-    /** Hook for bounded subclasses: throws IllegalArgumentException for values out of range. */
-    protected void validateValue(final double value) {
+    /**
+     * Hook for bounded subclasses, called when settings are validated.
+     *
+     * @throws InvalidSettingsException if {@code value} is not allowed
+     */
+    protected void validateValue(final double value) throws InvalidSettingsException {
     }
 
     @Override
@@ -79,12 +82,7 @@ public class SettingsModelDouble extends SettingsModelNumber {
 
     @Override
     protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        double v = settings.getDouble(m_configName);
-        try {
-            validateValue(v);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        validateValue(settings.getDouble(m_configName));
     }
 
     @Override

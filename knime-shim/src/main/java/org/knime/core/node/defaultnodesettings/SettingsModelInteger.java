@@ -7,7 +7,7 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Shim of KNIME's {@code SettingsModelInteger}: an int setting, saved with {@code addInt(key, value)}. */
-public class SettingsModelInteger extends SettingsModelNumber {
+public class SettingsModelInteger extends SettingsModelNumber implements SettingsModelFlowVariableCompatible {
     private final String m_configName;
     private int m_value;
 
@@ -24,7 +24,6 @@ public class SettingsModelInteger extends SettingsModelNumber {
     }
 
     public void setIntValue(final int newValue) {
-        validateValue(newValue);
         boolean changed = newValue != m_value;
         m_value = newValue;
         if (changed) {
@@ -32,8 +31,12 @@ public class SettingsModelInteger extends SettingsModelNumber {
         }
     }
 
-    /** Hook for bounded subclasses: throws IllegalArgumentException for values out of range. */
-    protected void validateValue(final int value) {
+    /**
+     * Hook for bounded subclasses, called when settings are validated.
+     *
+     * @throws InvalidSettingsException if {@code value} is not allowed
+     */
+    protected void validateValue(final int value) throws InvalidSettingsException {
     }
 
     @Override
@@ -79,12 +82,7 @@ public class SettingsModelInteger extends SettingsModelNumber {
 
     @Override
     protected void validateSettingsForModel(final NodeSettingsRO settings) throws InvalidSettingsException {
-        int v = settings.getInt(m_configName);
-        try {
-            validateValue(v);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidSettingsException(e.getMessage(), e);
-        }
+        validateValue(settings.getInt(m_configName));
     }
 
     @Override

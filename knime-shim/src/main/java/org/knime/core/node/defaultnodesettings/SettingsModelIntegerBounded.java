@@ -1,5 +1,7 @@
 package org.knime.core.node.defaultnodesettings;
 
+import org.knime.core.node.InvalidSettingsException;
+
 /** Shim of KNIME's {@code SettingsModelIntegerBounded}: an int setting restricted to [min, max]. */
 public class SettingsModelIntegerBounded extends SettingsModelInteger {
     private final int m_min;
@@ -13,7 +15,11 @@ public class SettingsModelIntegerBounded extends SettingsModelInteger {
         }
         m_min = minValue;
         m_max = maxValue;
-        validateValue(defaultValue);
+        try {
+            checkBounds(defaultValue);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("InitialValue: " + e.getMessage(), e);
+        }
     }
 
     public int getLowerBound() {
@@ -25,7 +31,23 @@ public class SettingsModelIntegerBounded extends SettingsModelInteger {
     }
 
     @Override
-    protected void validateValue(final int value) {
+    protected void validateValue(final int value) throws InvalidSettingsException {
+        super.validateValue(value);
+        try {
+            checkBounds(value);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
+        }
+    }
+
+    /** As in KNIME, setting a value out of bounds throws IllegalArgumentException. */
+    @Override
+    public void setIntValue(final int newValue) {
+        checkBounds(newValue);
+        super.setIntValue(newValue);
+    }
+
+    private void checkBounds(final int value) {
         if (value < m_min || value > m_max) {
             throw new IllegalArgumentException("value (=" + value + ") must be within the range [" + m_min + "..."
                 + m_max + "].");

@@ -9,7 +9,7 @@ import org.knime.core.node.NotConfigurableException;
 import org.knime.core.node.port.PortObjectSpec;
 
 /** Shim of KNIME's {@code SettingsModelString}: a string setting, saved with {@code addString(key, value)}. */
-public class SettingsModelString extends SettingsModel {
+public class SettingsModelString extends SettingsModel implements SettingsModelFlowVariableCompatible {
     private final String m_configName;
     private String m_value;
 

@@ -1,5 +1,6 @@
 package org.knime.core.node.port;
 
+import org.knime.core.internal.SerializerMethodLoader;
 import java.io.IOException;
 
 import javax.swing.JComponent;
@@ -30,7 +31,8 @@ public interface PortObject {
      *
      * @param <T> the exact port object class
      */
-    abstract static class PortObjectSerializer<T extends PortObject> {
+    abstract static class PortObjectSerializer<T extends PortObject>
+        implements SerializerMethodLoader.Serializer<T> {
         public abstract void savePortObject(T portObject, PortObjectZipOutputStream out, ExecutionMonitor exec)
             throws IOException, CanceledExecutionException;
 

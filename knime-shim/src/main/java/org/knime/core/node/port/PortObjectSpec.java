@@ -1,5 +1,6 @@
 package org.knime.core.node.port;
 
+import org.knime.core.internal.SerializerMethodLoader;
 import java.io.IOException;
 
 import javax.swing.JComponent;
@@ -16,7 +17,8 @@ public interface PortObjectSpec {
      *
      * @param <T> the exact spec class
      */
-    abstract static class PortObjectSpecSerializer<T extends PortObjectSpec> {
+    abstract static class PortObjectSpecSerializer<T extends PortObjectSpec>
+        implements SerializerMethodLoader.Serializer<T> {
         public abstract void savePortObjectSpec(T portObjectSpec, PortObjectSpecZipOutputStream out)
             throws IOException;
 

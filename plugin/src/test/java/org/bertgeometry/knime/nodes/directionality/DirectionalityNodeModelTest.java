@@ -24,14 +24,14 @@ import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DoubleValue;
 import org.knime.core.data.IntValue;
-import org.knime.core.data.filestore.ShimFileStores;
+import org.bertgeometry.knime.testing.ShimFileStores;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.ShimExecution;
-import org.knime.core.node.ShimNodeRunner;
+import org.bertgeometry.knime.testing.ShimExecution;
+import org.bertgeometry.knime.testing.ShimNodeRunner;
 
 class DirectionalityNodeModelTest {
 

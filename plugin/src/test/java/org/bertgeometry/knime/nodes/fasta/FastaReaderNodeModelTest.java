@@ -24,8 +24,8 @@ import org.knime.core.data.StringValue;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.ShimExecution;
-import org.knime.core.node.ShimNodeRunner;
+import org.bertgeometry.knime.testing.ShimExecution;
+import org.bertgeometry.knime.testing.ShimNodeRunner;
 
 /** The FASTA Reader node as a KNIME user meets it, on small files written by each test. */
 class FastaReaderNodeModelTest {

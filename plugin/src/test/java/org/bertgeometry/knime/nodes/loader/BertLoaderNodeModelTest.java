@@ -25,8 +25,8 @@ import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.ShimExecution;
-import org.knime.core.node.ShimNodeRunner;
+import org.bertgeometry.knime.testing.ShimExecution;
+import org.bertgeometry.knime.testing.ShimNodeRunner;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 

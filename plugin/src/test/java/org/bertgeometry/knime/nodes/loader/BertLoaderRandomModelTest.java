@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.ShimExecution;
-import org.knime.core.node.ShimNodeRunner;
+import org.bertgeometry.knime.testing.ShimExecution;
+import org.bertgeometry.knime.testing.ShimNodeRunner;
 
 /** The Loader's RANDOM source: a new model of a preset's size for a given vocab.txt. */
 class BertLoaderRandomModelTest {

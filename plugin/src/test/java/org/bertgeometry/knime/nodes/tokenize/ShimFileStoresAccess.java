@@ -3,7 +3,7 @@ package org.bertgeometry.knime.nodes.tokenize;
 import java.nio.file.Path;
 
 import org.knime.core.data.filestore.FileStore;
-import org.knime.core.data.filestore.ShimFileStores;
+import org.bertgeometry.knime.testing.ShimFileStores;
 
 /** Test helper: a file store for an existing folder. */
 final class ShimFileStoresAccess {

@@ -40,8 +40,8 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
-import org.knime.core.node.ShimExecution;
-import org.knime.core.node.ShimNodeRunner;
+import org.bertgeometry.knime.testing.ShimExecution;
+import org.bertgeometry.knime.testing.ShimNodeRunner;
 import org.knime.core.node.port.PortObjectSpec;
 
 class VariantClassifierNodeModelTest {
@@ -144,8 +144,8 @@ class VariantClassifierNodeModelTest {
             loaded = new BertModelPortObject.Serializer().loadPortObject(in, spec,
                 new org.knime.core.node.ExecutionMonitor());
         }
-        org.knime.core.data.filestore.ShimFileStores.attach(loaded,
-            org.knime.core.data.filestore.ShimFileStores.fileStoresOf(po));
+        org.bertgeometry.knime.testing.ShimFileStores.attach(loaded,
+            org.bertgeometry.knime.testing.ShimFileStores.fileStoresOf(po));
         return loaded;
     }
 
@@ -170,7 +170,7 @@ class VariantClassifierNodeModelTest {
         Path folder = org.bertgeometry.knime.testing.ModelFolders.writeRandomModel(tmp.resolve("base"), config, 3,
             false);
         BertModelPortObject base = new BertModelPortObject(new BertModelPortObjectSpec("base", config, "vocab.txt"),
-            org.knime.core.data.filestore.ShimFileStores.newFileStore(folder.toFile()));
+            org.bertgeometry.knime.testing.ShimFileStores.newFileStore(folder.toFile()));
         BufferedDataTable train = simulated(exec, 2, 1, VariantClass.OMICRON, VariantClass.MU);
         BufferedDataTable val = simulated(exec, 1, 2, VariantClass.OMICRON, VariantClass.MU);
         VariantClassifierNodeModel m = tinyNode();

@@ -1,38 +1,72 @@
 package org.knime.core.node.config.base;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
+import javax.swing.tree.TreeNode;
+import javax.xml.parsers.ParserConfigurationException;
+
 import org.knime.core.node.InvalidSettingsException;
+import org.xml.sax.SAXException;
 
 /**
  * Shim of KNIME's {@code ConfigBase}: an ordered tree of typed entries (KNIME's {@code xint}, {@code xstring}, ...)
  * and child configs. Arrays are stored as KNIME stores them: a child config with {@code array-size} and entries
  * {@code 0..n-1}. {@link XMLConfig} reads and writes KNIME's XMLConfig format.
  */
-public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
+public abstract class ConfigBase extends AbstractConfigEntry implements ConfigBaseRO, ConfigBaseWO {
+    private static final long serialVersionUID = 1L;
 
     /** One typed leaf entry; {@code type} is KNIME's XML type name, {@code value} null for a null string. */
-    record Entry(String type, String value) {
+    private static final class Entry extends AbstractConfigEntry {
+        private static final long serialVersionUID = 1L;
+
+        private final String m_type;
+        private final String m_value;
+
+        Entry(final String key, final String type, final String value) {
+            super(key);
+            m_type = type;
+            m_value = value;
+        }
+
+        String type() {
+            return m_type;
+        }
+
+        String value() {
+            return m_value;
+        }
+
+        @Override
+        boolean hasSameContent(final AbstractConfigEntry other) {
+            return m_type.equals(((Entry)other).m_type) && Objects.equals(m_value, ((Entry)other).m_value);
+        }
+
+        @Override
+        public String toString() {
+            return getKey() + "=" + m_value;
+        }
     }
 
-    private final String m_key;
-    private final Map<String, Object> m_children = new LinkedHashMap<>();
+    private final Map<String, AbstractConfigEntry> m_children = new LinkedHashMap<>();
 
-    protected ConfigBase(final String key) {
-        m_key = key;
+    public ConfigBase(final String key) {
+        super(key);
     }
 
     /** Creates an empty child of the concrete subclass's type. */
-    protected abstract ConfigBase getInstance(String key);
-
-    @Override
-    public String getKey() {
-        return m_key;
-    }
+    public abstract ConfigBase getInstance(String key);
 
     @Override
     public Set<String> keySet() {
@@ -44,17 +78,29 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
         return m_children.containsKey(key);
     }
 
-    Map<String, Object> children() {
-        return m_children;
+    /** @return KNIME's XML type name of the entry {@code key}, or null where {@code key} is a child config */
+    String entryType(final String key) {
+        return m_children.get(key) instanceof Entry e ? e.type() : null;
     }
 
-    protected ConfigBase addChild(final String key) {
+    /** @return the value of the entry {@code key} as stored in XML (null for a null string) */
+    String entryValue(final String key) {
+        return ((Entry)m_children.get(key)).value();
+    }
+
+    /** @return the child config {@code key}, null where {@code key} is an entry */
+    ConfigBase childConfig(final String key) {
+        return m_children.get(key) instanceof ConfigBase c ? c : null;
+    }
+
+    public final ConfigBase addConfigBase(final String key) {
         ConfigBase c = getInstance(key);
+        c.setParent(this);
         m_children.put(key, c);
         return c;
     }
 
-    protected ConfigBase getChild(final String key) throws InvalidSettingsException {
+    public final ConfigBase getConfigBase(final String key) throws InvalidSettingsException {
         Object o = m_children.get(key);
         if (!(o instanceof ConfigBase c)) {
             throw new InvalidSettingsException("Config for key \"" + key + "\" not found.");
@@ -63,7 +109,9 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
     }
 
     void put(final String key, final String type, final String value) {
-        m_children.put(key, new Entry(type, value));
+        Entry e = new Entry(key, type, value);
+        e.setParent(this);
+        m_children.put(key, e);
     }
 
     private String raw(final String key, final String type) throws InvalidSettingsException {
@@ -105,7 +153,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
 
     @Override
     public void addStringArray(final String key, final String... values) {
-        ConfigBase c = addChild(key);
+        ConfigBase c = addConfigBase(key);
         if (values == null) {
             return;
         }
@@ -206,7 +254,7 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
 
     @Override
     public String[] getStringArray(final String key) throws InvalidSettingsException {
-        ConfigBase c = getChild(key);
+        ConfigBase c = getConfigBase(key);
         if (!c.containsKey("array-size")) {
             return null;
         }
@@ -227,29 +275,76 @@ public abstract class ConfigBase implements ConfigBaseRO, ConfigBaseWO {
         }
     }
 
-    /** Copies all entries and children of this config into {@code dest}. */
-    protected void copyInto(final ConfigBase dest) {
-        for (Map.Entry<String, Object> e : m_children.entrySet()) {
+    /**
+     * Writes this config to {@code os} as XML and closes the stream, as KNIME does.
+     *
+     * @throws IOException if writing fails
+     */
+    public final void saveToXML(final OutputStream os) throws IOException {
+        XMLConfig.save(this, os);
+    }
+
+    /**
+     * Reads entries from XML into this config (its key becomes the root element's key) and closes the stream.
+     *
+     * @throws IOException if the stream cannot be read or is not a KNIME XML config
+     */
+    public void load(final InputStream is) throws IOException {
+        try (is) {
+            XMLConfig.load(this, is);
+        } catch (SAXException | ParserConfigurationException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Makes a deep copy of all entries and children of this config into {@code dest}. */
+    public void copyTo(final ConfigBaseWO dest) {
+        ConfigBase target = (ConfigBase)dest;
+        for (Map.Entry<String, AbstractConfigEntry> e : m_children.entrySet()) {
             if (e.getValue() instanceof Entry en) {
-                dest.put(e.getKey(), en.type(), en.value());
+                target.put(e.getKey(), en.type(), en.value());
             } else {
-                ((ConfigBase)e.getValue()).copyInto(dest.addChild(e.getKey()));
+                ((ConfigBase)e.getValue()).copyTo(target.addConfigBase(e.getKey()));
             }
         }
     }
 
     @Override
-    public boolean equals(final Object o) {
-        return o instanceof ConfigBase c && c.m_key.equals(m_key) && c.m_children.equals(m_children);
+    boolean hasSameContent(final AbstractConfigEntry other) {
+        return ((ConfigBase)other).m_children.equals(m_children);
+    }
+
+    public final Iterator<String> iterator() {
+        return keySet().iterator();
     }
 
     @Override
-    public int hashCode() {
-        return m_key.hashCode() * 31 + m_children.hashCode();
+    public TreeNode getChildAt(final int childIndex) {
+        return List.copyOf(m_children.values()).get(childIndex);
+    }
+
+    @Override
+    public int getChildCount() {
+        return m_children.size();
+    }
+
+    @Override
+    public int getIndex(final TreeNode node) {
+        return List.copyOf(m_children.values()).indexOf(node);
+    }
+
+    @Override
+    public final boolean isLeaf() {
+        return false;
+    }
+
+    @Override
+    public final Enumeration<TreeNode> children() {
+        return Collections.enumeration(List.copyOf(m_children.values()));
     }
 
     @Override
     public String toString() {
-        return m_key + m_children;
+        return getKey() + m_children;
     }
 }

@@ -8,7 +8,7 @@ import org.knime.core.node.InvalidSettingsException;
  * Shim of KNIME's {@code ConfigBaseRO} (bundle org.knime.core.util): read access to a settings tree. Only the
  * entry types the plugin uses are present.
  */
-public interface ConfigBaseRO {
+public interface ConfigBaseRO extends Iterable<String> {
     String getKey();
 
     Set<String> keySet();

@@ -3,7 +3,6 @@ package org.knime.core.node.config.base;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.Map;
 
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -25,13 +24,18 @@ import org.xml.sax.SAXException;
  */
 public final class XMLConfig {
     /** KNIME's XMLConfig namespace. */
-    public static final String NAMESPACE = "http://www.knime.org/2008/09/XMLConfig";
+    private static final String NAMESPACE = "http://www.knime.org/2008/09/XMLConfig";
 
     private XMLConfig() {
     }
 
+    /**
+     * Writes {@code config} as XML and closes {@code os}, as KNIME does.
+     *
+     * @throws IOException if writing fails
+     */
     public static void save(final ConfigBase config, final OutputStream os) throws IOException {
-        try {
+        try (os) {
             Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().newDocument();
             Element root = doc.createElementNS(NAMESPACE, "config");
             root.setAttribute("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance");
@@ -49,43 +53,48 @@ public final class XMLConfig {
     }
 
     private static void write(final Document doc, final Element el, final ConfigBase config) {
-        for (Map.Entry<String, Object> e : config.children().entrySet()) {
-            if (e.getValue() instanceof ConfigBase.Entry en) {
+        for (String key : config.keySet()) {
+            String type = config.entryType(key);
+            if (type != null) {
+                String value = config.entryValue(key);
                 Element x = doc.createElementNS(NAMESPACE, "entry");
-                x.setAttribute("key", e.getKey());
-                x.setAttribute("type", en.type());
-                if (en.value() == null) {
+                x.setAttribute("key", key);
+                x.setAttribute("type", type);
+                if (value == null) {
                     x.setAttribute("isnull", "true");
                     x.setAttribute("value", "");
                 } else {
-                    x.setAttribute("value", en.value());
+                    x.setAttribute("value", value);
                 }
                 el.appendChild(x);
             } else {
                 Element x = doc.createElementNS(NAMESPACE, "config");
-                x.setAttribute("key", e.getKey());
+                x.setAttribute("key", key);
                 el.appendChild(x);
-                write(doc, x, (ConfigBase)e.getValue());
+                write(doc, x, config.childConfig(key));
             }
         }
     }
 
-    /** Loads the entries into {@code config} and returns the key of the root element (shim: the real method is void). */
-    public static String load(final InputStream in, final ConfigBase config) throws IOException {
-        try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
-            f.setNamespaceAware(true);
-            f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            Document doc = f.newDocumentBuilder().parse(in);
-            Element root = doc.getDocumentElement();
-            if (!"config".equals(root.getLocalName())) {
-                throw new IOException("Not a KNIME XML config: root element is <" + root.getTagName() + ">");
-            }
-            read(root, config);
-            return root.getAttribute("key");
-        } catch (ParserConfigurationException | SAXException e) {
-            throw new IOException("Cannot parse XML config: " + e.getMessage(), e);
+    /**
+     * Reads the entries of the XML config on {@code in} into {@code c}, whose key becomes the root element's key.
+     *
+     * @throws SAXException if the stream is not well-formed XML
+     * @throws IOException if it cannot be read or is not a KNIME XML config
+     * @throws ParserConfigurationException if no XML parser can be configured
+     */
+    public static void load(final ConfigBase c, final InputStream in)
+        throws SAXException, IOException, ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+        f.setNamespaceAware(true);
+        f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        Document doc = f.newDocumentBuilder().parse(in);
+        Element root = doc.getDocumentElement();
+        if (!"config".equals(root.getLocalName())) {
+            throw new IOException("Not a KNIME XML config: root element is <" + root.getTagName() + ">");
         }
+        c.setKey(root.getAttribute("key"));
+        read(root, c);
     }
 
     private static void read(final Element el, final ConfigBase config) throws IOException {
@@ -98,7 +107,7 @@ public final class XMLConfig {
                 boolean isNull = "true".equals(x.getAttribute("isnull"));
                 config.put(key, x.getAttribute("type"), isNull ? null : x.getAttribute("value"));
             } else if ("config".equals(x.getLocalName())) {
-                read(x, config.addChild(key));
+                read(x, config.addConfigBase(key));
             } else {
                 throw new IOException("Unexpected element <" + x.getTagName() + "> in XML config");
             }

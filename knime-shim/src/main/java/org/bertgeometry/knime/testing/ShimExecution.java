@@ -1,7 +1,11 @@
-package org.knime.core.node;
+package org.bertgeometry.knime.testing;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.knime.core.node.ExecutionContext;
+import org.knime.core.node.ExecutionMonitor;
 
 /**
  * NOT KNIME API: test support of the shim. Creates {@link ExecutionContext}s whose file stores live in a given
@@ -9,17 +13,20 @@ import java.util.List;
  * Plugin main code must never use this class (the real KNIME has no such class).
  */
 public final class ShimExecution {
+    private static final Class<?>[] NONE = new Class<?>[0];
+
     private ShimExecution() {
     }
 
     /** @return a fresh execution context writing file stores below {@code fileStoreRoot} */
     public static ExecutionContext createContext(final Path fileStoreRoot) {
-        return ExecutionContext.root(fileStoreRoot);
+        return ShimInternals.callUnchecked(ExecutionContext.class, null, "root", new Class<?>[] {Path.class},
+            fileStoreRoot);
     }
 
     /** Marks the monitor (and all monitors sharing its flag) canceled; the next checkCanceled() throws. */
     public static void cancel(final ExecutionMonitor monitor) {
-        monitor.canceledFlag().set(true);
+        ShimInternals.<AtomicBoolean> callUnchecked(ExecutionMonitor.class, monitor, "canceledFlag", NONE).set(true);
     }
 
     /**
@@ -27,16 +34,19 @@ public final class ShimExecution {
      * test cancel a node in the middle of its work deterministically.
      */
     public static void cancelAfterProgressReports(final ExecutionMonitor monitor, final int progressReports) {
-        monitor.cancelAfter(progressReports);
+        ShimInternals.callUnchecked(ExecutionMonitor.class, monitor, "cancelAfter", new Class<?>[] {int.class},
+            progressReports);
     }
 
     /** @return the absolute progress values reported so far, in order */
     public static List<Double> progress(final ExecutionMonitor monitor) {
-        return List.copyOf(monitor.progressLog());
+        return List.copyOf(ShimInternals.<List<Double>> callUnchecked(ExecutionMonitor.class, monitor,
+            "progressLog", NONE));
     }
 
     /** @return the progress messages reported so far, in order */
     public static List<String> messages(final ExecutionMonitor monitor) {
-        return List.copyOf(monitor.messageLog());
+        return List.copyOf(ShimInternals.<List<String>> callUnchecked(ExecutionMonitor.class, monitor,
+            "messageLog", NONE));
     }
 }

@@ -1,0 +1,5 @@
+package org.knime.core.data;
+
+/** Shim of KNIME's {@code NominalValue}, a value interface the number and string cells implement; no members needed here. */
+public interface NominalValue extends DataValue {
+}
