@@ -10,6 +10,7 @@ import org.bertgeometry.report.chart.ColorScale;
 import org.bertgeometry.report.chart.ConfusionMatrixChart;
 import org.bertgeometry.report.chart.HeatmapChart;
 import org.bertgeometry.report.chart.LineChart;
+import org.bertgeometry.knime.nodes.AddedSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -113,9 +114,7 @@ public final class PictureSettings implements NodeSettingsGroup {
     @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (Map.Entry<String, SettingsModel> e : m_byKey.entrySet()) {
-            if (settings.containsKey(e.getKey())) {
-                e.getValue().validateSettings(settings);
-            }
+            AddedSettings.validate(settings, e.getKey(), e.getValue());
         }
         if (settings.containsKey(CFG_SCALE) && ColourScaleChoice.ofLabel(settings.getString(CFG_SCALE)) == null) {
             throw new InvalidSettingsException("Unknown colour scale '" + settings.getString(CFG_SCALE)
@@ -126,9 +125,7 @@ public final class PictureSettings implements NodeSettingsGroup {
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         for (Map.Entry<String, SettingsModel> e : m_byKey.entrySet()) {
-            if (settings.containsKey(e.getKey())) {
-                e.getValue().loadSettingsFrom(settings);
-            }
+            AddedSettings.load(settings, e.getKey(), e.getValue());
         }
     }
 }

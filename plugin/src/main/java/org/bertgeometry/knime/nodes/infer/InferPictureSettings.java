@@ -5,6 +5,7 @@ import java.util.List;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PictureSettings;
+import org.bertgeometry.knime.nodes.AddedSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -60,9 +61,7 @@ final class InferPictureSettings implements NodeSettingsGroup {
     @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.validate(settings);
-        if (settings.containsKey(CFG_SAMPLES)) {
-            m_samples.validateSettings(settings);
-        }
+        AddedSettings.validate(settings, CFG_SAMPLES, m_samples);
         if (settings.containsKey(CFG_HEADS)) {
             HeadSelection.checkForm(settings.getString(CFG_HEADS));
         }
@@ -71,11 +70,7 @@ final class InferPictureSettings implements NodeSettingsGroup {
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.loadFrom(settings);
-        if (settings.containsKey(CFG_SAMPLES)) {
-            m_samples.loadSettingsFrom(settings);
-        }
-        if (settings.containsKey(CFG_HEADS)) {
-            m_heads.loadSettingsFrom(settings);
-        }
+        AddedSettings.load(settings, CFG_SAMPLES, m_samples);
+        AddedSettings.load(settings, CFG_HEADS, m_heads);
     }
 }

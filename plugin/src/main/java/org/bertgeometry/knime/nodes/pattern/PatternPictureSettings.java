@@ -5,6 +5,7 @@ import java.util.List;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PictureSettings;
+import org.bertgeometry.knime.nodes.AddedSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -68,11 +69,7 @@ final class PatternPictureSettings implements NodeSettingsGroup {
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.loadFrom(settings);
-        if (settings.containsKey(CFG_HEADS)) {
-            m_heads.loadSettingsFrom(settings);
-        }
-        if (settings.containsKey(CFG_TICKS)) {
-            m_ticks.loadSettingsFrom(settings);
-        }
+        AddedSettings.load(settings, CFG_HEADS, m_heads);
+        AddedSettings.load(settings, CFG_TICKS, m_ticks);
     }
 }
