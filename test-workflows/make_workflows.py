@@ -10,12 +10,18 @@ The input sequences of the case study are synthetic (seeded, class-specific subs
 backbone), not SARS-CoV-2 spikes: the workflows check the wiring and the structure of every output, fast.
 """
 import random
+import re
 import shutil
 from pathlib import Path
 from xml.sax.saxutils import quoteattr
 
 HERE = Path(__file__).resolve().parent
 BUNDLE = "org.bertgeometry.knime"
+TEST_BUNDLE = "org.bertgeometry.knime.testing"
+SOURCE = "Test Table Source (CSV)"
+# what every Subspace Directionality row must satisfy whatever the weights (docs/methods.md; TableInvariants)
+DIRECTIONALITY_INVARIANTS = "frobenius-split,delta-ratio,angle-order"
+FIRST_SOURCE_ID = 11  # source nodes get ids after the workflow's own nodes, so expected/node<id> names stay
 XMLNS = ('xmlns="http://www.knime.org/2008/09/XMLConfig" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
          'xsi:schemaLocation="http://www.knime.org/2008/09/XMLConfig http://www.knime.org/XMLConfig_2008_09.xsd"')
 
@@ -27,6 +33,8 @@ FACTORIES = {
     "Attention Pattern Classifier": "org.bertgeometry.knime.nodes.pattern.PatternClassifierNodeFactory",
     "Cone Index": "org.bertgeometry.knime.nodes.cone.ConeIndexNodeFactory",
     "Variant Classifier": "org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory",
+    # test-only source node of the test bundle (knime-it); the shim runner plays its part itself
+    SOURCE: "org.bertgeometry.knime.workflows.CsvTableSourceNodeFactory",
 }
 
 
@@ -70,8 +78,8 @@ def node_settings(name, model, out_ports):
         ("state", "CONFIGURED"),
         ("factory", FACTORIES[name]),
         ("node-name", name),
-        ("node-bundle-name", "BERT Geometry for KNIME"),
-        ("node-bundle-symbolic-name", BUNDLE),
+        ("node-bundle-name", "BERT Geometry test nodes" if name == SOURCE else "BERT Geometry for KNIME"),
+        ("node-bundle-symbolic-name", TEST_BUNDLE if name == SOURCE else BUNDLE),
         ("node-bundle-vendor", "bertgeometry"),
         ("node-bundle-version", "1.0.0"),
         ("node-feature-name", None),
@@ -122,8 +130,26 @@ def workflow_knime(nodes, connections):
     ])
 
 
+def with_sources(nodes, connections, properties):
+    """Each input table named in the compact descriptions as input.node<id>.port<p>=data/<file>.csv becomes a
+    Test Table Source node reading that file, wired to that port, so that the stored workflow is self-sufficient
+    in any KNIME (real core or the shim runner) without rewriting anything at run time."""
+    nodes, connections, kept = list(nodes), list(connections), []
+    next_id = FIRST_SOURCE_ID
+    for key, value in properties:
+        m = re.fullmatch(r"input\.node(\d+)\.port(\d+)", key)
+        if m is None:
+            kept.append((key, value))
+            continue
+        nodes.append((next_id, SOURCE, {"file": value}, 1))
+        connections.append((next_id, 1, int(m.group(1)), int(m.group(2))))
+        next_id += 1
+    return nodes, connections, kept
+
+
 def write_workflow(name, nodes, connections, properties, files):
     """nodes: list of (id, node name, model settings dict, number of output data ports)."""
+    nodes, connections, properties = with_sources(nodes, connections, properties)
     d = HERE / name
     if d.exists():
         for p in d.iterdir():
@@ -194,7 +220,8 @@ def case_study():
         # input columns kept, one row per test row in input order; predictions depend on training: ignored
         "expected/node2.port1.csv": infer_cols + "\n" + "".join(
             f"delta-3-{k},*,delta,*,*,*\nalpha-3-{k},*,alpha,*,*,*\n" for k in range(2)),
-        # TINY has 1 layer and 2 heads: rows (layer, head) = (0,0), (0,1), layer-major
+        # TINY has 1 layer and 2 heads: rows (layer, head) = (0,0), (0,1), layer-major; the trained values have no
+        # independent source, so testflow.properties names the invariants every row must hold (TableInvariants)
         "expected/node4.port1.csv": dir_cols + "\n0,0" + ",*" * 10 + "\n0,1" + ",*" * 10 + "\n",
         # groups in order of first appearance in the test table (delta first), 2 embeddings each, none missing
         "expected/node5.port1.csv": "group:string,n:int,cone_index:double,cone_index_normalized:double,"
@@ -212,6 +239,7 @@ def case_study():
         ("input.node1.port3", "data/validation.csv"),
         ("input.node2.port2", "data/test.csv"),
         ("tolerance", "1e-9"),
+        ("invariants.node4.port1", DIRECTIONALITY_INVARIANTS),
     ]
     return nodes, connections, properties, files
 
@@ -280,6 +308,44 @@ def loader_infer_pattern():
     return nodes, connections, properties, files
 
 
+def parallel_model_port():
+    # one model port feeding two Infer nodes and a Variant Classifier (fine-tuning it), which KNIME executes at
+    # the same time; knime-it's driver also executes a copy node by node and requires identical outputs
+    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
+             "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
+    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "BASE", "epochs": 1,
+          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
+          "early_stopping_patience": 0}
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
+        (2, "BERT Infer with Attention Capture", infer, 2),
+        (3, "BERT Infer with Attention Capture", infer, 2),
+        (4, "Variant Classifier", vc, 2),
+    ]
+    connections = [(1, 1, 2, 1), (1, 1, 3, 1), (1, 1, 4, 1)]
+    infer_expected = ("text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
+                      + "".join(f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
+                                for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))))
+    files = {
+        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
+        "data/train.csv": "sequence:string,variant:string\n" + "".join(
+            f"{'ACGT' * 4}{'A' * k},{'neg' if k % 2 else 'pos'}\n" for k in range(8)),
+        # as in loader-infer-pattern: rows and inputs kept, 2 probabilities, 8-dimensional [CLS] embedding
+        "expected/node2.port1.csv": infer_expected,
+        "expected/node3.port1.csv": infer_expected,
+        # one epoch with a validation set: that epoch is the kept one
+        "expected/node4.port2.csv": "epoch:int,train_loss:double,validation_loss:double,validation_accuracy:double,"
+                                    "learning_rate:double,seconds:double,best:boolean\n1,*,*,*,*,*,true\n",
+    }
+    properties = [
+        ("description", "One model port feeding two Infer nodes and a Variant Classifier (BASE: fine-tunes it)"),
+        ("input.node2.port2", "data/text.csv"),
+        ("input.node3.port2", "data/text.csv"),
+        ("input.node4.port2", "data/train.csv"),
+    ]
+    return nodes, connections, properties, files
+
+
 def loader_random_directionality():
     loader = {"model_folder": "", "source": "RANDOM", "random_size": "TINY",
               "vocabulary_file": "knime://knime.workflow/data/vocab.txt", "tokenizer": "kmer", "labels": "x,y",
@@ -293,7 +359,8 @@ def loader_random_directionality():
         # TINY: 1 layer x 2 heads, layer-major; random weights: values not compared
         "expected/node2.port1.csv": "layer:int,head:int,...\n0,0\n0,1\n",
     }
-    properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality")]
+    properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality"),
+                  ("invariants.node2.port1", DIRECTIONALITY_INVARIANTS)]
     return nodes, [(1, 1, 2, 1)], properties, files
 
 
@@ -342,6 +409,7 @@ if __name__ == "__main__":
     write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
     write_workflow("loader-infer-pattern", *loader_infer_pattern())
     write_workflow("loader-random-directionality", *loader_random_directionality())
+    write_workflow("parallel-model-port", *parallel_model_port())
     write_workflow("cone-index", *cone_index())
     write_workflow("error-variant-classifier-single-class", *error_single_class())
     write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())

@@ -1,19 +1,23 @@
 package org.bertgeometry.cli;
 
 import java.io.PrintWriter;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * The {@code bertgeo} command: one entry point whose subcommands drive the engine from a shell.
- * Conventions shared by every subcommand: results go to the files named by {@code --output} (or
- * stdout), progress and summaries to stdout, and an error is one clear line on stderr with a
- * non-zero exit code; the stack trace is shown only with {@code --debug}.
+ * Conventions shared by every subcommand: results go to the files named by {@code --output}
+ * ({@code -} for stdout), summaries to stdout (to stderr when stdout carries the result), progress
+ * and warnings to stderr, and an error is one clear line on stderr with a non-zero exit code; the
+ * stack trace is shown only with {@code --debug}. {@code --help} and {@code --version} work on
+ * every subcommand.
  */
 @Command(name = "bertgeo",
         mixinStandardHelpOptions = true,
-        version = "bertgeo 1.0.0",
+        // every subcommand inherits --help and --version, so that help never waits for required options
+        scope = CommandLine.ScopeType.INHERIT,
+        versionProvider = BuildVersion.class,
         description = "Look inside BERT models: load, tokenize, infer with attention capture, and measure "
                 + "the geometry of \"The geometry of BERT\" (Bonino, Ghione, Cirrincione, 2025).",
         subcommands = {
@@ -52,7 +56,7 @@ public final class BertGeo {
     /** Runs the command line with the given streams; returns the exit code (used by tests). */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         BertGeo root = new BertGeo();
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(root);
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -69,6 +73,11 @@ public final class BertGeo {
             return EXIT_ERROR;
         });
         return cl.execute(args);
+    }
+
+    /** The command tree of {@code root}, every subcommand included (tests enumerate it). */
+    static CommandLine commandLine(BertGeo root) {
+        return new CommandLine(root);
     }
 
     private static String commandPath(CommandLine cl) {

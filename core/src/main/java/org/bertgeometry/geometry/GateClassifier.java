@@ -81,15 +81,103 @@ public final class GateClassifier {
                     0.05, 0.6, 0.5, null, RankPolicy.WHEN_NEEDED);
         }
 
-        public Params withRankPolicy(RankPolicy p) {
-            return new Params(thetaHi, localWindow, kThreshold, singularValueCut, closedSpecialMass,
-                    closedWhenFlat, directionalCone, directionalMaxRank, openKappa, openEntropy, contextualMass,
-                    contextualRatio, instanceSelf, instanceMaxShare, instanceMaxColumns, clusterBlock,
-                    clusterKappaMin, clusterKappaMax, segmentSimilarity, segmentStarts, p);
+        /** A builder starting from {@link #defaults()}: name only what differs. */
+        public static Builder builder() {
+            return defaults().toBuilder();
         }
 
+        /** A builder starting from these parameters. */
+        public Builder toBuilder() {
+            return new Builder(this);
+        }
+
+        /** These parameters with {@code p} as the rank policy. */
+        public Params withRankPolicy(RankPolicy p) {
+            return toBuilder().rankPolicy(p).build();
+        }
+
+        /** These parameters with {@code closedWhenFlat} set to {@code b}. */
         public Params withClosedWhenFlat(boolean b) {
-            return new Params(thetaHi, localWindow, kThreshold, singularValueCut, closedSpecialMass, b,
+            return toBuilder().closedWhenFlat(b).build();
+        }
+    }
+
+    /**
+     * Changes some of the {@link Params} by name, so that no caller spells the 21 positional
+     * arguments; each setter takes the parameter of the same name (documented on {@link Params}).
+     */
+    public static final class Builder {
+        private double thetaHi;
+        private int localWindow;
+        private double kThreshold;
+        private double singularValueCut;
+        private double closedSpecialMass;
+        private boolean closedWhenFlat;
+        private double directionalCone;
+        private int directionalMaxRank;
+        private double openKappa;
+        private double openEntropy;
+        private double contextualMass;
+        private double contextualRatio;
+        private double instanceSelf;
+        private double instanceMaxShare;
+        private int instanceMaxColumns;
+        private double clusterBlock;
+        private double clusterKappaMin;
+        private double clusterKappaMax;
+        private double segmentSimilarity;
+        private int[] segmentStarts;
+        private RankPolicy rankPolicy;
+
+        private Builder(Params p) {
+            thetaHi = p.thetaHi;
+            localWindow = p.localWindow;
+            kThreshold = p.kThreshold;
+            singularValueCut = p.singularValueCut;
+            closedSpecialMass = p.closedSpecialMass;
+            closedWhenFlat = p.closedWhenFlat;
+            directionalCone = p.directionalCone;
+            directionalMaxRank = p.directionalMaxRank;
+            openKappa = p.openKappa;
+            openEntropy = p.openEntropy;
+            contextualMass = p.contextualMass;
+            contextualRatio = p.contextualRatio;
+            instanceSelf = p.instanceSelf;
+            instanceMaxShare = p.instanceMaxShare;
+            instanceMaxColumns = p.instanceMaxColumns;
+            clusterBlock = p.clusterBlock;
+            clusterKappaMin = p.clusterKappaMin;
+            clusterKappaMax = p.clusterKappaMax;
+            segmentSimilarity = p.segmentSimilarity;
+            segmentStarts = p.segmentStarts;
+            rankPolicy = p.rankPolicy;
+        }
+
+        public Builder thetaHi(double v) { thetaHi = v; return this; }
+        public Builder localWindow(int v) { localWindow = v; return this; }
+        public Builder kThreshold(double v) { kThreshold = v; return this; }
+        public Builder singularValueCut(double v) { singularValueCut = v; return this; }
+        public Builder closedSpecialMass(double v) { closedSpecialMass = v; return this; }
+        public Builder closedWhenFlat(boolean v) { closedWhenFlat = v; return this; }
+        public Builder directionalCone(double v) { directionalCone = v; return this; }
+        public Builder directionalMaxRank(int v) { directionalMaxRank = v; return this; }
+        public Builder openKappa(double v) { openKappa = v; return this; }
+        public Builder openEntropy(double v) { openEntropy = v; return this; }
+        public Builder contextualMass(double v) { contextualMass = v; return this; }
+        public Builder contextualRatio(double v) { contextualRatio = v; return this; }
+        public Builder instanceSelf(double v) { instanceSelf = v; return this; }
+        public Builder instanceMaxShare(double v) { instanceMaxShare = v; return this; }
+        public Builder instanceMaxColumns(int v) { instanceMaxColumns = v; return this; }
+        public Builder clusterBlock(double v) { clusterBlock = v; return this; }
+        public Builder clusterKappaMin(double v) { clusterKappaMin = v; return this; }
+        public Builder clusterKappaMax(double v) { clusterKappaMax = v; return this; }
+        public Builder segmentSimilarity(double v) { segmentSimilarity = v; return this; }
+        public Builder segmentStarts(int[] v) { segmentStarts = v; return this; }
+        public Builder rankPolicy(RankPolicy v) { rankPolicy = v; return this; }
+
+        /** The parameters with every change applied. */
+        public Params build() {
+            return new Params(thetaHi, localWindow, kThreshold, singularValueCut, closedSpecialMass, closedWhenFlat,
                     directionalCone, directionalMaxRank, openKappa, openEntropy, contextualMass, contextualRatio,
                     instanceSelf, instanceMaxShare, instanceMaxColumns, clusterBlock, clusterKappaMin,
                     clusterKappaMax, segmentSimilarity, segmentStarts, rankPolicy);

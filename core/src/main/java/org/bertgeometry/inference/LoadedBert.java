@@ -13,7 +13,9 @@ import org.bertgeometry.tokenize.Vocabulary;
 /**
  * A checkpoint made ready to run: its tokenizer (built from the checkpoint's vocabulary and
  * tokenizer settings, so text and nucleotide models are handled alike) and its weights on the
- * engine. The CLI and the KNIME nodes both start from here. Owns native memory: close it.
+ * engine. The CLI, the variant pipeline and the analysis pass start from here; the KNIME nodes do
+ * not yet (they rebuild the tokenizer in {@code plugin/.../engine/ModelTokenizers}, issue 13). Owns
+ * native memory: close it.
  */
 public final class LoadedBert implements AutoCloseable {
 

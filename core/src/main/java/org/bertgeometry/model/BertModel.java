@@ -283,7 +283,8 @@ public final class BertModel implements AutoCloseable {
 
     private ForwardResult run(BatchInput in, CaptureSpec spec, CaptureSink sink, boolean training) {
         validate(in, spec);
-        try (NDManager work = manager.newSubManager()) {
+        // host-array results never need autograd, whichever thread runs this (see GradMode)
+        try (GradMode off = GradMode.off(); NDManager work = manager.newSubManager()) {
             Recorder rec = new Recorder(spec, config.numAttentionHeads());
             TensorOutputs o = compute(work, in, training, rec);
             float[][][] hidden = to3d(o.lastHidden());

@@ -13,6 +13,7 @@ import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertModel;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.ForwardResult;
+import org.bertgeometry.model.GradMode;
 import org.bertgeometry.model.Logits;
 
 /**
@@ -50,6 +51,14 @@ public final class ClassifierTrainer {
      */
     public TrainingResult train(BertModel model, LabelledSequences train, LabelledSequences validation,
             TrainingMonitor monitor) {
+        // grad mode is per thread: off for the whole run, on only inside each step's GradientCollector
+        try (GradMode off = GradMode.off()) {
+            return trainWithoutGradMode(model, train, validation, monitor);
+        }
+    }
+
+    private TrainingResult trainWithoutGradMode(BertModel model, LabelledSequences train,
+            LabelledSequences validation, TrainingMonitor monitor) {
         if (!model.hasClassifier()) {
             throw new IllegalArgumentException("the model has no classification head; give its config labels");
         }
@@ -138,8 +147,12 @@ public final class ClassifierTrainer {
         return new TrainingResult(best, bestEpoch, history, stoppedEarly);
     }
 
-    /** One forward/backward pass; returns the batch's mean cross-entropy. */
-    private static double trainStep(BertModel model, BatchInput batch, int numLabels) {
+    /**
+     * One forward/backward pass; returns the batch's mean cross-entropy. Synchronized on the class because DJL
+     * allows one collecting GradientCollector per JVM: two trainings running at once (two KNIME nodes) take turns
+     * per step instead of failing with "A PtGradientCollector is already collecting".
+     */
+    private static synchronized double trainStep(BertModel model, BatchInput batch, int numLabels) {
         try (NDManager scope = NDManager.newBaseManager("PyTorch");
                 GradientCollector collector = Engine.getEngine("PyTorch").newGradientCollector()) {
             NDArray logits = model.forwardTensors(scope, batch, true).logits();        // (B, labels)

@@ -123,6 +123,20 @@ class GateClassifierTest {
     }
 
     @Test
+    void theBuilderChangesOnlyTheParametersItNames() {
+        assertEquals(P, GateClassifier.Params.builder().build(), "an untouched builder gives the defaults");
+        GateClassifier.Params p = GateClassifier.Params.builder().thetaHi(0.4)
+                .rankPolicy(GateClassifier.RankPolicy.ALWAYS).build();
+        // the documented defaults are 0.3 and WHEN_NEEDED; the 19 others stay as they were
+        assertEquals(new GateClassifier.Params(0.4, P.localWindow(), P.kThreshold(), P.singularValueCut(),
+                P.closedSpecialMass(), P.closedWhenFlat(), P.directionalCone(), P.directionalMaxRank(), P.openKappa(),
+                P.openEntropy(), P.contextualMass(), P.contextualRatio(), P.instanceSelf(), P.instanceMaxShare(),
+                P.instanceMaxColumns(), P.clusterBlock(), P.clusterKappaMin(), P.clusterKappaMax(),
+                P.segmentSimilarity(), P.segmentStarts(), GateClassifier.RankPolicy.ALWAYS), p);
+        assertEquals(P.withClosedWhenFlat(true), P.toBuilder().closedWhenFlat(true).build());
+    }
+
+    @Test
     void statisticsOfAStripeAreReportedNextToTheLabel() {
         GateClassifier.Classification c = GateClassifier.classify(map(0.2, i -> new int[] {5}),
                 SpecialPositions.none(), P);

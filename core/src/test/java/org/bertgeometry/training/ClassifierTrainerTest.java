@@ -67,6 +67,32 @@ class ClassifierTrainerTest {
         }
     }
 
+    /**
+     * PyTorch's grad mode is per thread and on by default; DJL switches it off only on the thread that loads the
+     * engine. KNIME runs nodes on worker threads that never loaded it, where the optimiser's in-place update of
+     * the weights failed ("a leaf Variable that requires grad is being used in an in-place operation").
+     */
+    @Test
+    void trainsAndPredictsOnAThreadThatDidNotLoadTheEngine() throws Exception {
+        ai.djl.engine.Engine.getEngine("PyTorch"); // loaded (if not yet) on this thread, not on the worker
+        LabelledSequences train = toyData(16, 3);
+        java.util.concurrent.ExecutorService worker = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            TrainingResult r = worker.submit(() -> {
+                try (BertModel m = BertModel.random(tinyConfig(), 5, false)) {
+                    TrainingResult result = new ClassifierTrainer(fast().withEpochs(1), PAD).train(m, train,
+                            new LabelledSequences(List.of(), new int[0]), TrainingMonitor.silent());
+                    ClassifierTrainer.evaluate(m, train, 8, PAD);
+                    return result;
+                }
+            }).get();
+            assertEquals(1, r.history().size());
+            assertTrue(Double.isFinite(r.history().get(0).trainLoss()), r.history().toString());
+        } finally {
+            worker.shutdown();
+        }
+    }
+
     @Test
     void sameSeedGivesIdenticalWeights() {
         LabelledSequences train = toyData(32, 3);

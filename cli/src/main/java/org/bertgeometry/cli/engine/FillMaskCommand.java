@@ -1,6 +1,5 @@
 package org.bertgeometry.cli.engine;
 
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,6 +7,7 @@ import java.util.concurrent.Callable;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.Logits;
 import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -42,15 +42,16 @@ public final class FillMaskCommand implements Callable<Integer> {
         }
         try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model))) {
             List<List<Prediction>> all = predict(bert, sentence, topK);
-            PrintWriter out = spec.commandLine().getOut();
-            out.println("mask,rank,token,probability");
-            for (int m = 0; m < all.size(); m++) {
-                for (int r = 0; r < all.get(m).size(); r++) {
-                    Prediction p = all.get(m).get(r);
-                    out.printf("%d,%d,%s,%.6f%n", m + 1, r + 1, p.token(), p.probability());
+            // the project's CSV writer: BERT has ',' and '"' tokens, and numbers must not follow the locale
+            try (CsvWriter out = CsvWriter.onto(spec.commandLine().getOut())) {
+                out.record("mask", "rank", "token", "probability");
+                for (int m = 0; m < all.size(); m++) {
+                    for (int r = 0; r < all.get(m).size(); r++) {
+                        Prediction p = all.get(m).get(r);
+                        out.record(m + 1, r + 1, p.token(), p.probability());
+                    }
                 }
             }
-            out.flush();
         }
         return 0;
     }

@@ -2,19 +2,19 @@ package org.bertgeometry.cli.engine;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.cli.io.LongRunningCommand;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ForwardResult;
 import org.bertgeometry.model.ModelLoader;
@@ -34,15 +34,15 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "infer", description = "Hidden states of every token of every input line as CSV "
         + "sentence,position,token,h0,h1,...")
-public final class InferCommand implements Callable<Integer> {
+public final class InferCommand extends LongRunningCommand {
 
     @Option(names = "--model", required = true, paramLabel = "PATH", description = "The model (any importable format).")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "TEXT_FILE", description = "One text per line.")
+    @Option(names = "--input", required = true, paramLabel = "TEXT_FILE", description = "One text per line; - for standard input.")
     Path input;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the CSV.")
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the CSV; - for standard output.")
     Path output;
 
     @Option(names = "--layer", paramLabel = "N", description = "0 = embedding output, N = output of layer N "
@@ -89,18 +89,20 @@ public final class InferCommand implements Callable<Integer> {
         String hook = layer == null ? null
                 : layer == 0 ? HookNames.EMBEDDINGS_OUTPUT : HookNames.layerOutput(layer - 1);
         int hidden = bert.checkpoint().config().hiddenSize();
-        try (Writer w = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            StringBuilder header = new StringBuilder("sentence,position,token");
+        ProgressBar bar = bar("infer");
+        boolean complete = false;
+        try (CsvWriter w = Stdio.csv(output, spec)) {
+            List<Object> header = new ArrayList<>(List.of("sentence", "position", "token"));
             for (int h = 0; h < hidden; h++) {
-                header.append(",h").append(h);
+                header.add("h" + h);
             }
-            w.write(header + CsvWriter.LINE_END);
+            w.record(header);
             for (int from = 0; from < lines.size(); from += batchSize) {
                 List<Encoding> enc = new ArrayList<>();
                 for (int i = from; i < Math.min(lines.size(), from + batchSize); i++) {
                     enc.add(bert.tokenizer().encode(lines.get(i)));
                 }
-                // streamed, not collected: host memory holds one hook point of one batch at a time
+                // collected, but one batch at a time: host memory holds one hook point of one batch
                 List<Map<String, CapturedTensor>> states = new ArrayList<>();
                 for (int b = 0; b < enc.size(); b++) {
                     states.add(new HashMap<>());
@@ -117,17 +119,24 @@ public final class InferCommand implements Callable<Integer> {
                     Encoding e = enc.get(b);
                     float[] flat = hook == null ? null : states.get(b).get(hook).data();
                     for (int p = 0; p < e.realLength(); p++) {
-                        StringBuilder row = new StringBuilder();
-                        row.append(from + b + 1).append(',').append(p).append(',')
-                                .append(CsvWriter.quote(e.tokens().get(p)));
+                        List<Object> row = new ArrayList<>(hidden + 3);
+                        row.add(from + b + 1);
+                        row.add(p);
+                        row.add(e.tokens().get(p));
                         for (int h = 0; h < hidden; h++) {
-                            float v = flat == null ? r.lastHidden()[b][p][h] : flat[p * hidden + h];
-                            row.append(',').append(v);
+                            row.add(flat == null ? r.lastHidden()[b][p][h] : flat[p * hidden + h]);
                         }
-                        w.write(row + CsvWriter.LINE_END);
+                        w.record(row);
                     }
                 }
+                bar.items(from + enc.size(), lines.size(), "lines");
+            }
+            complete = true;
+        } finally {
+            if (!complete && !Stdio.isDash(output)) {
+                Files.deleteIfExists(output); // a CSV cut short must not stay behind looking like a result
             }
         }
+        bar.done();
     }
 }

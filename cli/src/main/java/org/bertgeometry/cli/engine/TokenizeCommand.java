@@ -1,19 +1,17 @@
 package org.bertgeometry.cli.engine;
 
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.tokenize.Tokenizer;
 import org.bertgeometry.tokenize.TokenizerFactory;
 import org.bertgeometry.tokenize.Vocabulary;
-import org.bertgeometry.model.BertCheckpoint;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,10 +28,11 @@ public final class TokenizeCommand implements Callable<Integer> {
     @Option(names = "--model", required = true, paramLabel = "PATH", description = "The model (any importable format).")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "TEXT_FILE", description = "One text (or sequence) per line.")
+    @Option(names = "--input", required = true, paramLabel = "TEXT_FILE",
+            description = "One text (or sequence) per line; - for standard input.")
     Path input;
 
-    @Option(names = "--output", paramLabel = "CSV", description = "Where to write; standard output when absent.")
+    @Option(names = "--output", paramLabel = "CSV", description = "Where to write; standard output when absent or -.")
     Path output;
 
     @Spec
@@ -44,11 +43,9 @@ public final class TokenizeCommand implements Callable<Integer> {
         List<String> lines = InputLines.read(input);
         BertCheckpoint cp = ModelLoader.load(model);
         Tokenizer tokenizer = TokenizerFactory.create(cp.tokenizerConfig(), Vocabulary.of(cp.vocabulary()));
-        Writer w = output == null ? spec.commandLine().getOut()
-                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
         int truncated = 0;
-        try {
-            w.write("line,tokens,ids,truncated" + CsvWriter.LINE_END);
+        try (CsvWriter w = Stdio.csv(output == null ? Path.of(Stdio.DASH) : output, spec)) {
+            w.record("line", "tokens", "ids", "truncated");
             for (int i = 0; i < lines.size(); i++) {
                 Encoding e = tokenizer.encode(lines.get(i));
                 truncated += e.truncated() ? 1 : 0;
@@ -56,14 +53,7 @@ public final class TokenizeCommand implements Callable<Integer> {
                 for (int j = 0; j < e.realLength(); j++) {
                     ids.append(j == 0 ? "" : " ").append(e.ids()[j]);
                 }
-                w.write((i + 1) + "," + CsvWriter.quote(String.join(" ", e.tokens().subList(0, e.realLength())))
-                        + "," + ids + "," + e.truncated() + CsvWriter.LINE_END);
-            }
-        } finally {
-            if (output != null) {
-                w.close();
-            } else {
-                w.flush();
+                w.record(i + 1, String.join(" ", e.tokens().subList(0, e.realLength())), ids, e.truncated());
             }
         }
         if (truncated > 0) {

@@ -1,17 +1,21 @@
 package org.bertgeometry.cli.geometry;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.report.table.CsvReader;
 
 /**
  * Loads the square attention matrices named by {@code --attention}: one {@code .npy} or {@code .csv}
- * file, or every such file in a folder (sorted by name, not recursive). A CSV matrix may start with
- * one header line (detected as a first line that is not all numbers). Each matrix must be square and
+ * file, or every such file in a folder (sorted by name, not recursive). A CSV matrix is read by the
+ * project's {@link CsvReader} (BOM, CRLF, quotes) and may start with one header line (detected as a
+ * first line that is not all numbers); blank lines are skipped. Each matrix must be square and
  * finite.
  */
 final class AttentionFiles {
@@ -60,26 +64,27 @@ final class AttentionFiles {
     }
 
     private static double[][] readCsv(Path f) throws IOException {
-        List<String> lines = Files.readAllLines(f);
+        List<CsvReader.CsvRecord> records;
+        try (Reader in = Stdio.reader(f)) {
+            records = CsvReader.readRecords(in, f.toString(), ',');
+        }
         List<double[]> rows = new ArrayList<>();
         boolean first = true;
-        int lineNo = 0;
-        for (String line : lines) {
-            lineNo++;
-            if (line.isBlank()) {
+        for (CsvReader.CsvRecord rec : records) {
+            List<String> cells = rec.fields();
+            if (cells.size() == 1 && cells.get(0).isBlank()) {
                 continue;
             }
-            String[] cells = line.split(",", -1);
-            double[] row = new double[cells.length];
+            double[] row = new double[cells.size()];
             boolean numeric = true;
-            for (int j = 0; j < cells.length; j++) {
-                String c = cells[j].trim();
+            for (int j = 0; j < cells.size(); j++) {
+                String c = cells.get(j).strip();
                 if (c.isEmpty()) {
                     if (first) {
                         numeric = false;
                         break;
                     }
-                    throw new IOException(f + ": missing value at line " + lineNo + ", column " + (j + 1));
+                    throw new IOException(f + ": missing value at line " + rec.line() + ", column " + (j + 1));
                 }
                 try {
                     row[j] = Double.parseDouble(c);
@@ -88,7 +93,7 @@ final class AttentionFiles {
                         numeric = false;
                         break;
                     }
-                    throw new IOException(f + ": '" + c + "' at line " + lineNo + ", column " + (j + 1)
+                    throw new IOException(f + ": '" + c + "' at line " + rec.line() + ", column " + (j + 1)
                             + " is not a number");
                 }
             }

@@ -6,15 +6,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.bertgeometry.cli.io.CsvOutput;
+import org.bertgeometry.cli.io.LongRunningCommand;
+import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.geometry.AttentionFlow;
 import org.bertgeometry.geometry.AttentionRollout;
+import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo attention-flow}: attention rollout and attention flow after Abnar and Zuidema 2020
@@ -23,24 +25,21 @@ import picocli.CommandLine.Model.CommandSpec;
  * {@code layer<L>-head<H>.npy} or {@code .csv}. Layers are ordered by their number L, whatever the
  * base; within a layer the heads are averaged, so their order does not matter.
  */
-@Command(name = "attention-flow", mixinStandardHelpOptions = true,
+@Command(name = "attention-flow",
         description = "Attention rollout and attention flow (Abnar & Zuidema 2020) of one sequence from a folder of "
                 + "layer<L>-head<H>.npy/.csv maps (see docs/cli-geometry.md).")
-public final class AttentionFlowCommand implements Callable<Integer> {
+public final class AttentionFlowCommand extends LongRunningCommand {
 
     /** layer, optional separator, number, separator, head, number: layer1-head3, Layer_01_Head_3, ... */
     private static final Pattern NAME = Pattern.compile("(?i).*?layer[-_]?(\\d+)[-_]?head[-_]?(\\d+)\\.(npy|csv)");
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--attention", required = true, paramLabel = "DIR",
             description = "Folder of layer<L>-head<H>.npy/.csv attention maps of one sequence (e.g. one "
                     + "sentence folder written by `infer --attention-dir`).")
     Path attention;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
-    Path output;
+    @Mixin
+    CsvOutput output = new CsvOutput();
 
     @Option(names = "--output-position", paramLabel = "I", defaultValue = "0",
             description = "Output position whose rollout and flow are reported, 0-based (default 0, [CLS]).")
@@ -68,22 +67,28 @@ public final class AttentionFlowCommand implements Callable<Integer> {
         double[][] rollout = AttentionRollout.rollout(layers);
         AttentionFlow.Scale scale = normalizeFlow ? AttentionFlow.Scale.NORMALIZED : AttentionFlow.Scale.RAW;
         int[] outputs = allPositions ? range(n) : new int[] {outputPosition};
-        double[][] flow = null;
+        // one output position at a time (row k of AttentionFlow.all), so that the n^2 problems of
+        // --all-positions report progress; every row is computed before the file is opened, so a
+        // failure leaves no partial result
+        double[][] flow = new double[outputs.length][];
         if (!noFlow) {
-            flow = allPositions ? AttentionFlow.all(layers, scale, true)
-                    : new double[][] {AttentionFlow.fromOutput(layers, outputPosition, scale, true)};
+            ProgressBar bar = bar("attention-flow");
+            for (int k = 0; k < outputs.length; k++) {
+                flow[k] = AttentionFlow.fromOutput(layers, outputs[k], scale, true);
+                bar.items(k + 1, outputs.length, "output positions");
+            }
+            bar.done();
         }
-        List<String[]> rows = new ArrayList<>();
-        for (int k = 0; k < outputs.length; k++) {
-            for (int j = 0; j < n; j++) {
-                String f = flow == null ? "" : Double.toString(flow[k][j]);
-                rows.add(new String[] {Integer.toString(outputs[k]), Integer.toString(j),
-                    Double.toString(rollout[outputs[k]][j]), f});
+        try (CsvWriter w = output.open()) {
+            w.record("output_position", "input_position", "rollout", "flow");
+            for (int k = 0; k < outputs.length; k++) {
+                for (int j = 0; j < n; j++) {
+                    w.record(outputs[k], j, rollout[outputs[k]][j], noFlow ? null : flow[k][j]);
+                }
             }
         }
-        CsvOut.write(output, new String[] {"output_position", "input_position", "rollout", "flow"}, rows);
-        spec.commandLine().getOut().println("attention-flow: " + layers.size() + " layers x "
-                + layers.get(0).size() + " heads of " + n + "x" + n + " -> " + output);
+        output.summary("attention-flow: " + layers.size() + " layers x " + layers.get(0).size() + " heads of " + n
+                + "x" + n);
         return 0;
     }
 

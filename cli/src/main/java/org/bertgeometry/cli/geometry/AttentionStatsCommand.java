@@ -1,11 +1,8 @@
 package org.bertgeometry.cli.geometry;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bertgeometry.geometry.ClarkHeadMetrics;
 import org.bertgeometry.geometry.ConeIndex;
 import org.bertgeometry.geometry.Directionality;
@@ -17,28 +14,19 @@ import org.bertgeometry.geometry.VonNeumannEntropy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo attention-stats}: the global statistics of each square attention matrix
  * (docs/cli-geometry.md): cone index of the rows, metastable k, rank, von Neumann (L2 and L1) and
  * Shannon entropies, data-level asymmetry (project's proposal) and Clark et al. 2019 metrics.
  */
-@Command(name = "attention-stats", mixinStandardHelpOptions = true,
+@Command(name = "attention-stats",
         description = "Statistics of square attention matrices (.npy float32/float64 or .csv), one row per matrix "
                 + "(see docs/cli-geometry.md).")
 public final class AttentionStatsCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--attention", required = true, paramLabel = "PATH",
-            description = "A .npy/.csv attention matrix or a folder of them.")
-    Path attention;
-
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
-    Path output;
+    @Mixin
+    AttentionTableArguments io = new AttentionTableArguments();
 
     @Option(names = "--k-threshold", defaultValue = "0.9", description = "Mass threshold of metastable k (default 0.9).")
     double kThreshold;
@@ -50,22 +38,18 @@ public final class AttentionStatsCommand implements Callable<Integer> {
     @Option(names = "--bins", defaultValue = "20", description = "Bins of the Shannon value histogram (default 20).")
     int bins;
 
-    @Mixin
-    SpecialPositionOptions special = new SpecialPositionOptions();
-
     @Override
     public Integer call() throws Exception {
-        List<AttentionFiles.Named> maps = AttentionFiles.load(attention);
-        String[] base = {"file", "n", "cone_index_rows", "cone_index_rows_normalized", "k_median", "k_min",
-            "rank_at_cut", "singular_values_below_cut", "von_neumann_l2", "von_neumann_l1", "shannon_entropy",
-            "asymmetry_proposal"};
-        String[] header = Stream.concat(Arrays.stream(base), Arrays.stream(ClarkHeadMetrics.csvHeader()))
-                .toArray(String[]::new);
-        List<String[]> rows = new ArrayList<>();
+        List<AttentionFiles.Named> maps = io.load();
+        List<String> header = new ArrayList<>(List.of("file", "n", "cone_index_rows", "cone_index_rows_normalized",
+                "k_median", "k_min", "rank_at_cut", "singular_values_below_cut", "von_neumann_l2", "von_neumann_l1",
+                "shannon_entropy", "asymmetry_proposal"));
+        header.addAll(List.of(ClarkHeadMetrics.csvHeader()));
+        List<List<String>> rows = new ArrayList<>();
         for (AttentionFiles.Named m : maps) {
             double[][] a = m.matrix();
             int n = a.length;
-            SpecialPositions sp = special.resolve(n);
+            SpecialPositions sp = io.special(n);
             ConeIndex.Result cone = ConeIndex.of(a);
             MetastableK.Summary k = MetastableK.ofRows(toFloat(a), new MetastableK.Params(kThreshold));
             double[] sv = SingularValues.of(a);
@@ -76,10 +60,9 @@ public final class AttentionStatsCommand implements Callable<Integer> {
                     d(VonNeumannEntropy.of(a, VonNeumannEntropy.Normalization.L1)),
                     d(ShannonEntropy.of(a, new ShannonEntropy.Params(bins))), d(Directionality.attentionAsymmetry(a))));
             r.addAll(List.of(ClarkHeadMetrics.of(a, sp, ClarkHeadMetrics.DEFAULT_EPSILON).csvValues()));
-            rows.add(r.toArray(new String[0]));
+            rows.add(r);
         }
-        CsvOut.write(output, header, rows);
-        spec.commandLine().getOut().println("attention-stats: " + maps.size() + " matrices -> " + output);
+        io.write(header, rows);
         return 0;
     }
 

@@ -1,38 +1,26 @@
 package org.bertgeometry.cli.geometry;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.HeadStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo classify-heads}: the gate label of each square attention matrix with the statistics
  * behind it (docs/cli-geometry.md). The gate names are the paper's; the rules are the project's own
  * proposal, documented in docs/methods.md.
  */
-@Command(name = "classify-heads", mixinStandardHelpOptions = true,
+@Command(name = "classify-heads",
         description = "Label attention matrices with the paper's gate names using the project's proposed rules "
                 + "(see docs/methods.md and docs/cli-geometry.md).")
 public final class ClassifyHeadsCommand implements Callable<Integer> {
 
-    @Spec
-    CommandSpec spec;
-
-    @Option(names = "--attention", required = true, paramLabel = "PATH",
-            description = "A .npy/.csv attention matrix or a folder of them.")
-    Path attention;
-
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
-    Path output;
+    @Mixin
+    AttentionTableArguments io = new AttentionTableArguments();
 
     @Option(names = "--theta-hi", defaultValue = "0.3", description = "High-attention threshold (default 0.3).")
     double thetaHi;
@@ -46,29 +34,24 @@ public final class ClassifyHeadsCommand implements Callable<Integer> {
             + "otherwise empty): one SVD per map costs more than all the other statistics together.")
     boolean rankEveryMap;
 
-    @Mixin
-    SpecialPositionOptions special = new SpecialPositionOptions();
-
     @Override
     public Integer call() throws Exception {
-        List<AttentionFiles.Named> maps = AttentionFiles.load(attention);
-        GateClassifier.Params d = GateClassifier.Params.defaults().withClosedWhenFlat(closedWhenFlat);
-        GateClassifier.Params p = new GateClassifier.Params(thetaHi, d.localWindow(), d.kThreshold(),
-                d.singularValueCut(), d.closedSpecialMass(), d.closedWhenFlat(), d.directionalCone(),
-                d.directionalMaxRank(), d.openKappa(), d.openEntropy(), d.contextualMass(), d.contextualRatio(),
-                d.instanceSelf(), d.instanceMaxShare(), d.instanceMaxColumns(), d.clusterBlock(), d.clusterKappaMin(),
-                d.clusterKappaMax(), d.segmentSimilarity(), d.segmentStarts(),
-                rankEveryMap ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
-        String[] header = Stream.of(new String[] {"file"}, HeadStatistics.csvHeader(), new String[] {"gate", "rule"})
-                .flatMap(Arrays::stream).toArray(String[]::new);
-        List<String[]> rows = new ArrayList<>();
+        List<AttentionFiles.Named> maps = io.load();
+        GateClassifier.Params p = GateClassifier.Params.builder().thetaHi(thetaHi).closedWhenFlat(closedWhenFlat)
+                .rankPolicy(rankEveryMap ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED)
+                .build();
+        List<String> header = new ArrayList<>(List.of("file"));
+        header.addAll(List.of(HeadStatistics.csvHeader()));
+        header.addAll(List.of("gate", "rule"));
+        List<List<String>> rows = new ArrayList<>();
         for (AttentionFiles.Named m : maps) {
-            GateClassifier.Classification c = GateClassifier.classify(m.matrix(), special.resolve(m.matrix().length), p);
-            rows.add(Stream.of(new String[] {m.file()}, c.statistics().csvValues(),
-                    new String[] {c.label().csvName(), c.rule()}).flatMap(Arrays::stream).toArray(String[]::new));
+            GateClassifier.Classification c = GateClassifier.classify(m.matrix(), io.special(m.matrix().length), p);
+            List<String> row = new ArrayList<>(List.of(m.file()));
+            row.addAll(List.of(c.statistics().csvValues()));
+            row.addAll(List.of(c.label().csvName(), c.rule()));
+            rows.add(row);
         }
-        CsvOut.write(output, header, rows);
-        spec.commandLine().getOut().println("classify-heads: " + maps.size() + " matrices -> " + output);
+        io.write(header, rows);
         return 0;
     }
 }

@@ -1,37 +1,34 @@
 package org.bertgeometry.cli.geometry;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.CsvOutput;
 import org.bertgeometry.geometry.Convention;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.report.table.CsvWriter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code bertgeo directionality}: the directionality table of a model, one row per layer and head
  * (docs/cli-geometry.md). Every measure is the project's operationalisation of the paper's
  * "directionality of subspace selection" (columns end in {@code _proposal}; docs/methods.md).
  */
-@Command(name = "directionality", mixinStandardHelpOptions = true,
+@Command(name = "directionality",
         description = "Per-head directionality of the query-key score matrix (project's proposal for the paper's "
                 + "'directionality of subspace selection'; see docs/cli-geometry.md).")
 public final class DirectionalityCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--model", required = true, paramLabel = "PATH", description = "Model: " + ModelLoader.ACCEPTED
             + ".")
     Path model;
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Result CSV.")
-    Path output;
+    @Mixin
+    CsvOutput output = new CsvOutput();
 
     @Option(names = "--convention", defaultValue = "HF_EXACT",
             description = "HF_EXACT (rows of W, what the model computes; default) or CODE_COMPAT (the reference "
@@ -48,12 +45,13 @@ public final class DirectionalityCommand implements Callable<Integer> {
         Directionality.Params p = new Directionality.Params(convention, subspaceRank,
                 Directionality.Params.defaults().eigenvalueTolerance());
         List<Directionality.HeadResult> table = Directionality.ofModel(c.config(), c.weights(), p);
-        List<String[]> rows = new ArrayList<>();
-        for (Directionality.HeadResult r : table) {
-            rows.add(r.csvValues());
+        try (CsvWriter w = output.open()) {
+            w.record((Object[]) Directionality.HeadResult.csvHeader());
+            for (Directionality.HeadResult r : table) {
+                w.record((Object[]) r.csvValues());
+            }
         }
-        CsvOut.write(output, Directionality.HeadResult.csvHeader(), rows);
-        spec.commandLine().getOut().println("directionality: " + table.size() + " heads (" + convention + ") -> " + output);
+        output.summary("directionality: " + table.size() + " heads (" + convention + ")");
         return 0;
     }
 }

@@ -7,21 +7,21 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
+import org.bertgeometry.cli.io.LongRunningCommand;
+import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
-import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo analyze}: every geometry analysis of a trained variant classifier on a labelled
@@ -30,15 +30,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "analyze", description = "Capture attention of a trained classifier on a labelled FASTA file and "
         + "run every geometry analysis; writes index.html, figures/ and data/.")
-public final class AnalyzeCommand implements Callable<Integer> {
+public final class AnalyzeCommand extends LongRunningCommand {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "A trained classifier "
             + "(e.g. case-study/model).")
     Path model;
 
-    @Option(names = "--fasta", required = true, paramLabel = "FILE", description = "Spike sequences or whole genomes "
-            + "with class=NAME in the description (or see --labels).")
-    Path fasta;
+    @Mixin
+    FastaOption fasta = new FastaOption();
 
     @Option(names = "--labels", paramLabel = "CSV", description = "id,class lines instead of class= descriptions.")
     Path labels;
@@ -54,18 +53,11 @@ public final class AnalyzeCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
-        SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);
-        SpikeInput.reportSkipped(input.skipped(), err);
-        if (input.spikes().isEmpty()) {
-            throw new IllegalArgumentException(fasta + ": no sequence to analyse");
-        }
+        SpikeInput.Result input = fasta.read(err, "nothing to analyse");
         Map<String, String> byId = labels == null ? Map.of() : ClassLabels.readCsv(labels);
         try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model))) {
             List<String> names = bert.checkpoint().config().labels();
@@ -92,7 +84,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 ids.add(Arrays.copyOf(e.ids(), e.realLength()));
             }
             if (truncated > 0) {
-                err.printf("bertgeo: warning: %d sequences were longer than the model's %d positions and were "
+                err.printf(Locale.ROOT, "bertgeo: warning: %d sequences were longer than the model's %d positions and were "
                         + "truncated%n", truncated, bert.tokenizer().maxLength());
             }
             String sel = selectedClass != null ? ClassLabels.normalise(selectedClass)
@@ -101,7 +93,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             if (selected < 0) {
                 throw new IllegalArgumentException("--class " + selectedClass + " is not one of the model's classes " + names);
             }
-            ProgressBar bar = new ProgressBar(err, "  geometry");
+            ProgressBar bar = bar("  geometry");
             GeometryRunSettings settings = GeometryRunSettings.defaults().withBatchSize(batchSize);
             GeometryResults g = AttentionGeometryRun.run(bert, ids, y, names, settings, f -> bar.progress(f, ""),
                     () -> false);
@@ -113,14 +105,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
             Files.createDirectories(out);
             Map<String, Object> setup = new LinkedHashMap<>();
             setup.put("model", model.toAbsolutePath().toString());
-            setup.put("sequences", fasta.toAbsolutePath() + " (" + ids.size() + " analysed, " + input.skipped().size()
+            setup.put("sequences", fasta.absoluteName() + " (" + ids.size() + " analysed, " + input.skipped().size()
                     + " genomes without a usable spike)");
             Map<String, Double> timings = new LinkedHashMap<>();
             timings.put("total", (System.nanoTime() - started) / 1e9);
             int k = Integer.parseInt(bert.checkpoint().tokenizerConfig().getOrDefault("kmer_k", "12"));
             CaseStudyReport.write(out, new CaseStudyReport.Contents("Attention geometry of a variant classifier",
                     setup, m, names, List.of(), List.of(), g, selected, k, timings, model.toAbsolutePath().toString()));
-            spec.commandLine().getOut().printf("Accuracy %.4f, macro F1 %.4f on %d sequences.%nReport: %s%n",
+            spec.commandLine().getOut().printf(Locale.ROOT, "Accuracy %.4f, macro F1 %.4f on %d sequences.%nReport: %s%n",
                     m.accuracy(), m.macroF1(), m.total(), out.resolve("index.html").toAbsolutePath());
             spec.commandLine().getOut().flush();
         }

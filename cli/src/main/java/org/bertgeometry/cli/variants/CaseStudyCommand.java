@@ -8,14 +8,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
+import org.bertgeometry.cli.io.LongRunningCommand;
+import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.HuggingFaceFolder;
-import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.VariantClass;
@@ -33,9 +33,8 @@ import org.bertgeometry.variants.simulation.VariantSimulator;
 import org.bertgeometry.variants.spike.SpikeExtraction;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo case-study}: the paper's case study end to end on embedded defaults. Simulates
@@ -47,7 +46,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "case-study", description = "Run the SARS-CoV-2 variant case study end to end on simulated data "
         + "and write a report (index.html) and the trained model.")
-public final class CaseStudyCommand implements Callable<Integer> {
+public final class CaseStudyCommand extends LongRunningCommand {
 
     @Option(names = "--out", paramLabel = "DIR", defaultValue = "case-study", description = "Output folder "
             + "(default ${DEFAULT-VALUE}).")
@@ -57,20 +56,8 @@ public final class CaseStudyCommand implements Callable<Integer> {
             + "class (default ${DEFAULT-VALUE}).")
     int perClass;
 
-    @Option(names = "--preset", paramLabel = "NAME", defaultValue = "small", description = "tiny, small or base "
-            + "(default ${DEFAULT-VALUE}; base needs --base-model).")
-    String preset;
-
-    @Option(names = "--base-model", paramLabel = "PATH", description = "Pre-trained BERT (e.g. BERT-Base Cased) "
-            + "to fine-tune with the base preset.")
-    Path baseModel;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Override the preset's epochs (tiny 4, small 10, base 2).")
-    Integer epochs;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", description = "Seed of simulation, split, "
-            + "initialisation and training (default ${DEFAULT-VALUE}).")
-    long seed;
+    @Mixin
+    PresetOptions model = new PresetOptions();
 
     @Option(names = "--class", paramLabel = "NAME", defaultValue = "omicron", description = "Class whose "
             + "attention maps the report draws (default ${DEFAULT-VALUE}, as in the paper).")
@@ -80,18 +67,13 @@ public final class CaseStudyCommand implements Callable<Integer> {
             + "of each further evaluation set (default ${DEFAULT-VALUE}).")
     int furtherPerClass;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        VariantPreset p = VariantPreset.parse(preset);
-        if (p.needsBaseModel() && baseModel == null) {
-            throw new IllegalArgumentException("the base preset fine-tunes a pre-trained BERT: give --base-model PATH");
-        }
+        VariantPreset p = model.parse();
+        long seed = model.seed();
         if (perClass < 5) {
             throw new IllegalArgumentException("--per-class must be at least 5 so that every split holds every class");
         }
@@ -116,18 +98,14 @@ public final class CaseStudyCommand implements Callable<Integer> {
         LabelledSpikes train = all.subset(split.train());
         LabelledSpikes validation = all.subset(split.validation());
         LabelledSpikes test = all.subset(split.test());
-        err.printf("  train %d, validation %d, test %d sequences%n", train.size(), validation.size(), test.size());
+        err.printf(Locale.ROOT, "  train %d, validation %d, test %d sequences%n", train.size(), validation.size(), test.size());
 
         stage(err, "3/6", "training the " + p.name().toLowerCase(Locale.ROOT) + " model");
         t = System.nanoTime();
-        TrainingSettings ts = p.training().withSeed(seed);
-        int e = epochs != null ? epochs : ts.epochs();
-        ts = ts.withEpochs(e);
-        ProgressBar bar = new ProgressBar(err, "  training");
-        VariantClassifierTrainer trainer = new VariantClassifierTrainer(ts);
-        VariantClassifierTrainer.Outcome outcome = p.needsBaseModel()
-                ? trainer.fineTune(ModelLoader.load(baseModel), train, validation, bar)
-                : trainer.trainFromScratch(train, validation, p, bar);
+        TrainingSettings ts = model.training(p);
+        int e = ts.epochs();
+        ProgressBar bar = bar("  training");
+        VariantClassifierTrainer.Outcome outcome = model.train(p, ts, train, validation, bar);
         bar.done();
         timings.put("train", seconds(t));
         Path modelDir = out.resolve("model");
@@ -162,7 +140,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
                 Encoding enc = bert.tokenizer().encode(s);
                 ids.add(java.util.Arrays.copyOf(enc.ids(), enc.realLength()));
             }
-            ProgressBar gbar = new ProgressBar(err, "  geometry");
+            ProgressBar gbar = bar("  geometry");
             geometry = AttentionGeometryRun.run(bert, ids, test.labels(), names, GeometryRunSettings.defaults(),
                     f -> gbar.progress(f, ""), () -> false);
             gbar.done();
@@ -186,13 +164,13 @@ public final class CaseStudyCommand implements Callable<Integer> {
                 names, outcome.training().history(), further, geometry, selected, 12, timings, modelDir.toString()));
         timings.put("report", seconds(t));
 
-        stdout.printf("Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),
+        stdout.printf(Locale.ROOT, "Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),
                 testMetrics.macroF1(), testMetrics.total());
         for (CaseStudyReport.Evaluation ev : further) {
-            stdout.printf("%s: accuracy %.4f, macro F1 %.4f (%d sequences).%n", ev.name(), ev.metrics().accuracy(),
+            stdout.printf(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f (%d sequences).%n", ev.name(), ev.metrics().accuracy(),
                     ev.metrics().macroF1(), ev.metrics().total());
         }
-        stdout.printf("Report: %s%nModel:  %s%nWall time: %.1f s%n", out.resolve("index.html").toAbsolutePath(),
+        stdout.printf(Locale.ROOT, "Report: %s%nModel:  %s%nWall time: %.1f s%n", out.resolve("index.html").toAbsolutePath(),
                 modelDir.toAbsolutePath(), seconds(started));
         stdout.flush();
         return 0;
@@ -230,7 +208,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
             labels.add(g.variantClass().label());
         }
         if (skipped > 0) {
-            err.printf("  %d of %d genomes skipped: no usable spike%n", skipped, genomes.size());
+            err.printf(Locale.ROOT, "  %d of %d genomes skipped: no usable spike%n", skipped, genomes.size());
         }
         return new LabelledSpikes(ids, spikes, labels.stream().mapToInt(Integer::intValue).toArray(), names);
     }

@@ -2,8 +2,6 @@ package org.bertgeometry.cli.variants;
 
 import java.io.IOException;
 import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -12,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.report.table.CsvReader;
 import org.bertgeometry.variants.VariantClass;
 
@@ -45,8 +44,8 @@ final class ClassLabels {
      */
     static Map<String, String> readCsv(Path file) throws IOException {
         List<CsvReader.CsvRecord> records;
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            records = CsvReader.readRecords(in, file.toString(), ',');
+        try (Reader in = Stdio.reader(file)) {
+            records = CsvReader.readRecords(in, Stdio.name(file, true), ',');
         }
         Map<String, String> labels = new LinkedHashMap<>();
         for (int i = 1; i < records.size(); i++) {

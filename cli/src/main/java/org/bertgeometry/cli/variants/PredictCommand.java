@@ -5,8 +5,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.LongRunningCommand;
+import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
@@ -14,11 +17,9 @@ import org.bertgeometry.report.table.JsonFiles;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
-import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo predict}: classifies spike sequences or whole genomes with a model trained by
@@ -29,17 +30,16 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "predict", description = "Classify spikes or whole genomes with a trained variant classifier; "
         + "writes id,predicted,<one probability column per class>.")
-public final class PredictCommand implements Callable<Integer> {
+public final class PredictCommand extends LongRunningCommand {
 
     @Option(names = "--model", required = true, paramLabel = "DIR", description = "The trained model (DIR/model of "
             + "'bertgeo train', or any Hugging Face folder of a BERT classifier).")
     Path model;
 
-    @Option(names = "--fasta", required = true, paramLabel = "FILE",
-            description = "Spike sequences or whole genomes (FASTA, plain or .gz).")
-    Path fasta;
+    @Mixin
+    FastaOption fasta = new FastaOption();
 
-    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the predictions.")
+    @Option(names = "--output", required = true, paramLabel = "CSV", description = "Where to write the predictions; - for standard output.")
     Path output;
 
     @Option(names = "--batch-size", paramLabel = "N", defaultValue = "32",
@@ -53,9 +53,6 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--min-accuracy", paramLabel = "X", description = "Fail (exit 1) when the accuracy on the "
             + "labelled sequences is below X, in [0, 1]; for scripted checks.")
     Double minAccuracy;
-
-    @Spec
-    CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
@@ -73,12 +70,7 @@ public final class PredictCommand implements Callable<Integer> {
             throw new IllegalArgumentException(model + ": the model's config.json names no classes (id2label); "
                     + "predict needs a classifier trained with 'bertgeo train'");
         }
-        SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);
-        SpikeInput.reportSkipped(input.skipped(), err);
-        if (input.spikes().isEmpty()) {
-            throw new IllegalArgumentException(fasta + ": none of the " + input.genomes() + " genomes has a usable "
-                    + "spike; nothing to classify");
-        }
+        SpikeInput.Result input = fasta.read(err, "nothing to classify");
         List<String> ids = new ArrayList<>();
         List<String> spikes = new ArrayList<>();
         for (SequenceRecord r : input.spikes()) {
@@ -89,19 +81,44 @@ public final class PredictCommand implements Callable<Integer> {
         int maxLength;
         try (LoadedBert bert = LoadedBert.open(checkpoint)) {
             maxLength = bert.tokenizer().maxLength();
-            pred = new VariantPredictor(bert, batchSize).predict(spikes, () -> false);
+            pred = predictWithProgress(new VariantPredictor(bert, batchSize), spikes, err);
         }
         if (pred.truncated() > 0) {
-            err.printf("bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
+            err.printf(Locale.ROOT, "bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
                     + "only their beginning was classified%n", pred.truncated(), maxLength);
         }
-        PredictionOutput.writeCsv(output, ids, null, pred.predicted(), pred.probabilities(), classNames);
-        stdout.printf("classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
+        PredictionOutput.writeCsv(output, spec, ids, null, pred.predicted(), pred.probabilities(), classNames);
+        stdout = Stdio.summary(output, spec);
+        stdout.printf(Locale.ROOT, "classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
                 input.genomes() > 0 ? " (" + input.genomes() + " whole genomes, " + input.skipped().size()
-                        + " skipped)" : "", String.join(", ", classNames), output);
+                        + " skipped)" : "", String.join(", ", classNames), Stdio.name(output, false));
         reportMetrics(input.spikes(), pred.predicted(), classNames, stdout, err);
         stdout.flush();
         return 0;
+    }
+
+    /**
+     * The predictions of every spike, a batch at a time, so that progress can be reported between
+     * batches; the values are those of one {@code predict} call over the whole list, since each
+     * batch is an independent forward pass.
+     */
+    private VariantPredictor.Predictions predictWithProgress(VariantPredictor predictor, List<String> spikes,
+            PrintWriter err) {
+        ProgressBar bar = bar("predict");
+        int n = spikes.size();
+        double[][] probs = new double[n][];
+        int[] predicted = new int[n];
+        int truncated = 0;
+        for (int from = 0; from < n; from += batchSize) {
+            int to = Math.min(n, from + batchSize);
+            VariantPredictor.Predictions part = predictor.predict(spikes.subList(from, to), () -> false);
+            System.arraycopy(part.probabilities(), 0, probs, from, to - from);
+            System.arraycopy(part.predicted(), 0, predicted, from, to - from);
+            truncated += part.truncated();
+            bar.items(to, n, "sequences");
+        }
+        bar.done();
+        return new VariantPredictor.Predictions(probs, predicted, truncated);
     }
 
     /**
@@ -132,25 +149,25 @@ public final class PredictCommand implements Callable<Integer> {
         if (truth.isEmpty()) {
             if (metricsFile != null || minAccuracy != null) {
                 throw new IllegalArgumentException("--metrics and --min-accuracy need 'class=NAME' in the FASTA "
-                        + "descriptions; " + fasta + " has none, so there is nothing to score");
+                        + "descriptions; " + fasta.name() + " has none, so there is nothing to score");
             }
             return;
         }
         if (truth.size() < records.size()) {
-            err.printf("bertgeo: warning: only %d of %d sequences carry a class= label; metrics cover those%n",
+            err.printf(Locale.ROOT, "bertgeo: warning: only %d of %d sequences carry a class= label; metrics cover those%n",
                     truth.size(), records.size());
         }
         if (!unknown.isEmpty()) {
-            err.printf("bertgeo: warning: class(es) %s are not among the model's classes %s; their sequences count as "
+            err.printf(Locale.ROOT, "bertgeo: warning: class(es) %s are not among the model's classes %s; their sequences count as "
                     + "misclassified%n", unknown, classNames);
         }
         ClassificationMetrics m = ClassificationMetrics.compute(truth.stream().mapToInt(Integer::intValue).toArray(),
                 pred.stream().mapToInt(Integer::intValue).toArray(), names.size());
-        stdout.printf("accuracy %.4f, macro F1 %.4f on %d labelled sequences%n", m.accuracy(), m.macroF1(), m.total());
+        stdout.printf(Locale.ROOT, "accuracy %.4f, macro F1 %.4f on %d labelled sequences%n", m.accuracy(), m.macroF1(), m.total());
         StringBuilder recall = new StringBuilder("recall per class:");
         for (int c = 0; c < names.size(); c++) {
             if (m.perClass().get(c).support() > 0) {
-                recall.append(String.format(" %s %.4f (%d)", names.get(c), m.perClass().get(c).recall(),
+                recall.append(String.format(Locale.ROOT, " %s %.4f (%d)", names.get(c), m.perClass().get(c).recall(),
                         m.perClass().get(c).support()));
             }
         }
@@ -163,7 +180,7 @@ public final class PredictCommand implements Callable<Integer> {
         }
         stdout.flush();
         if (minAccuracy != null && m.accuracy() < minAccuracy) {
-            throw new IllegalStateException(String.format("accuracy %.4f is below --min-accuracy %s (predictions were"
+            throw new IllegalStateException(String.format(Locale.ROOT, "accuracy %.4f is below --min-accuracy %s (predictions were"
                     + " written to %s)", m.accuracy(), minAccuracy, output));
         }
     }

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.report.table.Table;
 import org.bertgeometry.variants.evaluation.ClassMetrics;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * The files {@code train} and {@code predict} share: a predictions CSV (one row per sequence, the
@@ -24,9 +26,10 @@ final class PredictionOutput {
     /**
      * Writes {@code id[,true],predicted,<class 1>,...,<class K>}. The {@code true} column is written
      * only when {@code trueNames} is not null; a sequence without a known class has an empty cell.
+     * {@code file} may be {@code -} for the command's standard output.
      */
-    static void writeCsv(Path file, List<String> ids, List<String> trueNames, int[] predicted, double[][] probs,
-            List<String> classNames) throws IOException {
+    static void writeCsv(Path file, CommandSpec spec, List<String> ids, List<String> trueNames, int[] predicted,
+            double[][] probs, List<String> classNames) throws IOException {
         List<String> columns = new ArrayList<>();
         columns.add("id");
         if (trueNames != null) {
@@ -47,7 +50,9 @@ final class PredictionOutput {
             }
             t.addRow(row);
         }
-        CsvWriter.write(t, file);
+        try (CsvWriter w = Stdio.csv(file, spec)) {
+            w.table(t);
+        }
     }
 
     /**

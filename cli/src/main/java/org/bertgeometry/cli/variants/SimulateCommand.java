@@ -1,11 +1,13 @@
 package org.bertgeometry.cli.variants;
 
-import java.nio.file.Files;
+import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.variants.VariantClass;
 import org.bertgeometry.variants.fasta.FastaWriter;
 import org.bertgeometry.variants.reference.GhDefinition;
@@ -31,7 +33,7 @@ import picocli.CommandLine.Spec;
 public final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--output", required = true, paramLabel = "FASTA",
-            description = "Where to write; gzip-compressed when the name ends in .gz.")
+            description = "Where to write; gzip-compressed when the name ends in .gz; - for standard output.")
     Path output;
 
     @Option(names = "--per-class", paramLabel = "N", description = "Sequences per class (default 100 unless "
@@ -89,15 +91,11 @@ public final class SimulateCommand implements Callable<Integer> {
         SarsCov2Reference ref = SarsCov2Reference.load();
         VariantSimulator simulator = new VariantSimulator(ref, SpikeMutationTable.load(ref), ghDefinition,
                 NoiseModel.defaults().scaled(noiseScale));
-        Path parent = output.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
         // Same draw order as VariantSimulator.simulateDataset: classes in label order, one split per genome.
         SplittableRandom master = new SplittableRandom(seed);
         int total = 0;
         StringJoiner counts = new StringJoiner(", ");
-        try (FastaWriter w = FastaWriter.create(output)) {
+        try (FastaWriter w = Stdio.fasta(output, spec)) {
             for (VariantClass c : VariantClass.values()) {
                 int n = sizes.getOrDefault(c, 0);
                 for (int i = 1; i <= n; i++) {
@@ -107,9 +105,10 @@ public final class SimulateCommand implements Callable<Integer> {
                 counts.add(c.key() + " " + n);
             }
         }
-        spec.commandLine().getOut().printf("wrote %d simulated %s (%s; seed %d, noise x%s) to %s%n", total,
-                wholeGenome ? "genomes" : "spikes", counts, seed, noiseScale, output);
-        spec.commandLine().getOut().flush();
+        PrintWriter summary = Stdio.summary(output, spec);
+        summary.printf(Locale.ROOT, "wrote %d simulated %s (%s; seed %d, noise x%s) to %s%n", total,
+                wholeGenome ? "genomes" : "spikes", counts, seed, noiseScale, Stdio.name(output, false));
+        summary.flush();
         return 0;
     }
 }

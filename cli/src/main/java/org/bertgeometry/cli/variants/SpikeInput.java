@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.variants.fasta.AmbiguityPolicy;
 import org.bertgeometry.variants.fasta.FastaReader;
 import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.spike.SpikeExtraction;
@@ -41,12 +43,13 @@ final class SpikeInput {
     private SpikeInput() {
     }
 
-    /** Reads {@code fasta}, extracting the spike of every whole genome with {@code extractor}. */
+    /** Reads {@code fasta} ({@code -} for standard input), extracting the spike of every whole genome with {@code extractor}. */
     static Result read(Path fasta, SpikeExtractor extractor, PrintWriter err) throws IOException {
         List<SequenceRecord> spikes = new ArrayList<>();
         List<SpikeExtraction> skipped = new ArrayList<>();
         int genomes = 0;
-        try (FastaReader reader = FastaReader.open(fasta)) {
+        try (FastaReader reader = FastaReader.of(Stdio.open(fasta), Stdio.name(fasta, true),
+                AmbiguityPolicy.MAP_TO_N)) {
             while (reader.hasNext()) {
                 SequenceRecord r = reader.next();
                 if (r.length() <= GENOME_MIN_LENGTH) {

@@ -5,11 +5,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Callable;
+import org.bertgeometry.cli.io.LongRunningCommand;
+import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.HuggingFaceFolder;
-import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.report.table.JsonFiles;
 import org.bertgeometry.report.table.Table;
@@ -22,11 +23,9 @@ import org.bertgeometry.variants.classifier.VariantPreset;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.evaluation.SplitIndices;
 import org.bertgeometry.variants.fasta.SequenceRecord;
-import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code bertgeo train}: trains a BERT variant classifier on labelled spikes (or whole genomes, whose
@@ -38,11 +37,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "train", description = "Train a BERT SARS-CoV-2 variant classifier on labelled spikes or whole "
         + "genomes; writes DIR/model, DIR/metrics.json, DIR/history.csv, DIR/test-predictions.csv.")
-public final class TrainCommand implements Callable<Integer> {
+public final class TrainCommand extends LongRunningCommand {
 
-    @Option(names = "--fasta", required = true, paramLabel = "FILE",
-            description = "Spike sequences or whole genomes (FASTA, plain or .gz).")
-    Path fasta;
+    @Mixin
+    FastaOption fasta = new FastaOption();
 
     @Option(names = "--labels", paramLabel = "CSV", description = "Classes as 'id,class' lines after a header; "
             + "default: the 'class=NAME' word of each FASTA description.")
@@ -51,26 +49,14 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created).")
     Path out;
 
-    @Option(names = "--preset", paramLabel = "tiny|small|base", defaultValue = "small",
-            description = "Model size and training defaults (default ${DEFAULT-VALUE}).")
-    String preset;
-
-    @Option(names = "--base-model", paramLabel = "PATH", description = "Pre-trained BERT to fine-tune (required "
-            + "for --preset base, e.g. bert-base-cased as a Hugging Face folder).")
-    Path baseModel;
-
-    @Option(names = "--epochs", paramLabel = "N", description = "Epochs (default: the preset's).")
-    Integer epochs;
+    @Mixin
+    PresetOptions model = new PresetOptions();
 
     @Option(names = "--batch-size", paramLabel = "N", description = "Sequences per step (default: the preset's).")
     Integer batchSize;
 
     @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: the preset's).")
     Double learningRate;
-
-    @Option(names = "--seed", paramLabel = "S", description = "Seeds the split, initialisation, dropout and "
-            + "shuffling (default: the preset's, 42).")
-    Long seed;
 
     @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.08", description = "Share of the "
             + "non-test sequences used for validation (default ${DEFAULT-VALUE}, the paper's).")
@@ -80,38 +66,22 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of all sequences held out for the test (default ${DEFAULT-VALUE}, the paper's).")
     double testFraction;
 
-    @Spec
-    CommandSpec spec;
-
     @Override
     public Integer call() throws Exception {
         long started = System.nanoTime();
-        VariantPreset p = VariantPreset.parse(preset);
-        if (p.needsBaseModel() && baseModel == null) {
-            throw new IllegalArgumentException("--preset base fine-tunes a pre-trained BERT: give its folder with "
-                    + "--base-model PATH (e.g. bert-base-cased)");
-        }
-        if (!p.needsBaseModel() && baseModel != null) {
-            throw new IllegalArgumentException("--base-model is only used with --preset base; preset " + preset
-                    + " trains from scratch");
-        }
+        VariantPreset p = model.parse();
         checkFraction("--test-fraction", testFraction);
         checkFraction("--validation-fraction", validationFraction);
         TrainingSettings settings = settings(p);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
 
-        SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);
-        SpikeInput.reportSkipped(input.skipped(), err);
-        if (input.spikes().isEmpty()) {
-            throw new IllegalArgumentException(fasta + ": none of the " + input.genomes() + " genomes has a usable "
-                    + "spike; nothing to train on");
-        }
+        SpikeInput.Result input = fasta.read(err, "nothing to train on");
         LabelledSpikes all = label(input, err);
         RareClassSplit.Result split = RareClassSplit.split(all.labels(), all.classNames().size(), testFraction,
                 validationFraction, settings.seed());
         for (int c : split.trainOnlyClasses()) {
-            err.printf("bertgeo: warning: class '%s' has only %d sequence(s), too few to stratify (need %d): all are "
+            err.printf(Locale.ROOT, "bertgeo: warning: class '%s' has only %d sequence(s), too few to stratify (need %d): all are "
                     + "used for training, so the class is neither validated nor tested%n", all.classNames().get(c),
                     all.classCounts()[c], RareClassSplit.MIN_TO_STRATIFY);
         }
@@ -119,19 +89,16 @@ public final class TrainCommand implements Callable<Integer> {
         LabelledSpikes train = all.subset(s.train());
         LabelledSpikes validation = all.subset(s.validation());
         LabelledSpikes test = all.subset(s.test());
-        stdout.printf("training %s on %d sequences (%d train, %d validation, %d test; %d classes: %s)%n",
+        stdout.printf(Locale.ROOT, "training %s on %d sequences (%d train, %d validation, %d test; %d classes: %s)%n",
                 p.name().toLowerCase(java.util.Locale.ROOT), all.size(), train.size(), validation.size(), test.size(),
                 all.classNames().size(), String.join(", ", all.classNames()));
         stdout.flush();
 
-        ProgressBar bar = new ProgressBar(err, "train");
-        VariantClassifierTrainer trainer = new VariantClassifierTrainer(settings);
-        VariantClassifierTrainer.Outcome outcome = p.needsBaseModel()
-                ? trainer.fineTune(ModelLoader.load(baseModel), train, validation, bar)
-                : trainer.trainFromScratch(train, validation, p, bar);
+        ProgressBar bar = bar("train");
+        VariantClassifierTrainer.Outcome outcome = model.train(p, settings, train, validation, bar);
         bar.done();
         if (outcome.truncatedSequences() > 0) {
-            err.printf("bertgeo: warning: %d training sequence(s) were longer than the model's %d positions and were "
+            err.printf(Locale.ROOT, "bertgeo: warning: %d training sequence(s) were longer than the model's %d positions and were "
                     + "truncated to their first %d k-mers%n", outcome.truncatedSequences(),
                     outcome.checkpoint().config().maxPositionEmbeddings(),
                     outcome.checkpoint().config().maxPositionEmbeddings() - 2);
@@ -149,25 +116,22 @@ public final class TrainCommand implements Callable<Integer> {
         for (int l : test.labels()) {
             trueNames.add(all.classNames().get(l));
         }
-        PredictionOutput.writeCsv(out.resolve("test-predictions.csv"), test.ids(), trueNames, pred.predicted(),
+        PredictionOutput.writeCsv(out.resolve("test-predictions.csv"), spec, test.ids(), trueNames, pred.predicted(),
                 pred.probabilities(), all.classNames());
         writeHistory(outcome, out.resolve("history.csv"));
         JsonFiles.write(summary(p, settings, all, train, validation, test, input, split, outcome, m),
                 out.resolve("metrics.json"));
 
         double seconds = (System.nanoTime() - started) / 1e9;
-        stdout.printf("test accuracy %.4f, macro F1 %.4f on %d sequences (best epoch %d of %d); wall time %.1f s%n",
+        stdout.printf(Locale.ROOT, "test accuracy %.4f, macro F1 %.4f on %d sequences (best epoch %d of %d); wall time %.1f s%n",
                 m.accuracy(), m.macroF1(), test.size(), outcome.training().bestEpoch(), settings.epochs(), seconds);
-        stdout.printf("model saved to %s; metrics in %s%n", modelDir, out.resolve("metrics.json"));
+        stdout.printf(Locale.ROOT, "model saved to %s; metrics in %s%n", modelDir, out.resolve("metrics.json"));
         stdout.flush();
         return 0;
     }
 
     private TrainingSettings settings(VariantPreset p) {
-        TrainingSettings t = p.training();
-        if (epochs != null) {
-            t = t.withEpochs(epochs);
-        }
+        TrainingSettings t = model.training(p);
         if (batchSize != null) {
             t = t.withBatchSize(batchSize);
         }
@@ -176,9 +140,6 @@ public final class TrainCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--lr must be a positive number, got " + learningRate);
             }
             t = t.withLearningRate(learningRate);
-        }
-        if (seed != null) {
-            t = t.withSeed(seed);
         }
         return t;
     }
@@ -212,7 +173,7 @@ public final class TrainCommand implements Callable<Integer> {
             input.skipped().forEach(e -> known.add(e.id()));
             long unused = csv.keySet().stream().filter(id -> !known.contains(id)).count();
             if (unused > 0) {
-                err.printf("bertgeo: warning: %d id(s) of %s are not in %s and were ignored%n", unused, labels, fasta);
+                err.printf(Locale.ROOT, "bertgeo: warning: %d id(s) of %s are not in %s and were ignored%n", unused, labels, fasta.name());
             }
         }
         if (!missing.isEmpty()) {

@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.bertgeometry.cli.BertGeo;
+import org.bertgeometry.cli.CliRun;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -39,19 +38,13 @@ class EngineCommandsTest {
         }
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BertGeo.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void inspectModelReportsTheMiniLmShape() {
-        Run r = run("inspect-model", model.toString());
+        CliRun r = run("inspect-model", model.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("layers:             6"), r.out());
         assertTrue(r.out().contains("hidden size:        384"), r.out());
@@ -63,7 +56,7 @@ class EngineCommandsTest {
         Path in = dir.resolve("in.txt");
         Files.writeString(in, "Hello, world!\nunaffable\n", StandardCharsets.UTF_8);
         Path out = dir.resolve("tok.csv");
-        Run r = run("tokenize", "--model", model.toString(), "--input", in.toString(), "--output", out.toString());
+        CliRun r = run("tokenize", "--model", model.toString(), "--input", in.toString(), "--output", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> lines = Files.readAllLines(out);
         assertEquals(3, lines.size());
@@ -71,6 +64,35 @@ class EngineCommandsTest {
         assertEquals("1,\"[CLS] hello , world ! [SEP]\",101 7592 1010 2088 999 102,false", lines.get(1));
         // Hugging Face's documented example for bert-base-uncased: "unaffable" -> una ##ffa ##ble
         assertTrue(lines.get(2).startsWith("2,[CLS] una ##ffa ##ble [SEP],"), lines.get(2));
+    }
+
+    @Test
+    void tokenizeReadsStandardInputForDashAndWritesStandardOutput() {
+        // a BOM from an editor must not become part of the first text
+        CliRun r = CliRun.withStdin("\uFEFFHello, world!\r\n", "tokenize", "--model", model.toString(), "--input", "-");
+        assertEquals(0, r.code(), r.err());
+        // the same bert-base-uncased ids as above, CRLF-ended as every CSV of the project
+        assertEquals("line,tokens,ids,truncated\r\n1,\"[CLS] hello , world ! [SEP]\",101 7592 1010 2088 999 102,false\r\n",
+                r.out());
+    }
+
+    @Test
+    void inferShowsProgressOnStderrOnlyAsAsked() throws IOException {
+        Path in = dir.resolve("three.txt");
+        Files.writeString(in, "a\nb\nc\n", StandardCharsets.UTF_8);
+        CliRun drawn = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
+                dir.resolve("p1.csv").toString(), "--batch-size", "2", "--progress");
+        assertEquals(0, drawn.code(), drawn.err());
+        // one line redrawn with a carriage return after each batch of 2 lines: 2/3, then 3/3
+        assertTrue(drawn.err().contains("\rinfer [####################          ]  67% 2/3 lines"), drawn.err());
+        assertTrue(drawn.err().contains("\rinfer [##############################] 100% 3/3 lines"), drawn.err());
+        assertEquals("", drawn.out());
+
+        CliRun quiet = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
+                dir.resolve("p2.csv").toString(), "--batch-size", "2", "--no-progress");
+        assertEquals(0, quiet.code(), quiet.err());
+        assertEquals("", quiet.err());
+        assertEquals(Files.readString(dir.resolve("p1.csv")), Files.readString(dir.resolve("p2.csv")));
     }
 
     @Test
@@ -98,15 +120,15 @@ class EngineCommandsTest {
     void errorsAreOneLineWithoutStackTrace() throws IOException {
         Path in = dir.resolve("one.txt");
         Files.writeString(in, "hi\n");
-        Run badLayer = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
+        CliRun badLayer = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
                 dir.resolve("x.csv").toString(), "--layer", "9");
         assertEquals(BertGeo.EXIT_ERROR, badLayer.code());
         assertEquals("bertgeo: error: --layer must lie in 0..6 for this 6-layer model, got 9", badLayer.err().strip());
-        Run missing = run("inspect-model", dir.resolve("nope").toString());
+        CliRun missing = run("inspect-model", dir.resolve("nope").toString());
         assertEquals(BertGeo.EXIT_ERROR, missing.code());
         assertEquals(1, missing.err().strip().lines().count(), missing.err());
         assertTrue(missing.err().contains("does not exist"), missing.err());
-        Run noHead = run("fill-mask", "--model", model.toString(), "a [MASK] b");
+        CliRun noHead = run("fill-mask", "--model", model.toString(), "a [MASK] b");
         assertEquals(BertGeo.EXIT_ERROR, noHead.code());
         assertTrue(noHead.err().contains("no masked-LM head"), noHead.err());
     }

@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +21,7 @@ import java.util.stream.Stream;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.HookNames;
 import org.bertgeometry.cli.BertGeo;
+import org.bertgeometry.cli.CliRun;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.Activation;
 import org.bertgeometry.model.BertCheckpoint;
@@ -56,14 +55,8 @@ class InferAttentionDirTest {
     /** Written once by {@link #runInferOnce()} into a folder that existed and was empty. */
     static Path maps;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BertGeo.run(args, new PrintWriter(out), new PrintWriter(err));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     private static Path tinyModel() throws IOException {
@@ -82,7 +75,7 @@ class InferAttentionDirTest {
         Files.writeString(input, String.join("\n", LINES) + "\n", StandardCharsets.UTF_8);
         maps = dir.resolve("maps");
         Files.createDirectories(maps); // an existing empty folder is accepted
-        Run r = run("infer", "--model", model.toString(), "--input", input.toString(), "--output",
+        CliRun r = run("infer", "--model", model.toString(), "--input", input.toString(), "--output",
                 dir.resolve("hidden.csv").toString(), "--batch-size", "2", "--attention-dir", maps.toString());
         assertEquals(0, r.code(), r.err());
     }
@@ -202,11 +195,11 @@ class InferAttentionDirTest {
     @Test
     void classifyHeadsReadsOneLinesFolderAndWritesARowPerLayerAndHead() throws IOException {
         Path fresh = dir.resolve("e2e").resolve("maps"); // parent folders are created
-        Run r = run("infer", "--model", model.toString(), "--input", input.toString(), "--output",
+        CliRun r = run("infer", "--model", model.toString(), "--input", input.toString(), "--output",
                 dir.resolve("e2e.csv").toString(), "--attention-dir", fresh.toString());
         assertEquals(0, r.code(), r.err());
         Path out = dir.resolve("heads.csv");
-        Run c = run("classify-heads", "--attention", fresh.resolve("sentence-1").toString(), "--output", out.toString());
+        CliRun c = run("classify-heads", "--attention", fresh.resolve("sentence-1").toString(), "--output", out.toString());
         assertEquals(0, c.code(), c.err());
         List<String> rows = Files.readAllLines(out);
         assertEquals(1 + LAYERS * HEADS, rows.size(), rows.toString());
@@ -218,7 +211,7 @@ class InferAttentionDirTest {
         Path taken = dir.resolve("taken");
         Files.createDirectories(taken);
         Files.writeString(taken.resolve("keep.txt"), "mine");
-        Run r = run("infer", "--model", model.toString(), "--input", input.toString(), "--output",
+        CliRun r = run("infer", "--model", model.toString(), "--input", input.toString(), "--output",
                 dir.resolve("t.csv").toString(), "--attention-dir", taken.toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertEquals("bertgeo: error: " + taken + " (--attention-dir) already exists and is not empty; remove it or "
@@ -235,10 +228,12 @@ class InferAttentionDirTest {
         Files.writeString(in, "a\na a\n" + "a ".repeat(20) + "\n", StandardCharsets.UTF_8);
         Path parent = Files.createDirectories(dir.resolve("failing"));
         Path target = parent.resolve("maps");
-        Run r = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
-                dir.resolve("f.csv").toString(), "--batch-size", "2", "--attention-dir", target.toString());
+        CliRun r = run("infer", "--model", model.toString(), "--input", in.toString(), "--output",
+                dir.resolve("f.csv").toString(), "--batch-size", "2", "--attention-dir", target.toString(),
+                "--no-progress");
         assertEquals(BertGeo.EXIT_ERROR, r.code(), r.err());
         assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertFalse(Files.exists(dir.resolve("f.csv")), "the CSV cut short by the error is removed");
         try (Stream<Path> s = Files.list(parent)) {
             assertEquals(List.of(), s.collect(Collectors.toList()), "neither the folder nor its staging copy remains");
         }

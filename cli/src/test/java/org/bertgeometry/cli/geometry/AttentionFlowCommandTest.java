@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bertgeometry.cli.BertGeo;
+import org.bertgeometry.cli.CliRun;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,14 +31,8 @@ class AttentionFlowCommandTest {
 
     private Path maps;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BertGeo.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @BeforeEach
@@ -58,7 +51,7 @@ class AttentionFlowCommandTest {
     @Test
     void rolloutAndFlowOfOneOutputPositionMatchTheHandCalculation() throws IOException {
         Path out = dir.resolve("flow.csv");
-        Result r = run("attention-flow", "--attention", maps.toString(), "--output", out.toString());
+        CliRun r = run("attention-flow", "--attention", maps.toString(), "--output", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> l = Files.readAllLines(out);
         assertEquals("output_position,input_position,rollout,flow", l.get(0));
@@ -72,7 +65,7 @@ class AttentionFlowCommandTest {
     @Test
     void everyPositionAndNormalisedFlow() throws IOException {
         Path out = dir.resolve("all.csv");
-        Result r = run("attention-flow", "--attention", maps.toString(), "--all-positions", "--normalize-flow",
+        CliRun r = run("attention-flow", "--attention", maps.toString(), "--all-positions", "--normalize-flow",
                 "--output", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> l = Files.readAllLines(out);
@@ -88,7 +81,7 @@ class AttentionFlowCommandTest {
     @Test
     void rolloutOnlyLeavesTheFlowColumnEmpty() throws IOException {
         Path out = dir.resolve("r.csv");
-        Result r = run("attention-flow", "--attention", maps.toString(), "--no-flow", "--output-position", "1",
+        CliRun r = run("attention-flow", "--attention", maps.toString(), "--no-flow", "--output-position", "1",
                 "--output", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> l = Files.readAllLines(out);
@@ -100,7 +93,7 @@ class AttentionFlowCommandTest {
     void strayFilesMissingLayersUnevenHeadsAndBadPositionsAreClearErrors() throws IOException {
         Path out = dir.resolve("o.csv");
         Files.writeString(maps.resolve("notes.csv"), "1,0\n0,1\n");
-        Result r = run("attention-flow", "--attention", maps.toString(), "--output", out.toString());
+        CliRun r = run("attention-flow", "--attention", maps.toString(), "--output", out.toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertTrue(r.err().contains("not named layer<L>-head<H>") && r.err().contains("notes.csv"), r.err());
         Files.delete(maps.resolve("notes.csv"));

@@ -4,8 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bertgeometry.cli.BertGeo;
+import org.bertgeometry.cli.CliRun;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,14 +20,8 @@ class GeometryCommandsTest {
     @TempDir
     Path dir;
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = BertGeo.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     /** A .npy v1.0 file written byte by byte from the format description. */
@@ -69,7 +62,7 @@ class GeometryCommandsTest {
         Path in = dir.resolve("v.csv");
         Files.writeString(in, "x,y,label\n1,0,a\n2,0,a\n0,1,b\n0,-1,b\n");
         Path out = dir.resolve("cone.csv");
-        Result r = run("cone-index", "--vectors", in.toString(), "--class-column", "label", "--output", out.toString());
+        CliRun r = run("cone-index", "--vectors", in.toString(), "--class-column", "label", "--output", out.toString());
         assertEquals(0, r.code(), r.err());
         // a: two copies of e1 -> 2, 1.0; b: e2 and -e2 -> 0; all: e1 + e1 + e2 - e2 = 2e1 -> 2, 0.5
         assertEquals(List.of("class,n,cone_index,cone_index_normalized", "a,2,2.0,1.0", "b,2,0.0,0.0",
@@ -83,7 +76,7 @@ class GeometryCommandsTest {
         Files.writeString(maps.resolve("b_uniform.csv"), "k0,k1,k2,k3\n" + "0.25,0.25,0.25,0.25\n".repeat(4));
         Files.writeString(maps.resolve("notes.txt"), "ignored");
         Path out = dir.resolve("stats.csv");
-        Result r = run("attention-stats", "--attention", maps.toString(), "--output", out.toString());
+        CliRun r = run("attention-stats", "--attention", maps.toString(), "--output", out.toString());
         assertEquals(0, r.code(), r.err());
         List<String> l = lines(out);
         assertEquals(3, l.size());
@@ -120,7 +113,7 @@ class GeometryCommandsTest {
         // the directional rule reads the rank, so it is computed: every row is the same -> rank 1
         assertEquals("1", cell(lines(out1), 1, "rank"));
         Path out2 = dir.resolve("g2.csv");
-        Result r = run("classify-heads", "--attention", dir.resolve("sink.npy").toString(), "--special-positions", "last",
+        CliRun r = run("classify-heads", "--attention", dir.resolve("sink.npy").toString(), "--special-positions", "last",
                 "--output", out2.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("closed-gate", cell(lines(out2), 1, "gate"));
@@ -139,7 +132,7 @@ class GeometryCommandsTest {
     void nonSquareMatrixIsAClearError() throws IOException {
         Path f = dir.resolve("rect.npy");
         writeNpy(f, new double[][] {{1, 0, 0}, {0, 1, 0}}, true);
-        Result r = run("attention-stats", "--attention", f.toString(), "--output", dir.resolve("o.csv").toString());
+        CliRun r = run("attention-stats", "--attention", f.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertTrue(r.err().contains("must be square"), r.err());
     }
@@ -148,7 +141,7 @@ class GeometryCommandsTest {
     void nonFiniteAndMissingValuesAreClearErrors() throws IOException {
         Path f = dir.resolve("nan.csv");
         Files.writeString(f, "0.5,NaN\n0.5,0.5\n");
-        Result r = run("classify-heads", "--attention", f.toString(), "--output", dir.resolve("o.csv").toString());
+        CliRun r = run("classify-heads", "--attention", f.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertTrue(r.err().contains("non-finite"), r.err());
 
@@ -156,13 +149,13 @@ class GeometryCommandsTest {
         Files.writeString(v, "x,y\n1,2\n3,\n");
         r = run("cone-index", "--vectors", v.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
-        assertTrue(r.err().contains("missing value in data row 2, column 'y'"), r.err());
+        assertTrue(r.err().contains("line 3, column 'y' (2): missing value"), r.err());
     }
 
     @Test
     void emptyInputsAreClearErrors() throws IOException {
         Path empty = Files.createDirectory(dir.resolve("empty"));
-        Result r = run("attention-stats", "--attention", empty.toString(), "--output", dir.resolve("o.csv").toString());
+        CliRun r = run("attention-stats", "--attention", empty.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertTrue(r.err().contains("no .npy or .csv files"), r.err());
 
@@ -177,15 +170,15 @@ class GeometryCommandsTest {
     void mismatchedRowLengthsAndUnknownClassColumnAreClearErrors() throws IOException {
         Path v = dir.resolve("v.csv");
         Files.writeString(v, "x,y\n1,2\n3,4,5\n");
-        Result r = run("cone-index", "--vectors", v.toString(), "--output", dir.resolve("o.csv").toString());
+        CliRun r = run("cone-index", "--vectors", v.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
-        assertTrue(r.err().contains("line 3 has 3 cells but the header has 2"), r.err());
+        assertTrue(r.err().contains("line 3: row has 3 cells but the header has 2 columns"), r.err());
 
         Files.writeString(v, "x,y\n1,2\n");
         r = run("cone-index", "--vectors", v.toString(), "--class-column", "label", "--output",
                 dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
-        assertTrue(r.err().contains("no column named 'label'"), r.err());
+        assertTrue(r.err().contains("class column 'label' is not in the header; columns are [x, y]"), r.err());
     }
 
     @Test
@@ -195,7 +188,7 @@ class GeometryCommandsTest {
         byte[] b = Files.readAllBytes(f);
         String s = new String(b, StandardCharsets.ISO_8859_1).replace("<f4", "<i4");
         Files.write(f, s.getBytes(StandardCharsets.ISO_8859_1));
-        Result r = run("attention-stats", "--attention", f.toString(), "--output", dir.resolve("o.csv").toString());
+        CliRun r = run("attention-stats", "--attention", f.toString(), "--output", dir.resolve("o.csv").toString());
         assertEquals(BertGeo.EXIT_ERROR, r.code());
         assertTrue(r.err().contains("dtype '<i4' is not supported"), r.err());
 

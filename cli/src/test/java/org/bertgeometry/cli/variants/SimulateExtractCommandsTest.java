@@ -1,5 +1,6 @@
 package org.bertgeometry.cli.variants;
 
+import org.bertgeometry.cli.CliRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -205,20 +205,9 @@ public final class CsvReader {
                 field.setLength(0);
                 fieldWasQuoted = false;
             } else if (c == '\r' || c == '\n') {
-                if (c == '\r') {
-                    int next = in.read();
-                    if (next != '\n') {
-                        ch = next;
-                        fields.add(field.toString());
-                        records.add(new CsvRecord(recordLine, fields));
-                        fields = new ArrayList<>();
-                        field.setLength(0);
-                        fieldWasQuoted = false;
-                        line++;
-                        recordLine = line;
-                        continue;
-                    }
-                }
+                // LF, CRLF and a lone CR each end one record; the character after a lone CR or an LF
+                // is the next record's first
+                int next = in.read();
                 fields.add(field.toString());
                 records.add(new CsvRecord(recordLine, fields));
                 fields = new ArrayList<>();
@@ -226,6 +215,8 @@ public final class CsvReader {
                 fieldWasQuoted = false;
                 line++;
                 recordLine = line;
+                ch = c == '\r' && next == '\n' ? in.read() : next;
+                continue;
             } else {
                 if (fieldWasQuoted) {
                     throw new CsvFormatException(source, line, "text after the closing quote of column "

@@ -12,7 +12,9 @@ import org.knime.core.node.port.PortType;
  * A node model whose settings live in one {@link NodeSettingsGroup} and whose results are all
  * persisted by KNIME itself (output tables, port objects in file stores): settings calls are
  * delegated to the group, and there are no internals to save or load and nothing cached to reset.
- * Every node of this bundle except the single-setting Attention Pattern Classifier works this way.
+ * Every node of this bundle works this way except the Attention Pattern Classifier, which keeps its
+ * two settings as plain {@code SettingsModelBoolean}s (the second optional when loading, so that
+ * workflows saved before it existed still load) and implements the same calls itself.
  */
 public abstract class SettingsNodeModel extends NodeModel {
 

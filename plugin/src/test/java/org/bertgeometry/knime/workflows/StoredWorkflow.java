@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.knime.core.node.InvalidSettingsException;
@@ -17,7 +19,7 @@ import org.knime.core.node.NodeSettingsRO;
 /**
  * A test workflow read from its files: the nodes and connections of {@code workflow.knime} (KNIME's XMLConfig
  * format, keys as KNIME's FileWorkflowPersistor reads them), each node's {@code settings.xml} (factory class and
- * the {@code model} settings), and {@code testflow.properties} (inputs injected at unconnected ports, expected
+ * the {@code model} settings), and {@code testflow.properties} (expected
  * errors, numeric tolerance).
  */
 record StoredWorkflow(Path dir, TreeMap<Integer, Node> nodes, List<Connection> connections, Properties properties) {
@@ -71,6 +73,20 @@ record StoredWorkflow(Path dir, TreeMap<Integer, Node> nodes, List<Connection> c
         try (InputStream in = new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))) {
             return NodeSettings.loadFromXML(in);
         }
+    }
+
+    /** @return the nodes in an order where every node comes after the nodes feeding it (ids break ties) */
+    List<Node> inConnectionOrder() {
+        List<Node> order = new ArrayList<>();
+        Set<Integer> done = new HashSet<>();
+        while (order.size() < nodes.size()) {
+            Node next = nodes.values().stream().filter(n -> !done.contains(n.id()))
+                .filter(n -> connections.stream().noneMatch(c -> c.destId() == n.id() && !done.contains(c.sourceId())))
+                .findFirst().orElseThrow(() -> new IllegalStateException(name() + ": the connections form a cycle"));
+            order.add(next);
+            done.add(next.id());
+        }
+        return order;
     }
 
     /** The node feeding KNIME port {@code port} of node {@code id}, if connected. */

@@ -2,12 +2,12 @@ package org.bertgeometry.knime.nodes.loader;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.bertgeometry.variants.classifier.VariantPreset;
+import org.bertgeometry.knime.paths.PathResolver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
@@ -76,7 +76,7 @@ public final class BertLoaderSettings implements NodeSettingsGroup {
 
     /** @return the configured folder, validated to be a non-empty, well-formed path */
     Path folder() throws InvalidSettingsException {
-        return checkedPath(m_folder.getStringValue());
+        return PathResolver.resolve(nonBlankFolder(m_folder.getStringValue()), "model folder");
     }
 
     void setFolder(final String folder) {
@@ -108,11 +108,7 @@ public final class BertLoaderSettings implements NodeSettingsGroup {
             throw new InvalidSettingsException("A new random model needs a vocabulary: choose a vocab.txt file"
                 + " (one token per line, with [PAD], [UNK], [CLS], [SEP] and [MASK]).");
         }
-        try {
-            return Path.of(v.trim());
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("The vocabulary file '" + v + "' is not a valid path.", e);
-        }
+        return PathResolver.resolve(v, "vocabulary file");
     }
 
     boolean kmerTokenizer() {
@@ -155,7 +151,7 @@ public final class BertLoaderSettings implements NodeSettingsGroup {
         SettingsModelString folder = m_folder.createCloneWithValidatedValue(settings);
         String source = settings.getString(CFG_SOURCE, FOLDER);
         if (FOLDER.equals(source)) {
-            checkedPath(folder.getStringValue());
+            nonBlankFolder(folder.getStringValue()); // resolved at configure, inside the workflow's context
             return;
         }
         if (!RANDOM.equals(source)) {
@@ -196,17 +192,12 @@ public final class BertLoaderSettings implements NodeSettingsGroup {
         }
     }
 
-    private static Path checkedPath(final String value) throws InvalidSettingsException {
+    private static String nonBlankFolder(final String value) throws InvalidSettingsException {
         if (value == null || value.isBlank()) {
             throw new InvalidSettingsException(
                 "No model folder selected. Choose a folder with config.json, vocab.txt and model.safetensors.");
         }
-        try {
-            return Path.of(value.trim());
-        } catch (InvalidPathException e) {
-            throw new InvalidSettingsException("The model folder '" + value + "' is not a valid path: "
-                + e.getMessage(), e);
-        }
+        return value;
     }
 
     /** @return true if the path names an existing directory */

@@ -143,12 +143,68 @@ class InferNodeModelTest {
         // class means over all labelled samples: neg = rows 0, 2, 4 and pos = rows 1, 3
         assertEquals(List.of("neg", "pos"), capture.contents().classNames());
         assertArrayEquals(new long[]{3, 2}, capture.contents().classCounts());
-        double[][] mean = capture.classMean(0, 0, 0).orElseThrow();
-        for (double[] row : mean) {
-            for (double v : row) {
-                assertTrue(v >= 0 && v <= 1 + 1e-9, "a mean of probabilities stays in [0, 1]");
+        // their values: classMeansAreTheSepCutMeansOfTheStoredSampleMaps
+    }
+
+    /**
+     * The class means and thresholded sums, recomputed here from the per-sample maps (all five kept) by
+     * the rule of docs/capture.md, "Class-mean attention": each map of class c is cut at its [SEP] (that
+     * row and column and everything after them count as 0, [CLS] stays, rows are not renormalised) and
+     * summed; the mean divides by the class count, the thresholded sum keeps entries of at least theta
+     * (0.3) and is not divided. The per-sample maps come from another sink than the class means.
+     */
+    @Test
+    void classMeansAreTheSepCutMeansOfTheStoredSampleMaps() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture =
+            (AttentionCapturePortObject)ShimNodeRunner.execute(node(2, 5), exec, model(), table(exec, 5))[1];
+        List<AttentionCapturePortObject.StoredSample> samples = capture.readSamples();
+        assertEquals(5, samples.size(), "every sample keeps its maps");
+        int sepId = 3; // vocab.txt of ModelFolders: [PAD] [UNK] [CLS] [SEP] ...
+        int k = capture.contents().mapSize();
+        boolean someBelowTheta = false;
+        boolean someAboveTheta = false;
+        for (int cls = 0; cls < 2; cls++) {
+            for (int layer = 0; layer < 2; layer++) {
+                for (int head = 0; head < 2; head++) {
+                    double[][] sum = new double[k][k];
+                    double[][] high = new double[k][k];
+                    int count = 0;
+                    for (AttentionCapturePortObject.StoredSample smp : samples) {
+                        if (smp.label() != cls) {
+                            continue;
+                        }
+                        count++;
+                        int sep = 0;
+                        while (smp.tokenIds()[sep] != sepId) {
+                            sep++;
+                        }
+                        float[][] a = smp.maps()[layer][head];
+                        for (int i = 0; i < sep; i++) {
+                            for (int j = 0; j < sep; j++) {
+                                sum[i][j] += a[i][j];
+                                high[i][j] += a[i][j] >= 0.3 ? a[i][j] : 0;
+                                someBelowTheta |= a[i][j] < 0.3;
+                                someAboveTheta |= a[i][j] >= 0.3;
+                            }
+                        }
+                    }
+                    assertEquals(cls == 0 ? 3 : 2, count);
+                    double[][] mean = capture.classMean(cls, layer, head).orElseThrow();
+                    double[][] thresholded = capture.classThresholdSum(cls, layer, head).orElseThrow();
+                    for (int i = 0; i < k; i++) {
+                        for (int j = 0; j < k; j++) {
+                            assertEquals(sum[i][j] / count, mean[i][j], 1e-9,
+                                "class " + cls + " layer " + layer + " head " + head + " mean at " + i + "," + j);
+                            assertEquals(high[i][j], thresholded[i][j], 1e-9,
+                                "class " + cls + " layer " + layer + " head " + head + " sum >= theta at " + i + "," + j);
+                        }
+                    }
+                }
             }
         }
+        assertTrue(someBelowTheta && someAboveTheta, "the threshold must keep some entries and drop others for the "
+            + "thresholded sums to test anything");
     }
 
     @Test
