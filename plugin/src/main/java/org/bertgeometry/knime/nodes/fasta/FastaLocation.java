@@ -1,15 +1,15 @@
 package org.bertgeometry.knime.nodes.fasta;
 
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.bertgeometry.knime.paths.PathResolver;
 import org.knime.core.node.InvalidSettingsException;
 
 /**
- * Turns the FASTA Reader's location setting into a local file: a plain path or a {@code file:} URL. This is the
- * one place the node resolves locations, so that {@code knime://} URLs (workflow-relative data) can be handed to
- * the plugin's KNIME URL resolver here without touching the node model.
+ * Turns the FASTA Reader's location setting into a local file: a plain path, a {@code file:} URL or a
+ * {@code knime://} URL (e.g. {@code knime://knime.workflow/data/spikes.fasta}, the workflow's own data folder),
+ * resolved by the bundle's {@link PathResolver} like every other path setting, then checked to be a file.
  */
 final class FastaLocation {
 
@@ -22,21 +22,7 @@ final class FastaLocation {
             throw new InvalidSettingsException("No FASTA file selected. Open the dialog and choose a .fasta, .fa,"
                 + " .fna or gzipped (.gz) FASTA file.");
         }
-        String text = location.trim();
-        Path file;
-        try {
-            if (text.startsWith("file:")) {
-                file = Path.of(URI.create(text));
-            } else if (text.matches("^[a-zA-Z][a-zA-Z0-9+.-]+:/.*")) {
-                throw new InvalidSettingsException("The FASTA location '" + text + "' is a URL this node cannot"
-                    + " read; give a local path or a file: URL.");
-            } else {
-                file = Path.of(text);
-            }
-        } catch (IllegalArgumentException e) { // InvalidPathException too
-            throw new InvalidSettingsException("The FASTA location '" + text + "' is not a valid path: "
-                + e.getMessage(), e);
-        }
+        Path file = PathResolver.resolve(location, "FASTA file");
         if (!Files.isRegularFile(file)) {
             throw new InvalidSettingsException("The FASTA file '" + file + "' does not exist or is not a file.");
         }
