@@ -20,6 +20,7 @@ MOTIFS = {
     "pattern": ["#.#.#.#", ".......", "#.#.#.#", ".......", "#.#.#.#", ".......", "#.#.#.#"],
     "cone": ["...#...", "..#.#..", "..#.#..", ".#...#.", ".#...#.", "#.....#", "#######"],
     "variant": ["###....", "#..#...", "###....", "#..#.##", "###.#..", "....#..", ".....##"],
+    "fasta": ["#######", ".......", "#.##.##", ".......", "##.###.", ".......", "###.#.#"],
     "category": ["#######", "#.....#", "#.###.#", "#.#.#.#", "#.###.#", "#.....#", "#######"],
 }
 
@@ -32,6 +33,7 @@ ICONS = {
     "org/bertgeometry/knime/nodes/cone/cone.png": ("cone", (0x2E, 0x86, 0xC1)),
     "org/bertgeometry/knime/nodes/pattern/pattern.png": ("pattern", (0x2E, 0x86, 0xC1)),
     "org/bertgeometry/knime/nodes/variant/variant.png": ("variant", (0x8E, 0x44, 0xAD)),
+    "org/bertgeometry/knime/nodes/fasta/fasta.png": ("fasta", (0x17, 0xA5, 0x89)),
 }
 
 

@@ -197,11 +197,11 @@ def case_study():
     infer = {"text_column": "sequence", "label_column": "variant", "batch_size": 4, "max_length": 0,
              "max_stored_samples": 2, "theta": 0.3, "only_correct": False}
     nodes = [
-        (1, "Variant Classifier", vc, 2),
-        (2, "BERT Infer with Attention Capture", infer, 2),
-        (3, "Attention Pattern Classifier", {"include_samples": False}, 1),
-        (4, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
-        (5, "Cone Index", {"vector_column": "cls_embedding", "group_column": "variant", "variant": "UNIT"}, 1),
+        (1, "Variant Classifier", vc, 3),
+        (2, "BERT Infer with Attention Capture", dict(infer, picture_samples=1), 3),
+        (3, "Attention Pattern Classifier", {"include_samples": False}, 2),
+        (4, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
+        (5, "Cone Index", {"vector_column": "cls_embedding", "group_column": "variant", "variant": "UNIT"}, 2),
     ]
     # KNIME port numbers: 0 is the flow-variable port, data ports start at 1
     connections = [(1, 1, 2, 1), (2, 2, 3, 1), (1, 1, 4, 1), (2, 1, 5, 1)]
@@ -240,6 +240,21 @@ def case_study():
         ("input.node2.port2", "data/test.csv"),
         ("tolerance", "1e-9"),
         ("invariants.node4.port1", DIRECTIONALITY_INVARIANTS),
+        # pictures (settings saved without picture keys: the defaults apply): training curves at the default
+        # 800 x 480 beside the confusion matrix; one stored sample's heatmaps of the last layer's 2 heads; per
+        # class a 1 x 2 gate grid of 40-pixel cells beside 2 heatmaps; the 1 x 2 delta map; cone index bars at
+        # the default 800 x 480
+        ("image.node1.port3", ">=800x480"),
+        ("image.node2.port3", ">=100x100"),
+        ("image.node3.port2", ">=200x100"),
+        ("image.node4.port2", ">=80x40"),
+        ("image.node5.port2", "800x480"),
+        # one epoch with a validation table: epoch 1 is the best; 4 test rows, at most 2 stored samples
+        ("variable.node1.variant_best_epoch", "1"),
+        ("variable.node1.variant_validation_accuracy", "*"),
+        ("variable.node1.variant_validation_loss", "*"),
+        ("variable.node2.infer_rows", "4"),
+        ("variable.node2.infer_captured_samples", "2"),
     ]
     return nodes, connections, properties, files
 
@@ -250,7 +265,7 @@ def loader_tokenize_directionality():
     nodes = [
         (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
         (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),
-        (3, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
+        (3, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
     ]
     connections = [(1, 1, 2, 1), (1, 1, 3, 1)]
     files = {
@@ -272,6 +287,13 @@ def loader_tokenize_directionality():
         ("input.node2.port2", "data/text.csv"),
         # float32 weights: the skew norm of a symmetric product is exactly 0 only up to rounding
         ("tolerance", "1e-6"),
+        # the model's size from model/config.json, read by hand
+        ("variable.node1.bert_layers", "2"),
+        ("variable.node1.bert_heads", "2"),
+        ("variable.node1.bert_hidden_size", "8"),
+        ("variable.node1.bert_vocabulary_size", "12"),
+        # 2 x 2 delta map (all 0 here) of 40-pixel cells with axes and colour bar
+        ("image.node3.port2", ">=80x80"),
     ]
     return nodes, connections, properties, files
 
@@ -282,8 +304,9 @@ def loader_infer_pattern():
              "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
     nodes = [
         (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
-        (2, "BERT Infer with Attention Capture", infer, 2),
-        (3, "Attention Pattern Classifier", {"include_samples": True}, 1),
+        (2, "BERT Infer with Attention Capture", infer, 3),
+        (3, "Attention Pattern Classifier", {"include_samples": True, "picture_heads": "0:1, 1:0",
+                                             "picture_heatmap_pixels": 64}, 2),
     ]
     connections = [(1, 1, 2, 1), (2, 2, 3, 1)]
     files = {
@@ -304,6 +327,12 @@ def loader_infer_pattern():
         ("description", "BERT Loader -> Infer with Attention Capture (labels, all samples) -> Attention Pattern "
                         "Classifier with the stored sample"),
         ("input.node2.port2", "data/text.csv"),
+        # 3 rows, 1 stored sample; Infer draws no heatmaps by default (a one-line note); the pattern picture
+        # holds, per class, the 2 x 2 gate grid and the two chosen heads' heatmaps
+        ("variable.node2.infer_rows", "3"),
+        ("variable.node2.infer_captured_samples", "1"),
+        ("image.node2.port3", ">=200x20"),
+        ("image.node3.port2", ">=240x160"),
     ]
     return nodes, connections, properties, files
 
@@ -318,9 +347,9 @@ def parallel_model_port():
           "early_stopping_patience": 0}
     nodes = [
         (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
-        (2, "BERT Infer with Attention Capture", infer, 2),
-        (3, "BERT Infer with Attention Capture", infer, 2),
-        (4, "Variant Classifier", vc, 2),
+        (2, "BERT Infer with Attention Capture", infer, 3),
+        (3, "BERT Infer with Attention Capture", infer, 3),
+        (4, "Variant Classifier", vc, 3),
     ]
     connections = [(1, 1, 2, 1), (1, 1, 3, 1), (1, 1, 4, 1)]
     infer_expected = ("text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
@@ -352,7 +381,7 @@ def loader_random_directionality():
               "random_seed": 3}
     nodes = [
         (1, "BERT Loader", loader, 1),
-        (2, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 1),
+        (2, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
     ]
     files = {
         "data/vocab.txt": "[PAD]\n[UNK]\n[CLS]\n[SEP]\n[MASK]\nacgtacgtacgt\n",
@@ -360,12 +389,16 @@ def loader_random_directionality():
         "expected/node2.port1.csv": "layer:int,head:int,...\n0,0\n0,1\n",
     }
     properties = [("description", "BERT Loader creating a new random TINY model -> Subspace Directionality"),
-                  ("invariants.node2.port1", DIRECTIONALITY_INVARIANTS)]
+                  ("invariants.node2.port1", DIRECTIONALITY_INVARIANTS),
+                  # TINY: 1 layer, 2 heads, hidden size 32 (VariantPreset); data/vocab.txt has 6 tokens
+                  ("variable.node1.bert_layers", "1"), ("variable.node1.bert_heads", "2"),
+                  ("variable.node1.bert_hidden_size", "32"), ("variable.node1.bert_vocabulary_size", "6")]
     return nodes, [(1, 1, 2, 1)], properties, files
 
 
 def cone_index():
-    nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "UNIT"}, 1)]
+    nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "UNIT",
+                                "picture_chart_width": 640, "picture_chart_height": 360}, 2)]
     files = {
         "data/vectors.csv": "g:string,v:doublelist\na,[3;4]\na,[0;2]\nb,[1;0]\nb,[-2;0]\nb,[0;0]\n"
                             "c,[1;1]\nc,[1;1]\nc,?\n",
@@ -378,7 +411,9 @@ def cone_index():
                                     "b,2,0,0,1,0\nc,2,2,1,0,1\n",
     }
     properties = [("description", "Cone Index of hand-made vectors (unit variant)"),
-                  ("input.node1.port1", "data/vectors.csv"), ("tolerance", "1e-12")]
+                  ("input.node1.port1", "data/vectors.csv"), ("tolerance", "1e-12"),
+                  # the chart size set in the settings
+                  ("image.node1.port2", "640x360")]
     return nodes, [], properties, files
 
 
@@ -386,7 +421,7 @@ def error_single_class():
     vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "TINY", "epochs": 1,
           "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
           "early_stopping_patience": 0}
-    nodes = [(1, "Variant Classifier", vc, 2)]
+    nodes = [(1, "Variant Classifier", vc, 3)]
     files = {"data/train.csv": "sequence:string,variant:string\n" + "".join(
         f"{'ACGT' * 10}{'A' * k},alpha\n" for k in range(4))}
     properties = [("description", "Variant Classifier on a table with a single class fails with a clear error"),
@@ -396,7 +431,7 @@ def error_single_class():
 
 
 def error_cone_mixed_lengths():
-    nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "RAW"}, 1)]
+    nodes = [(1, "Cone Index", {"vector_column": "v", "group_column": "g", "variant": "RAW"}, 2)]
     files = {"data/vectors.csv": "g:string,v:doublelist\na,[1;0]\na,[1;0;0]\n"}
     properties = [("description", "Cone Index refuses a group mixing vector lengths"),
                   ("input.node1.port1", "data/vectors.csv"),

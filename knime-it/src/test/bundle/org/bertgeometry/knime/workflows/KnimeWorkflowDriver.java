@@ -20,9 +20,11 @@ import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.NodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.workflow.BatchExecutor;
+import org.knime.core.node.workflow.FlowVariable;
 import org.knime.core.node.workflow.NodeContainer;
 import org.knime.core.node.workflow.NodeID;
 import org.knime.core.node.workflow.NodeMessage;
+import org.knime.core.node.workflow.SingleNodeContainer;
 import org.knime.core.node.workflow.WorkflowLoadHelper;
 import org.knime.core.node.workflow.WorkflowManager;
 import org.knime.core.node.workflow.WorkflowPersistor.LoadResultEntry.LoadResultEntryType;
@@ -316,6 +318,7 @@ public final class KnimeWorkflowDriver {
                 }
             }
         }
+        problems.addAll(portExpectations(wfm, props, when));
         Path expected = dir.resolve("expected");
         if (!Files.isDirectory(expected)) {
             return problems;
@@ -427,4 +430,32 @@ public final class KnimeWorkflowDriver {
         return problems;
     }
 
+
+    /**
+     * The image and flow-variable expectations ({@link PortExpectations}): images from the output ports, variables
+     * from the node's outgoing flow object stack, after execution and after every reload.
+     */
+    private static List<String> portExpectations(final WorkflowManager wfm, final Properties props,
+        final String when) {
+        List<String> problems = new ArrayList<>();
+        double tolerance = Double.parseDouble(props.getProperty("tolerance", "1e-9"));
+        for (String key : props.stringPropertyNames()) {
+            Matcher image = PortExpectations.IMAGE.matcher(key);
+            Matcher variable = PortExpectations.VARIABLE.matcher(key);
+            if (image.matches()) {
+                NodeContainer nc = wfm.getNodeContainer(wfm.getID().createChild(Integer.parseInt(image.group(1))));
+                PortObject po = nc.getOutPort(Integer.parseInt(image.group(2))).getPortObject();
+                PortExpectations.image(props.getProperty(key), po).forEach(d -> problems.add(when + ": " + key + ": "
+                    + d));
+            } else if (variable.matches()) {
+                NodeContainer nc = wfm.getNodeContainer(wfm.getID().createChild(Integer.parseInt(variable.group(1))));
+                FlowVariable v = nc instanceof SingleNodeContainer snc && snc.getOutgoingFlowObjectStack() != null
+                    ? snc.getOutgoingFlowObjectStack().getAllAvailableFlowVariables().get(variable.group(2)) : null;
+                PortExpectations.variable(variable.group(2), props.getProperty(key),
+                    v == null ? null : v.getValueAsString(), tolerance).forEach(d -> problems.add(when + ": " + key
+                        + ": " + d));
+            }
+        }
+        return problems;
+    }
 }

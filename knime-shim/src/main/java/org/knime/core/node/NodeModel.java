@@ -3,6 +3,10 @@ package org.knime.core.node;
 import java.io.File;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.port.PortObject;
@@ -18,6 +22,7 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
     private final PortType[] m_outTypes;
     private final NodeLogger m_logger = NodeLogger.getLogger(getClass());
     private String m_warning;
+    private final Map<String, Object> m_flowVariables = new LinkedHashMap<>();
 
     protected NodeModel(final int nrInDataPorts, final int nrOutDataPorts) {
         this(fill(nrInDataPorts), fill(nrOutDataPorts));
@@ -90,6 +95,18 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
         m_warning = warningMessage;
     }
 
+    protected final void pushFlowVariableDouble(final String name, final double value) {
+        m_flowVariables.put(Objects.requireNonNull(name), value);
+    }
+
+    protected final void pushFlowVariableInt(final String name, final int value) {
+        m_flowVariables.put(Objects.requireNonNull(name), value);
+    }
+
+    protected final void pushFlowVariableString(final String name, final String value) {
+        m_flowVariables.put(Objects.requireNonNull(name), value);
+    }
+
     protected final NodeLogger getLogger() {
         return m_logger;
     }
@@ -112,5 +129,10 @@ public abstract class NodeModel implements AbstractNodeView.ViewableModel {
 
     final String warning() {
         return m_warning;
+    }
+
+    /** Variables pushed by the model (name to Integer, Double or String), in push order; not KNIME API. */
+    final Map<String, Object> flowVariables() {
+        return Collections.unmodifiableMap(new LinkedHashMap<>(m_flowVariables));
     }
 }

@@ -40,6 +40,19 @@ public abstract class SettingsNodeModel extends NodeModel {
         settingsGroup().loadFrom(settings);
     }
 
+    /** Pushes each value as a flow variable of its type (called at the end of execute). */
+    protected final void pushFlowVariables(final FlowVariableValues variables) {
+        variables.values().forEach((name, value) -> {
+            if (value instanceof Integer i) {
+                pushFlowVariableInt(name, i);
+            } else if (value instanceof Double d) {
+                pushFlowVariableDouble(name, d);
+            } else {
+                pushFlowVariableString(name, (String)value);
+            }
+        });
+    }
+
     @Override
     protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
         // results are persisted by KNIME (tables, file-store port objects)

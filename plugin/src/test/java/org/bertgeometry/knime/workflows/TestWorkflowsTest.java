@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import org.bertgeometry.knime.testing.FlowVariablesOf;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -75,6 +76,7 @@ class TestWorkflowsTest {
     private void run(final Path dir) throws Exception {
         StoredWorkflow wf = StoredWorkflow.read(dir);
         Map<Integer, PortObject[]> outputs = new HashMap<>();
+        Map<Integer, NodeModel> models = new HashMap<>();
         java.util.Set<Integer> failed = new java.util.HashSet<>();
         List<String> failures = new ArrayList<>();
         for (StoredWorkflow.Node n : wf.inConnectionOrder()) {
@@ -88,6 +90,7 @@ class TestWorkflowsTest {
             NodeFactory<?> factory =
                 (NodeFactory<?>)Class.forName(n.factory()).getConstructor().newInstance();
             NodeModel model = factory.createNodeModel();
+            models.put(n.id(), model);
             ShimNodeRunner.loadSettings(model, n.model());
             int inputs = ShimNodeRunner.inputCount(model);
             PortObject[] in = new PortObject[inputs];
@@ -157,8 +160,30 @@ class TestWorkflowsTest {
                 }
             }
         }
+        failures.addAll(portExpectations(wf.properties(), outputs, models, tolerance));
         if (!failures.isEmpty()) {
             fail(wf.name() + ":\n  " + String.join("\n  ", failures));
         }
+    }
+
+    /** The image and flow-variable expectations ({@link PortExpectations}) on the shim's outputs and models. */
+    private static List<String> portExpectations(final java.util.Properties props, final Map<Integer, PortObject[]> outputs,
+        final Map<Integer, NodeModel> models, final double tolerance) {
+        List<String> problems = new java.util.ArrayList<>();
+        for (String key : props.stringPropertyNames()) {
+            java.util.regex.Matcher image = PortExpectations.IMAGE.matcher(key);
+            java.util.regex.Matcher variable = PortExpectations.VARIABLE.matcher(key);
+            if (image.matches()) {
+                PortObject[] out = outputs.get(Integer.parseInt(image.group(1)));
+                PortObject port = out == null ? null : out[Integer.parseInt(image.group(2)) - 1];
+                PortExpectations.image(props.getProperty(key), port).forEach(d -> problems.add(key + ": " + d));
+            } else if (variable.matches()) {
+                NodeModel model = models.get(Integer.parseInt(variable.group(1)));
+                Object value = model == null ? null : FlowVariablesOf.model(model).get(variable.group(2));
+                PortExpectations.variable(variable.group(2), props.getProperty(key),
+                    value == null ? null : value.toString(), tolerance).forEach(d -> problems.add(key + ": " + d));
+            }
+        }
+        return problems;
     }
 }

@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.cone;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,7 +40,7 @@ public final class ConeIndexNodeModel extends SettingsNodeModel {
     private final ConeIndexSettings m_settings = new ConeIndexSettings();
 
     ConeIndexNodeModel() {
-        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{BufferedDataTable.TYPE});
+        super(new PortType[]{BufferedDataTable.TYPE}, new PortType[]{BufferedDataTable.TYPE, PicturePort.TYPE});
     }
 
     ConeIndexSettings settings() {
@@ -61,7 +62,7 @@ public final class ConeIndexNodeModel extends SettingsNodeModel {
         m_settings.vectorIndex(in);
         m_settings.groupIndex(in);
         m_settings.params();
-        return new PortObjectSpec[]{outputSpec()};
+        return new PortObjectSpec[]{outputSpec(), PicturePort.spec()};
     }
 
     @Override
@@ -89,6 +90,7 @@ public final class ConeIndexNodeModel extends SettingsNodeModel {
         }
         BufferedDataContainer out = exec.createDataContainer(outputSpec());
         long r = 0;
+        double[] normalized = new double[groups.size()];
         for (Map.Entry<String, List<double[]>> e : groups.entrySet()) {
             List<double[]> v = e.getValue();
             int dim = v.isEmpty() ? 0 : v.get(0).length;
@@ -106,12 +108,14 @@ public final class ConeIndexNodeModel extends SettingsNodeModel {
                 continue;
             }
             ConeIndex.Result res = ConeIndex.of(v.toArray(new double[0][]), params);
+            normalized[(int)r] = res.normalized();
             out.addRowToTable(new DefaultRow(RowKey.createRowKey(r++), new StringCell(e.getKey()),
                 new IntCell(res.n()), new DoubleCell(res.index()), new DoubleCell(res.normalized()),
                 new IntCell(res.zeroRows()), new IntCell(miss)));
         }
         out.close();
-        return new PortObject[]{out.getTable()};
+        return new PortObject[]{out.getTable(),
+            PicturePort.of(ConePicture.draw(List.copyOf(groups.keySet()), normalized, m_settings.picture()))};
     }
 
     private static double[] toVector(final DataRow row, final ListDataValue list) {

@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.cone;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PictureSettings;
 import java.util.Arrays;
 
 import org.bertgeometry.geometry.ConeIndex;
@@ -25,6 +26,12 @@ public final class ConeIndexSettings implements NodeSettingsGroup {
     private final SettingsModelString m_vector = new SettingsModelString(CFG_VECTOR, "");
     private final SettingsModelString m_group = new SettingsModelString(CFG_GROUP, "");
     private final SettingsModelString m_variant = new SettingsModelString(CFG_VARIANT, ConeIndex.Variant.UNIT.name());
+    private final PictureSettings m_picture = new PictureSettings();
+
+    /** How the node's picture output looks (PictureSettings; old workflows load its defaults). */
+    PictureSettings picture() {
+        return m_picture;
+    }
 
     SettingsModelString vectorModel() {
         return m_vector;
@@ -89,6 +96,7 @@ public final class ConeIndexSettings implements NodeSettingsGroup {
 
     @Override
     public void saveTo(final NodeSettingsWO s) {
+        m_picture.saveTo(s);
         m_vector.saveSettingsTo(s);
         m_group.saveSettingsTo(s);
         m_variant.saveSettingsTo(s);
@@ -96,6 +104,7 @@ public final class ConeIndexSettings implements NodeSettingsGroup {
 
     @Override
     public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+        m_picture.validate(s);
         m_vector.validateSettings(s);
         m_group.validateSettings(s);
         variant(((SettingsModelString)m_variant.createCloneWithValidatedValue(s)).getStringValue());
@@ -103,6 +112,7 @@ public final class ConeIndexSettings implements NodeSettingsGroup {
 
     @Override
     public void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
+        m_picture.loadFrom(s);
         m_vector.loadSettingsFrom(s);
         m_group.loadSettingsFrom(s);
         m_variant.loadSettingsFrom(s);

@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.directionality;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ public final class DirectionalityNodeModel extends SettingsNodeModel {
     private final DirectionalitySettings m_settings = new DirectionalitySettings();
 
     DirectionalityNodeModel() {
-        super(new PortType[]{BertModelPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE});
+        super(new PortType[]{BertModelPortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, PicturePort.TYPE});
     }
 
     DirectionalitySettings settings() {
@@ -71,7 +72,7 @@ public final class DirectionalityNodeModel extends SettingsNodeModel {
             throw new InvalidSettingsException("Connect a BERT model (for example from the BERT Loader node).");
         }
         check(spec.config());
-        return new PortObjectSpec[]{outputSpec()};
+        return new PortObjectSpec[]{outputSpec(), PicturePort.spec()};
     }
 
     private void check(final BertConfig config) throws InvalidSettingsException {
@@ -100,6 +101,7 @@ public final class DirectionalityNodeModel extends SettingsNodeModel {
         int total = config.numHiddenLayers() * heads;
         BufferedDataContainer out = exec.createDataContainer(outputSpec());
         int done = 0;
+        double[][] delta = new double[config.numHiddenLayers()][heads];
         for (int l = 0; l < config.numHiddenLayers(); l++) {
             HostTensor wq = checkpoint.weights().require(HeadWeights.weightName(l, "query"), d, d);
             HostTensor wk = checkpoint.weights().require(HeadWeights.weightName(l, "key"), d, d);
@@ -108,13 +110,14 @@ public final class DirectionalityNodeModel extends SettingsNodeModel {
                 Directionality.HeadResult r = Directionality.ofHead(l, h,
                     HeadWeights.projection(wq, h, heads, params.convention()),
                     HeadWeights.projection(wk, h, heads, params.convention()), params);
+                delta[l][h] = r.delta();
                 out.addRowToTable(new DefaultRow(RowKey.createRowKey((long)done), row(r)));
                 done++;
                 exec.setProgress((double)done / total, "Layer " + l + ", head " + h);
             }
         }
         out.close();
-        return new PortObject[]{out.getTable()};
+        return new PortObject[]{out.getTable(), PicturePort.of(DirectionalityPicture.draw(delta, m_settings.picture()))};
     }
 
     private static DataCell[] row(final Directionality.HeadResult r) {

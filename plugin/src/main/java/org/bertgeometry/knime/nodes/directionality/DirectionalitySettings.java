@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.directionality;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PictureSettings;
 import java.util.Arrays;
 
 import org.bertgeometry.geometry.Convention;
@@ -23,6 +24,12 @@ public final class DirectionalitySettings implements NodeSettingsGroup {
         new SettingsModelString(CFG_CONVENTION, Convention.defaultConvention().name());
     private final SettingsModelIntegerBounded m_rank =
         new SettingsModelIntegerBounded(CFG_RANK, 0, 0, Integer.MAX_VALUE);
+
+    private final PictureSettings m_picture = new PictureSettings();
+
+    PictureSettings picture() {
+        return m_picture;
+    }
 
     SettingsModelString conventionModel() {
         return m_convention;
@@ -66,6 +73,7 @@ public final class DirectionalitySettings implements NodeSettingsGroup {
     public void saveTo(final NodeSettingsWO settings) {
         m_convention.saveSettingsTo(settings);
         m_rank.saveSettingsTo(settings);
+        m_picture.saveTo(settings);
     }
 
     @Override
@@ -73,11 +81,13 @@ public final class DirectionalitySettings implements NodeSettingsGroup {
         SettingsModelString c = m_convention.createCloneWithValidatedValue(settings);
         convention(c.getStringValue());
         m_rank.validateSettings(settings);
+        m_picture.validate(settings);
     }
 
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_convention.loadSettingsFrom(settings);
         m_rank.loadSettingsFrom(settings);
+        m_picture.loadFrom(settings);
     }
 }

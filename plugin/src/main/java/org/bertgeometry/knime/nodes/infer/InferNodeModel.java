@@ -2,6 +2,7 @@ package org.bertgeometry.knime.nodes.infer;
 
 import org.bertgeometry.model.Logits;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
 import java.io.BufferedOutputStream;
@@ -75,7 +76,7 @@ public final class InferNodeModel extends SettingsNodeModel {
 
     InferNodeModel() {
         super(new PortType[]{BertModelPortObject.TYPE, BufferedDataTable.TYPE},
-            new PortType[]{BufferedDataTable.TYPE, AttentionCapturePortObject.TYPE});
+            new PortType[]{BufferedDataTable.TYPE, AttentionCapturePortObject.TYPE, PicturePort.TYPE});
     }
 
     InferSettings settings() {
@@ -118,7 +119,8 @@ public final class InferNodeModel extends SettingsNodeModel {
             throw new InvalidSettingsException("Maximum length " + max + " exceeds the model's "
                 + model.config().maxPositionEmbeddings() + " positions.");
         }
-        return new PortObjectSpec[]{outputSpec(table), captureSpec(model.config())};
+        m_settings.picture().heads(model.config().numHiddenLayers(), model.config().numAttentionHeads());
+        return new PortObjectSpec[]{outputSpec(table), captureSpec(model.config()), PicturePort.spec()};
     }
 
     @Override
@@ -206,7 +208,11 @@ public final class InferNodeModel extends SettingsNodeModel {
         AttentionCapturePortObject capture = new AttentionCapturePortObject(captureSpec(config),
             new AttentionCapturePortObject.Contents(seen[0], bounded.samples().size(), classNames, counts, longest),
             store);
-        return new PortObject[]{out.getTable(), capture};
+        pushFlowVariables(InferFlowVariables.of(capture.contents()));
+        InferPictureSettings picture = m_settings.picture();
+        return new PortObject[]{out.getTable(), capture, PicturePort.of(InferPicture.draw(
+            picture.samples() > 0 ? capture.readSamples() : List.of(),
+            picture.heads(config.numHiddenLayers(), config.numAttentionHeads()), tokenizer.vocabulary(), picture))};
     }
 
     /** Class means need a label: without a label column no sample is aggregated. */

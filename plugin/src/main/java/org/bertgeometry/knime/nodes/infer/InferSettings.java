@@ -34,6 +34,12 @@ public final class InferSettings implements NodeSettingsGroup {
         new SettingsModelIntegerBounded(CFG_STORED, 16, 0, 1_000_000);
     private final SettingsModelDouble m_theta = new SettingsModelDouble(CFG_THETA, 0.3);
     private final SettingsModelBoolean m_onlyCorrect = new SettingsModelBoolean(CFG_ONLY_CORRECT, true);
+    private final InferPictureSettings m_picture = new InferPictureSettings();
+
+    /** The picture: samples and heads to draw and their look (old workflows load its defaults). */
+    InferPictureSettings picture() {
+        return m_picture;
+    }
 
     SettingsModelString textModel() {
         return m_text;
@@ -110,6 +116,7 @@ public final class InferSettings implements NodeSettingsGroup {
 
     @Override
     public void saveTo(final NodeSettingsWO s) {
+        m_picture.saveTo(s);
         m_text.saveSettingsTo(s);
         m_label.saveSettingsTo(s);
         m_batch.saveSettingsTo(s);
@@ -121,6 +128,7 @@ public final class InferSettings implements NodeSettingsGroup {
 
     @Override
     public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
+        m_picture.validate(s);
         m_text.validateSettings(s);
         m_label.validateSettings(s);
         m_batch.validateSettings(s);
@@ -142,6 +150,7 @@ public final class InferSettings implements NodeSettingsGroup {
 
     @Override
     public void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
+        m_picture.loadFrom(s);
         m_text.loadSettingsFrom(s);
         m_label.loadSettingsFrom(s);
         m_batch.loadSettingsFrom(s);

@@ -149,11 +149,11 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         if (m_settings.isRandom()) {
-            return new PortObject[]{randomModel(RandomModelSource.from(m_settings), exec)};
+            return new PortObject[]{published(randomModel(RandomModelSource.from(m_settings), exec))};
         }
         Path source = m_settings.folder();
         if (isImport(source)) {
-            return new PortObject[]{importModel(source, exec)};
+            return new PortObject[]{published(importModel(source, exec))};
         }
         Inspection inspection = inspect(source);
         FileStore store = exec.createFileStore("bert-model");
@@ -165,7 +165,13 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
             FileStoreFolders.deleteRecursively(target);
             throw e;
         }
-        return new PortObject[]{new BertModelPortObject(inspection.spec(), store)};
+        return new PortObject[]{published(new BertModelPortObject(inspection.spec(), store))};
+    }
+
+    /** Pushes the model's size as flow variables and passes the model on. */
+    private BertModelPortObject published(final BertModelPortObject model) {
+        pushFlowVariables(ModelFlowVariables.of(model.getSpec().config()));
+        return model;
     }
 
     private static BertModelPortObject importModel(final Path source, final ExecutionContext exec)

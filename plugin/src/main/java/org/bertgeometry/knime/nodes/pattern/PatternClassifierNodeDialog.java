@@ -1,5 +1,8 @@
 package org.bertgeometry.knime.nodes.pattern;
 
+import org.bertgeometry.knime.picture.PictureDialog;
+import org.knime.core.node.defaultnodesettings.DialogComponentString;
+import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
@@ -13,5 +16,13 @@ final class PatternClassifierNodeDialog extends DefaultNodeSettingsPane {
         addDialogComponent(new DialogComponentBoolean(
             new SettingsModelBoolean(PatternClassifierNodeModel.CFG_RANK_EVERY_MAP, false),
             "Compute the rank of every map (one SVD each; slow on long sequences)"));
+        PatternPictureSettings picture = new PatternPictureSettings();
+        createNewGroup("Class-mean heatmaps in the picture");
+        addDialogComponent(new DialogComponentString(picture.headsModel(),
+            "Heads (layer:head, 0-based, comma-separated; empty = every head of the last layer)", false, 30));
+        addDialogComponent(new DialogComponentStringSelection(picture.ticksModel(), "Axis labels",
+            TickLabels.labels()));
+        closeCurrentGroup();
+        PictureDialog.addTo(this, picture.look(), PictureDialog.Uses.HEATMAPS, PictureDialog.Uses.GRIDS);
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
+import org.bertgeometry.knime.picture.HeadSelection;
+import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.geometry.HeadStatistics;
 import org.bertgeometry.geometry.SpecialPositions;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
@@ -53,8 +55,10 @@ public final class PatternClassifierNodeModel extends NodeModel {
 
     private final SettingsModelBoolean m_rankEveryMap = new SettingsModelBoolean(CFG_RANK_EVERY_MAP, false);
 
+    private final PatternPictureSettings m_picture = new PatternPictureSettings();
+
     PatternClassifierNodeModel() {
-        super(new PortType[]{AttentionCapturePortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE});
+        super(new PortType[]{AttentionCapturePortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, PicturePort.TYPE});
     }
 
     SettingsModelBoolean samplesModel() {
@@ -63,6 +67,10 @@ public final class PatternClassifierNodeModel extends NodeModel {
 
     SettingsModelBoolean rankEveryMapModel() {
         return m_rankEveryMap;
+    }
+
+    PatternPictureSettings picture() {
+        return m_picture;
     }
 
     static DataTableSpec outputSpec() {
@@ -85,13 +93,16 @@ public final class PatternClassifierNodeModel extends NodeModel {
             throw new InvalidSettingsException("Connect an attention capture (from the Infer with Attention"
                 + " Capture node).");
         }
-        return new PortObjectSpec[]{outputSpec()};
+        AttentionCapturePortObjectSpec capture = (AttentionCapturePortObjectSpec)inSpecs[0];
+        m_picture.heads(capture.layers(), capture.heads());
+        return new PortObjectSpec[]{outputSpec(), PicturePort.spec()};
     }
 
     @Override
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         AttentionCapturePortObject capture = (AttentionCapturePortObject)inObjects[0];
         AttentionCapturePortObjectSpec spec = capture.getSpec();
+        List<HeadSelection.Head> pictureHeads = m_picture.heads(spec.layers(), spec.heads());
         GateClassifier.Params params = GateClassifier.Params.defaults().withRankPolicy(m_rankEveryMap.getBooleanValue()
             ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
         BufferedDataContainer out = exec.createDataContainer(outputSpec());
@@ -151,7 +162,8 @@ public final class PatternClassifierNodeModel extends NodeModel {
             }
         }
         out.close();
-        return new PortObject[]{out.getTable()};
+        return new PortObject[]{out.getTable(),
+            PicturePort.of(PatternPicture.draw(capture, perClass, pictureHeads, m_picture))};
     }
 
     /** The leading block up to the last row or column with any mass. */
@@ -205,6 +217,7 @@ public final class PatternClassifierNodeModel extends NodeModel {
     protected void saveSettingsTo(final NodeSettingsWO settings) {
         m_samples.saveSettingsTo(settings);
         m_rankEveryMap.saveSettingsTo(settings);
+        m_picture.saveTo(settings);
     }
 
     @Override
@@ -213,6 +226,7 @@ public final class PatternClassifierNodeModel extends NodeModel {
         if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
             m_rankEveryMap.validateSettings(settings);
         }
+        m_picture.validate(settings);
     }
 
     @Override
@@ -223,6 +237,7 @@ public final class PatternClassifierNodeModel extends NodeModel {
         } else {
             m_rankEveryMap.setBooleanValue(false);
         }
+        m_picture.loadFrom(settings);
     }
 
     @Override

@@ -12,6 +12,6 @@ final class TokenizeNodeDialog extends DefaultNodeSettingsPane {
         TokenizeSettings s = new TokenizeSettings();
         addDialogComponent(
             new DialogComponentColumnNameSelection(s.columnModel(), "Text or sequence column", 1, StringValue.class));
-        addDialogComponent(new DialogComponentNumber(s.maxLengthModel(), "Maximum length (0 = model default)", 8));
+        addDialogComponent(new DialogComponentNumber(s.maxLengthModel(), "Maximum length (tokens incl. [CLS] and [SEP]; 0 = model default)", 8));
     }
 }

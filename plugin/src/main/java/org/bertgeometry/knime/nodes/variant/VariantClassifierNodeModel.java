@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.variant;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
 import java.io.IOException;
@@ -68,7 +69,7 @@ public final class VariantClassifierNodeModel extends SettingsNodeModel {
 
     VariantClassifierNodeModel() {
         super(new PortType[]{OPTIONAL_MODEL, BufferedDataTable.TYPE, OPTIONAL_TABLE},
-            new PortType[]{BertModelPortObject.TYPE, BufferedDataTable.TYPE});
+            new PortType[]{BertModelPortObject.TYPE, BufferedDataTable.TYPE, PicturePort.TYPE});
     }
 
     VariantClassifierSettings settings() {
@@ -105,7 +106,7 @@ public final class VariantClassifierNodeModel extends SettingsNodeModel {
         }
         m_settings.training(); // surfaces invalid combinations as early as possible
         // the model's spec (vocabulary size, labels) depends on the data, known only after execution
-        return new PortObjectSpec[]{null, historySpec()};
+        return new PortObjectSpec[]{null, historySpec(), PicturePort.spec()};
     }
 
     @Override
@@ -160,6 +161,8 @@ public final class VariantClassifierNodeModel extends SettingsNodeModel {
             throw new CanceledExecutionException("Training canceled: " + e.getMessage());
         }
         exec.checkCanceled();
+        exec.setMessage("Drawing training curves and the validation confusion matrix");
+        long[][] confusion = TrainingPicture.validationConfusion(outcome.checkpoint(), validation, monitor::isCancelled);
         FileStore store = exec.createFileStore("variant-classifier");
         Path target = store.getFile().toPath();
         try {
@@ -176,7 +179,9 @@ public final class VariantClassifierNodeModel extends SettingsNodeModel {
         }
         BertModelPortObjectSpec spec = new BertModelPortObjectSpec("variant-classifier-" + preset.name().toLowerCase(
             java.util.Locale.ROOT), outcome.checkpoint().config(), HuggingFaceFolder.VOCAB);
-        return new PortObject[]{new BertModelPortObject(spec, store), history(outcome, exec)};
+        pushFlowVariables(TrainingFlowVariables.of(outcome.training()));
+        return new PortObject[]{new BertModelPortObject(spec, store), history(outcome, exec), PicturePort.of(
+            TrainingPicture.draw(outcome.training(), confusion, validation.classNames(), m_settings.picture()))};
     }
 
     /** Progress per batch from the trainer; cancellation is polled per batch through checkCanceled. */

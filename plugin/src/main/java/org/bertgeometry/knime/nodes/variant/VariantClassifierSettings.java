@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.variant;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.PictureSettings;
 import java.util.Locale;
 
 import org.bertgeometry.training.TrainingSettings;
@@ -45,6 +46,12 @@ public final class VariantClassifierSettings implements NodeSettingsGroup {
         new SettingsModelIntegerBounded(CFG_SEED, 42, Integer.MIN_VALUE, Integer.MAX_VALUE);
     private final SettingsModelDouble m_validationFraction = new SettingsModelDouble(CFG_VALIDATION_FRACTION, 0.1);
     private final SettingsModelIntegerBounded m_patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 1000);
+    private final PictureSettings m_picture = new PictureSettings();
+
+    /** How the node's picture output looks (PictureSettings; old workflows load its defaults). */
+    PictureSettings picture() {
+        return m_picture;
+    }
 
     SettingsModelString sequenceColumnModel() {
         return m_sequenceColumn;
@@ -172,6 +179,7 @@ public final class VariantClassifierSettings implements NodeSettingsGroup {
 
     @Override
     public void saveTo(final NodeSettingsWO settings) {
+        m_picture.saveTo(settings);
         m_sequenceColumn.saveSettingsTo(settings);
         m_labelColumn.saveSettingsTo(settings);
         m_preset.saveSettingsTo(settings);
@@ -185,6 +193,7 @@ public final class VariantClassifierSettings implements NodeSettingsGroup {
 
     @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_picture.validate(settings);
         m_sequenceColumn.validateSettings(settings);
         m_labelColumn.validateSettings(settings);
         m_preset.validateSettings(settings);
@@ -215,6 +224,7 @@ public final class VariantClassifierSettings implements NodeSettingsGroup {
 
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_picture.loadFrom(settings);
         m_sequenceColumn.loadSettingsFrom(settings);
         m_labelColumn.loadSettingsFrom(settings);
         m_preset.loadSettingsFrom(settings);

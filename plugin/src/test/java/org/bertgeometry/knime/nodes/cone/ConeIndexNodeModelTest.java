@@ -8,6 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import java.awt.image.BufferedImage;
+import org.bertgeometry.knime.picture.PicturePort;
+import org.bertgeometry.knime.testing.Pictures;
+import org.knime.core.node.port.image.ImagePortObjectSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataCell;
@@ -82,6 +86,22 @@ class ConeIndexNodeModelTest {
         // orthogonal: (1,0) + (0,1) has length sqrt(2); one missing vector counted
         assertEquals(Math.sqrt(2), ((DoubleValue)rows.get(2).getCell(2)).getDoubleValue(), 1e-12);
         assertEquals(1, ((IntValue)rows.get(2).getCell(5)).getIntValue());
+    }
+
+    @Test
+    void thePictureIsABarChartOfTheChosenSize() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp);
+        BufferedDataTable in = table(exec, new Object[][]{{vec(1, 0), "same"}, {vec(2, 0), "same"},
+            {vec(1, 0), "opposite"}, {vec(-5, 0), "opposite"}});
+        ConeIndexNodeModel m = node();
+        m.settings().picture().widthModel().setIntValue(640);
+        m.settings().picture().heightModel().setIntValue(360);
+        assertEquals(PicturePort.spec().getDataType(),
+            ((ImagePortObjectSpec)ShimNodeRunner.configure(m, in.getDataTableSpec())[1]).getDataType());
+        BufferedImage picture = Pictures.decode(ShimNodeRunner.execute(m, exec, in)[1]);
+        assertEquals(640, picture.getWidth());
+        assertEquals(360, picture.getHeight());
+        assertTrue(Pictures.colours(picture) > 2, "bars, axes and text on white");
     }
 
     @Test

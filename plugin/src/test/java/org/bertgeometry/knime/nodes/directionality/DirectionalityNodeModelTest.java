@@ -13,6 +13,11 @@ import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.testing.ModelFolders;
 import org.bertgeometry.model.BertConfig;
+import java.awt.image.BufferedImage;
+import org.bertgeometry.knime.picture.PictureSettings;
+import org.bertgeometry.knime.testing.Pictures;
+import org.bertgeometry.report.chart.ColorScale;
+import org.bertgeometry.report.chart.HeatmapChart;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataRow;
@@ -65,6 +70,48 @@ class DirectionalityNodeModelTest {
         }
         assertEquals(1, ((IntValue)rows.get(3).getCell(0)).getIntValue(), "layer-major order");
         assertEquals(1, ((IntValue)rows.get(3).getCell(1)).getIntValue());
+    }
+
+    @Test
+    void thePictureIsADeltaHeatmapOnTheFixedRangeZeroToOne() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        // tied weights: delta = 0 for every head, so every cell has the bottom colour of the scale
+        BufferedImage tied = Pictures.decode(ShimNodeRunner.execute(new DirectionalityNodeFactory().createNodeModel(),
+            exec, model(true))[1]);
+        HeatmapChart.Geometry g = HeatmapChart.geometry(new double[2][2], HeatmapChart.Options.defaults()
+            .withLabels(List.of("0", "1"), List.of("0", "1"), 1).withTitle(DirectionalityPicture.TITLE).withAxes("head", "layer")
+            .withColourBarLabel("delta"));
+        assertEquals(g.width(), tied.getWidth(), "2 x 2 heads at the default cell size");
+        assertEquals(g.height(), tied.getHeight());
+        int bottom = ColorScale.perceptual().rgbAt(0) & 0xFFFFFF;
+        for (int l = 0; l < 2; l++) {
+            for (int h = 0; h < 2; h++) {
+                int x = g.left() + h * g.cellWidth() + g.cellWidth() / 2;
+                int y = g.top() + l * g.cellHeight() + g.cellHeight() / 2;
+                assertEquals(bottom, tied.getRGB(x, y) & 0xFFFFFF, "delta 0 at layer " + l + " head " + h);
+            }
+        }
+        // random untied weights: deltas differ between heads, so the map area is not uniform
+        DirectionalityNodeModel untied = new DirectionalityNodeFactory().createNodeModel();
+        untied.settings().picture().scaleModel().setStringValue(PictureSettings.scaleLabels()[1]);
+        BufferedImage random = Pictures.decode(ShimNodeRunner.execute(untied, exec, model(false))[1]);
+        assertTrue(Pictures.colours(random, g.left(), g.top(), 2 * g.cellWidth(), 2 * g.cellHeight()) > 1,
+            "different deltas, different colours");
+        int whiteToBlueBottom = ColorScale.whiteToBlue().rgbAt(0) & 0xFFFFFF;
+        assertTrue(Pictures.colours(random) > 2, "title, axes and map");
+        assertTrue(whiteToBlueBottom != bottom, "the chosen scale differs from the default");
+    }
+
+    @Test
+    void settingsSavedBeforePicturesExistedLoadWithPictureDefaults() throws Exception {
+        NodeSettings old = new NodeSettings("model");
+        old.addString(DirectionalitySettings.CFG_CONVENTION, "HF_EXACT");
+        old.addInt(DirectionalitySettings.CFG_RANK, 3);
+        DirectionalityNodeModel m = new DirectionalityNodeFactory().createNodeModel();
+        ShimNodeRunner.loadSettings(m, old);
+        assertEquals(3, m.settings().rank());
+        assertEquals(512, m.settings().picture().pixelBudgetModel().getIntValue(), "default heatmap size");
+        assertEquals(PictureSettings.scaleLabels()[0], m.settings().picture().scaleModel().getStringValue());
     }
 
     @Test

@@ -19,6 +19,9 @@ import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.testing.ModelFolders;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.knime.testing.FlowVariablesOf;
+import java.awt.image.BufferedImage;
+import org.bertgeometry.knime.testing.Pictures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataCell;
@@ -86,7 +89,10 @@ class InferNodeModelTest {
     @Test
     void predictsAndCapturesWithinTheSampleBound() throws Exception {
         ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
-        PortObject[] out = ShimNodeRunner.execute(node(2, 2), exec, model(), table(exec, 5));
+        InferNodeModel node = node(2, 2);
+        PortObject[] out = ShimNodeRunner.execute(node, exec, model(), table(exec, 5));
+        assertEquals(java.util.Map.of("infer_rows", 5, "infer_captured_samples", 2), FlowVariablesOf.model(node),
+            "5 rows in, at most 2 samples stored");
         BufferedDataTable predictions = (BufferedDataTable)out[0];
         AttentionCapturePortObject capture = (AttentionCapturePortObject)out[1];
         List<DataRow> rows = new ArrayList<>();
@@ -199,6 +205,38 @@ class InferNodeModelTest {
         }
         assertTrue(someBelowTheta && someAboveTheta, "the threshold must keep some entries and drop others for the "
             + "thresholded sums to test anything");
+    }
+
+    @Test
+    void thePictureDrawsTheRequestedStoredSamplesOnlyOnRequest() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        BufferedImage none = Pictures.decode(ShimNodeRunner.execute(node(2, 2), exec, model(), table(exec, 3))[2]);
+        assertTrue(none.getHeight() <= 40, "by default only a one-line note");
+        InferNodeModel drawn = node(2, 2);
+        drawn.settings().picture().samplesModel().setIntValue(2);
+        drawn.settings().picture().headsModel().setStringValue("0:0, 1:1");
+        ExecutionContext second = ShimExecution.createContext(tmp.resolve("fs2"));
+        BufferedImage two = Pictures.decode(ShimNodeRunner.execute(drawn, second, model(), table(second, 3))[2]);
+        // 2 samples x 2 heads in 2 columns of equal cells with 12-pixel gaps
+        assertEquals(0, (two.getWidth() - 3 * 12) % 2, "2 columns: " + two.getWidth());
+        assertEquals(0, (two.getHeight() - 3 * 12) % 2, "2 rows: " + two.getHeight());
+        assertTrue(Pictures.colours(two) > 10, "attention maps are not uniform");
+    }
+
+    @Test
+    void settingsSavedBeforePicturesExistedLoadWithNoHeatmaps() throws Exception {
+        NodeSettings old = new NodeSettings("model");
+        old.addString("text_column", "text");
+        old.addString("label_column", "label");
+        old.addInt("batch_size", 2);
+        old.addInt("max_length", 0);
+        old.addInt("max_stored_samples", 2);
+        old.addDouble("theta", 0.3);
+        old.addBoolean("only_correct", false);
+        InferNodeModel m = new InferNodeFactory().createNodeModel();
+        ShimNodeRunner.loadSettings(m, old);
+        assertEquals(0, m.settings().picture().samples());
+        assertEquals(512, m.settings().picture().look().pixelBudgetModel().getIntValue());
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.testing.ModelFolders;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.knime.testing.FlowVariablesOf;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.node.CanceledExecutionException;
@@ -56,7 +57,8 @@ class BertLoaderNodeModelTest {
     void executeCopiesTheModelIntoAFileStoreAndReportsProgress() throws Exception {
         Path folder = ModelFolders.write(tmp.resolve("m"), ModelFolders.tinyConfig(), 3 * (1 << 20) + 5);
         ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
-        PortObject[] out = ShimNodeRunner.execute(modelFor(folder), exec);
+        BertLoaderNodeModel node = modelFor(folder);
+        PortObject[] out = ShimNodeRunner.execute(node, exec);
         BertModelPortObject po = assertInstanceOf(BertModelPortObject.class, out[0]);
         Path copy = po.getModelFolder();
         assertTrue(copy.startsWith(tmp.resolve("fs")), "the model must live in the node's file store");
@@ -67,6 +69,9 @@ class BertLoaderNodeModelTest {
         assertFalse(progress.isEmpty());
         assertEquals(1.0, progress.get(progress.size() - 1), 1e-12);
         assertTrue(po.getSummary().contains("2 layers, 2 heads"), po.getSummary());
+        // tinyConfig: vocabulary 12, hidden 8, 2 layers, 2 heads
+        assertEquals(java.util.Map.of("bert_layers", 2, "bert_heads", 2, "bert_hidden_size", 8,
+            "bert_vocabulary_size", 12), FlowVariablesOf.model(node), "flow variables out");
     }
 
     @Test

@@ -17,6 +17,8 @@ import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.testing.ModelFolders;
+import java.awt.image.BufferedImage;
+import org.bertgeometry.knime.testing.Pictures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -96,6 +98,8 @@ class PatternClassifierNodeModelTest {
         old.addBoolean(PatternClassifierNodeModel.CFG_SAMPLES, false); // saved before the rank option existed
         ShimNodeRunner.loadSettings(m, old);
         assertEquals(false, m.rankEveryMapModel().getBooleanValue());
+        assertEquals("", m.picture().headsModel().getStringValue(), "picture defaults: last layer's heads");
+        assertEquals(TickLabels.POSITIONS, m.picture().ticks());
 
         m.rankEveryMapModel().setBooleanValue(true);
         BufferedDataTable out = (BufferedDataTable)ShimNodeRunner.execute(m, exec, capture)[0];
@@ -108,6 +112,37 @@ class PatternClassifierNodeModelTest {
             rows++;
         }
         assertEquals(8, rows);
+    }
+
+    @Test
+    void thePictureHasOneRowPerClassWithItsGateGridAndTheChosenHeadsHeatmaps() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture = capture(exec);
+        // default: every head of the last layer, i.e. heads 1:0 and 1:1 of the 2 x 2 tiny model
+        BufferedImage both = Pictures.decode(ShimNodeRunner.execute(new PatternClassifierNodeFactory()
+            .createNodeModel(), exec, capture)[1]);
+        // classes neg and pos: 2 rows; grid + 2 heatmaps: 3 columns, 12 px gaps around equal cells
+        assertEquals(0, (both.getWidth() - 4 * 12) % 3, "3 equal columns: " + both.getWidth());
+        assertEquals(0, (both.getHeight() - 3 * 12) % 2, "2 equal rows: " + both.getHeight());
+        assertTrue(Pictures.colours(both) > 10, "grids and heatmaps are not uniform");
+        PatternClassifierNodeModel one = new PatternClassifierNodeFactory().createNodeModel();
+        one.picture().headsModel().setStringValue("0:1");
+        one.picture().ticksModel().setStringValue(TickLabels.AMINO_ACIDS.label());
+        BufferedImage single = Pictures.decode(ShimNodeRunner.execute(one, exec, capture)[1]);
+        assertEquals(0, (single.getWidth() - 3 * 12) % 2, "grid + 1 heatmap: 2 columns");
+        assertEquals(0, (single.getHeight() - 3 * 12) % 2, "still one row per class");
+        assertTrue(single.getWidth() < both.getWidth());
+    }
+
+    @Test
+    void headsOutsideTheCaptureAreRefusedAtConfigure() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture = capture(exec);
+        PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
+        m.picture().headsModel().setStringValue("1:0, 2:0");
+        InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
+            () -> ShimNodeRunner.configure(m, capture.getSpec()));
+        assertTrue(e.getMessage().contains("'2:0'") && e.getMessage().contains("layer 0 to 1"), e.getMessage());
     }
 
     @Test

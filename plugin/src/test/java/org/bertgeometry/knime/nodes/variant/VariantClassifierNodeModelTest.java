@@ -19,9 +19,13 @@ import org.bertgeometry.variants.VariantClass;
 import org.bertgeometry.variants.simulation.NoiseModel;
 import org.bertgeometry.variants.simulation.SimulatedGenome;
 import org.bertgeometry.variants.simulation.VariantSimulator;
+import org.bertgeometry.knime.testing.FlowVariablesOf;
+import java.awt.image.BufferedImage;
+import org.bertgeometry.knime.testing.Pictures;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataColumnSpecCreator;
+import org.knime.core.data.BooleanValue;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
@@ -100,6 +104,15 @@ class VariantClassifierNodeModelTest {
         double acc = ((DoubleValue)history.get(0).getCell(3)).getDoubleValue();
         // 2 validation rows: accuracy is 0, 0.5 or 1
         assertTrue(acc == 0 || acc == 0.5 || acc == 1, "accuracy " + acc);
+        // the flow variables are the history row marked best (the only epoch here)
+        assertEquals(java.util.Map.of("variant_best_epoch", 1, "variant_validation_accuracy", acc,
+            "variant_validation_loss", ((DoubleValue)history.get(0).getCell(2)).getDoubleValue()),
+            FlowVariablesOf.model(m));
+        assertTrue(((BooleanValue)history.get(0).getCell(6)).getBooleanValue(), "epoch 1 is marked best");
+        // the picture: training curves of the chosen size beside the 2 x 2 validation confusion matrix
+        BufferedImage picture = Pictures.decode(out[2]);
+        assertTrue(picture.getWidth() > 800 && picture.getHeight() >= 480, picture.getWidth() + " x " + picture.getHeight());
+        assertTrue(Pictures.colours(picture) > 3, "curves, matrix and text");
         assertTrue(((DoubleValue)history.get(0).getCell(1)).getDoubleValue() > 0, "cross-entropy is positive");
         List<Double> progress = ShimExecution.progress(exec);
         // 6 training rows, batch 2: 3 batches, each reporting progress

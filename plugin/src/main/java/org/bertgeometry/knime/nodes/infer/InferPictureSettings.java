@@ -1,0 +1,76 @@
+package org.bertgeometry.knime.nodes.infer;
+
+import java.util.List;
+
+import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.picture.HeadSelection;
+import org.bertgeometry.knime.picture.PictureSettings;
+import org.bertgeometry.knime.nodes.AddedSettings;
+import org.knime.core.node.InvalidSettingsException;
+import org.knime.core.node.NodeSettingsRO;
+import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
+import org.knime.core.node.defaultnodesettings.SettingsModelString;
+
+/**
+ * Infer's picture settings, all added after the first release and loaded with their defaults where absent: how
+ * many stored samples to draw (default 0: no heatmaps, the picture port carries a note; at most 64), which heads
+ * ({@link HeadSelection}; default every head of the last layer) and the common look ({@link PictureSettings}).
+ * The heads setting is enabled only when samples are drawn.
+ */
+final class InferPictureSettings implements NodeSettingsGroup {
+    static final String CFG_SAMPLES = "picture_samples";
+    static final String CFG_HEADS = "picture_heads";
+
+    private final PictureSettings m_look = new PictureSettings();
+    private final SettingsModelIntegerBounded m_samples = new SettingsModelIntegerBounded(CFG_SAMPLES, 0, 0, 64);
+    private final SettingsModelString m_heads = new SettingsModelString(CFG_HEADS, "");
+
+    InferPictureSettings() {
+        m_samples.addChangeListener(e -> m_heads.setEnabled(m_samples.getIntValue() > 0));
+        m_heads.setEnabled(false);
+    }
+
+    PictureSettings look() {
+        return m_look;
+    }
+
+    SettingsModelIntegerBounded samplesModel() {
+        return m_samples;
+    }
+
+    SettingsModelString headsModel() {
+        return m_heads;
+    }
+
+    int samples() {
+        return m_samples.getIntValue();
+    }
+
+    List<HeadSelection.Head> heads(final int layers, final int heads) throws InvalidSettingsException {
+        return HeadSelection.parse(m_heads.getStringValue(), layers, heads);
+    }
+
+    @Override
+    public void saveTo(final NodeSettingsWO settings) {
+        m_look.saveTo(settings);
+        m_samples.saveSettingsTo(settings);
+        m_heads.saveSettingsTo(settings);
+    }
+
+    @Override
+    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_look.validate(settings);
+        AddedSettings.validate(settings, CFG_SAMPLES, m_samples);
+        if (settings.containsKey(CFG_HEADS)) {
+            HeadSelection.checkForm(settings.getString(CFG_HEADS));
+        }
+    }
+
+    @Override
+    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
+        m_look.loadFrom(settings);
+        AddedSettings.load(settings, CFG_SAMPLES, m_samples);
+        AddedSettings.load(settings, CFG_HEADS, m_heads);
+    }
+}
