@@ -91,8 +91,12 @@ class BundleInEquinoxIT {
     @Test
     void nodeClassesComeFromTheBundleAndKnimeClassesFromOrgKnimeCore() throws Exception {
         Class<?> factory = host.loadClass("org.bertgeometry.knime.nodes.loader.BertLoaderNodeFactory");
+        // our factories may share a base class of the bundle; KNIME's NodeFactory is above it
         Class<?> nodeFactory = factory.getSuperclass();
-        assertEquals("org.knime.core.node.NodeFactory", nodeFactory.getName());
+        while (nodeFactory != null && !nodeFactory.getName().equals("org.knime.core.node.NodeFactory")) {
+            nodeFactory = nodeFactory.getSuperclass();
+        }
+        assertNotNull(nodeFactory, "a node factory must extend org.knime.core.node.NodeFactory");
         assertEquals(shim.loadClass("org.knime.core.node.NodeFactory"), nodeFactory,
             "KNIME API classes must be wired from org.knime.core via Require-Bundle, not embedded");
         assertNotNull(host.getEntry("plugin.xml"));
