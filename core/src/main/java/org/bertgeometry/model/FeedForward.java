@@ -1,6 +1,7 @@
 package org.bertgeometry.model;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,6 +9,10 @@ import java.util.Map;
  * residual and LayerNorm (Hugging Face's {@code BertIntermediate} + {@code BertOutput}).
  */
 final class FeedForward {
+
+    private static final String INTERMEDIATE = "intermediate.dense";
+    private static final String OUTPUT = "output.dense";
+    private static final String NORM = "output.LayerNorm";
 
     private final NDArray wi;
     private final NDArray bi;
@@ -19,19 +24,31 @@ final class FeedForward {
 
     FeedForward(Map<String, NDArray> p, int layer, BertConfig config) {
         String s = BertWeights.layerPrefix(layer);
-        this.wi = p.get(s + "intermediate.dense.weight");
-        this.bi = p.get(s + "intermediate.dense.bias");
-        this.wo = p.get(s + "output.dense.weight");
-        this.bo = p.get(s + "output.dense.bias");
-        this.lnGamma = p.get(s + "output.LayerNorm.weight");
-        this.lnBeta = p.get(s + "output.LayerNorm.bias");
+        this.wi = p.get(s + INTERMEDIATE + TensorSpec.WEIGHT);
+        this.bi = p.get(s + INTERMEDIATE + TensorSpec.BIAS);
+        this.wo = p.get(s + OUTPUT + TensorSpec.WEIGHT);
+        this.bo = p.get(s + OUTPUT + TensorSpec.BIAS);
+        this.lnGamma = p.get(s + NORM + TensorSpec.WEIGHT);
+        this.lnBeta = p.get(s + NORM + TensorSpec.BIAS);
         this.config = config;
+    }
+
+    /** Layer {@code layer}'s two dense layers and the LayerNorm. */
+    static List<TensorSpec> parameters(BertConfig c, int layer) {
+        String s = BertWeights.layerPrefix(layer);
+        int h = c.hiddenSize();
+        int ff = c.intermediateSize();
+        return TensorSpec.concat(TensorSpec.linear(s + INTERMEDIATE, ff, h), TensorSpec.linear(s + OUTPUT, h, ff),
+                TensorSpec.layerNorm(s + NORM, h));
     }
 
     /** {@code (B, T, H) -> (B, T, H)}. */
     NDArray forward(NDArray x, boolean training) {
-        NDArray h = Ops.activate(Ops.linear(x, wi, bi), config.hiddenAct());      // (B, T, intermediate)
+        NDArray pre = Ops.linear(x, wi, bi);                                        // (B, T, intermediate)
+        NDArray h = Ops.activate(pre, config.hiddenAct());                          // (B, T, intermediate)
+        pre.close();
         NDArray out = Ops.dropout(Ops.linear(h, wo, bo), config.hiddenDropoutProb(), training); // (B, T, H)
-        return Ops.layerNorm(out.add(x), lnGamma, lnBeta, config.layerNormEps());
+        h.close();
+        return Ops.layerNorm(out.addi(x), lnGamma, lnBeta, config.layerNormEps());
     }
 }

@@ -1,6 +1,7 @@
 package org.bertgeometry.model;
 
 import ai.djl.ndarray.NDArray;
+import java.util.List;
 import java.util.Map;
 import org.bertgeometry.capture.HookNames;
 
@@ -9,8 +10,18 @@ import org.bertgeometry.capture.HookNames;
  * {@code BertAttention} computes it: per-head scaled dot products, an additive padding mask, softmax,
  * dropout on the probabilities (training only), context, output projection, dropout, residual and
  * LayerNorm. Head h uses output rows {@code h·headDim .. (h+1)·headDim-1} of the [out, in] weights.
+ *
+ * <p>Memory: the two {@code (B, heads, T, T)} arrays (scores, probabilities) dominate at long
+ * sequences, so the scaling and the mask are applied in place and each is closed as soon as the next
+ * step has read it; the caller frees the rest when the layer is done.
  */
 final class SelfAttention {
+
+    private static final String QUERY = "attention.self.query";
+    private static final String KEY = "attention.self.key";
+    private static final String VALUE = "attention.self.value";
+    private static final String OUTPUT = "attention.output.dense";
+    private static final String NORM = "attention.output.LayerNorm";
 
     private final NDArray wq;
     private final NDArray bq;
@@ -26,19 +37,28 @@ final class SelfAttention {
     private final int layer;
 
     SelfAttention(Map<String, NDArray> p, int layer, BertConfig config) {
-        String s = BertWeights.layerPrefix(layer) + "attention.";
-        this.wq = p.get(s + "self.query.weight");
-        this.bq = p.get(s + "self.query.bias");
-        this.wk = p.get(s + "self.key.weight");
-        this.bk = p.get(s + "self.key.bias");
-        this.wv = p.get(s + "self.value.weight");
-        this.bv = p.get(s + "self.value.bias");
-        this.wo = p.get(s + "output.dense.weight");
-        this.bo = p.get(s + "output.dense.bias");
-        this.lnGamma = p.get(s + "output.LayerNorm.weight");
-        this.lnBeta = p.get(s + "output.LayerNorm.bias");
+        String s = BertWeights.layerPrefix(layer);
+        this.wq = p.get(s + QUERY + TensorSpec.WEIGHT);
+        this.bq = p.get(s + QUERY + TensorSpec.BIAS);
+        this.wk = p.get(s + KEY + TensorSpec.WEIGHT);
+        this.bk = p.get(s + KEY + TensorSpec.BIAS);
+        this.wv = p.get(s + VALUE + TensorSpec.WEIGHT);
+        this.bv = p.get(s + VALUE + TensorSpec.BIAS);
+        this.wo = p.get(s + OUTPUT + TensorSpec.WEIGHT);
+        this.bo = p.get(s + OUTPUT + TensorSpec.BIAS);
+        this.lnGamma = p.get(s + NORM + TensorSpec.WEIGHT);
+        this.lnBeta = p.get(s + NORM + TensorSpec.BIAS);
         this.config = config;
         this.layer = layer;
+    }
+
+    /** Layer {@code layer}'s query, key, value and output projections and the LayerNorm. */
+    static List<TensorSpec> parameters(BertConfig c, int layer) {
+        String s = BertWeights.layerPrefix(layer);
+        int h = c.hiddenSize();
+        return TensorSpec.concat(TensorSpec.linear(s + QUERY, h, h), TensorSpec.linear(s + KEY, h, h),
+                TensorSpec.linear(s + VALUE, h, h), TensorSpec.linear(s + OUTPUT, h, h),
+                TensorSpec.layerNorm(s + NORM, h));
     }
 
     /**
@@ -54,21 +74,25 @@ final class SelfAttention {
         NDArray q = split(Ops.linear(x, wq, bq), b, t, heads, hd);                 // (B, heads, T, hd)
         NDArray k = split(Ops.linear(x, wk, bk), b, t, heads, hd);                 // (B, heads, T, hd)
         NDArray v = split(Ops.linear(x, wv, bv), b, t, heads, hd);                 // (B, heads, T, hd)
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (B, heads, T, T)
-                .div((float) Math.sqrt(hd))
-                .add(maskBias);
-        NDArray probs = scores.softmax(-1);                                        // (B, heads, T, T)
-        NDArray context = Ops.dropout(probs, config.attentionProbsDropoutProb(), training)
-                .matMul(v);                                                        // (B, heads, T, hd)
         rec.record(HookNames.attentionQ(layer), q, Recorder.Layout.HEAD_TOKENS);
         rec.record(HookNames.attentionK(layer), k, Recorder.Layout.HEAD_TOKENS);
         rec.record(HookNames.attentionV(layer), v, Recorder.Layout.HEAD_TOKENS);
+        // (q·kᵀ)/√hd + mask, as Hugging Face rounds it; in place, so one (B, heads, T, T) array
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (B, heads, T, T)
+                .divi((float) Math.sqrt(hd))
+                .addi(maskBias);
         rec.record(HookNames.attentionScores(layer), scores, Recorder.Layout.HEAD_MAP);
+        NDArray probs = scores.softmax(-1);                                        // (B, heads, T, T)
+        scores.close();
         rec.record(HookNames.attentionProbs(layer), probs, Recorder.Layout.HEAD_MAP);
+        NDArray dropped = Ops.dropout(probs, config.attentionProbsDropoutProb(), training);
+        NDArray context = dropped.matMul(v);                                       // (B, heads, T, hd)
+        dropped.close();
+        probs.close();
         rec.record(HookNames.attentionContext(layer), context, Recorder.Layout.HEAD_TOKENS);
         NDArray merged = context.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * hd); // (B, T, H)
         NDArray out = Ops.dropout(Ops.linear(merged, wo, bo), config.hiddenDropoutProb(), training);
-        return Ops.layerNorm(out.add(x), lnGamma, lnBeta, config.layerNormEps());
+        return Ops.layerNorm(out.addi(x), lnGamma, lnBeta, config.layerNormEps());
     }
 
     /** {@code (B, T, H) -> (B, heads, T, hd)}. */

@@ -1,0 +1,49 @@
+package org.bertgeometry.model;
+
+import ai.djl.pytorch.jni.JniUtils;
+
+/**
+ * What one forward call sets on the calling thread and restores afterwards: PyTorch's intra-op thread
+ * count ({@link BertModel#setThreads}) and, for passes whose outputs leave as Java arrays, autograd
+ * off, so that no graph (and none of the intermediates it would keep alive) is recorded even when the
+ * parameters require gradients, as they do during training. Both settings are per calling thread in
+ * libtorch (grad mode is thread-local; the OpenMP thread count is the calling thread's, see
+ * docs/performance.md), so concurrent callers on other threads are not affected.
+ */
+final class EngineCall implements AutoCloseable {
+
+    private final boolean restoreGrad;
+    private final boolean previousGrad;
+
+    private EngineCall(boolean restoreGrad, boolean previousGrad) {
+        this.restoreGrad = restoreGrad;
+        this.previousGrad = previousGrad;
+    }
+
+    /** Sets {@code threads} (0: leave as is) and turns autograd off until {@link #close}. */
+    static EngineCall inference(int threads) {
+        applyThreads(threads);
+        boolean previous = JniUtils.isGradMode();
+        JniUtils.setGradMode(false);
+        return new EngineCall(true, previous);
+    }
+
+    /** Sets {@code threads} (0: leave as is); autograd stays as the caller has it. */
+    static EngineCall training(int threads) {
+        applyThreads(threads);
+        return new EngineCall(false, false);
+    }
+
+    private static void applyThreads(int threads) {
+        if (threads > 0 && JniUtils.getNumThreads() != threads) {
+            JniUtils.setNumThreads(threads);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (restoreGrad) {
+            JniUtils.setGradMode(previousGrad);
+        }
+    }
+}
