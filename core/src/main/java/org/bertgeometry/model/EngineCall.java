@@ -35,8 +35,8 @@ final class EngineCall implements AutoCloseable {
     }
 
     private static void applyThreads(int threads) {
-        if (threads > 0 && JniUtils.getNumThreads() != threads) {
-            JniUtils.setNumThreads(threads);
+        if (threads > 0) {
+            EngineThreads.useOnCallingThread(threads);
         }
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.tokenize.Encoding;
@@ -19,6 +20,7 @@ import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -57,8 +59,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);
