@@ -5,7 +5,9 @@ import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
@@ -32,15 +34,14 @@ final class Recorder {
         VECTOR
     }
 
-    private record Entry(String name, CapturedTensor[] perSample) {
-    }
-
     private final CaptureSpec spec;
     private final int[] heads;
     private final int[] validLengths;
     private final boolean uncropped;
-    private final List<Entry> entries = new ArrayList<>();
-    private final List<float[]> raw = new ArrayList<>();
+    /** Per hook, in capture order, one tensor per sample. */
+    private final Map<String, CapturedTensor[]> entries = new LinkedHashMap<>();
+    /** Uncropped mode: per hook, the flattened arrays of its batch slices in row order. */
+    private final Map<String, List<float[]>> raw = new LinkedHashMap<>();
 
     private Recorder(CaptureSpec spec, int numHeads, BatchInput in, boolean uncropped) {
         this.spec = spec;
@@ -68,26 +69,40 @@ final class Recorder {
 
     /** Copies {@code value} to the host if the spec wants it; the native array may be closed afterwards. */
     void record(String name, NDArray value, Layout layout) {
+        record(name, value, layout, 0);
+    }
+
+    /**
+     * As {@link #record(String, NDArray, Layout)} for a slice of the batch: row 0 of {@code value} is
+     * batch row {@code firstRow}. The slices of one hook arrive in row order.
+     */
+    void record(String name, NDArray value, Layout layout, int firstRow) {
         if (!wants(name)) {
             return;
         }
         if (uncropped) {
-            raw.add(value.toFloatArray());
+            raw.computeIfAbsent(name, n -> new ArrayList<>()).add(value.toFloatArray());
             return;
         }
         long[] shape = value.getShape().getShape();
         // a view of the native (contiguous) data: read once, into the cropped per-sample arrays
         FloatBuffer all = value.toByteBuffer(true).order(ByteOrder.nativeOrder()).asFloatBuffer();
-        CapturedTensor[] out = new CapturedTensor[validLengths.length];
-        for (int r = 0; r < out.length; r++) {
-            out[r] = slice(all, shape, layout, r, validLengths[r]);
+        CapturedTensor[] out = entries.computeIfAbsent(name, n -> new CapturedTensor[validLengths.length]);
+        for (int r = 0; r < shape[0]; r++) {
+            out[firstRow + r] = slice(all, shape, layout, r, validLengths[firstRow + r]);
         }
-        entries.add(new Entry(name, out));
     }
 
-    /** The i-th kept array, flattened, padding included (tests; {@link #uncropped} only). */
+    /** The i-th kept hook, flattened, padding included (tests; {@link #uncropped} only). */
     float[] raw(int i) {
-        return raw.get(i);
+        List<float[]> parts = new ArrayList<>(raw.values()).get(i);
+        float[] out = new float[parts.stream().mapToInt(p -> p.length).sum()];
+        int o = 0;
+        for (float[] p : parts) {
+            System.arraycopy(p, 0, out, o, p.length);
+            o += p.length;
+        }
+        return out;
     }
 
     /** Hands every kept capture to {@code sink}, then calls {@code sampleDone} per sample in row order. */
@@ -98,9 +113,9 @@ final class Recorder {
             int[] ids = Arrays.copyOf(in.inputIds()[r], validLengths[r]);
             ctx[r] = new SampleContext(r, ids, in.hasLabels() ? in.labels()[r] : -1, predicted[r]);
         }
-        for (Entry e : entries) {
+        for (Map.Entry<String, CapturedTensor[]> e : entries.entrySet()) {
             for (int r = 0; r < b; r++) {
-                sink.accept(ctx[r], e.name, e.perSample[r]);
+                sink.accept(ctx[r], e.getKey(), e.getValue()[r]);
             }
         }
         for (int r = 0; r < b; r++) {
