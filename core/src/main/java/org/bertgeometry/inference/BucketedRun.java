@@ -137,26 +137,26 @@ public final class BucketedRun {
 
     /** Keeps one batch's captures and sample contexts by batch row. */
     private static final class Buffer implements CaptureSink {
-        private final CaptureSpec spec;
         private final List<Map<String, CapturedTensor>> captures = new ArrayList<>();
+        private final CaptureSink collect;
         private final SampleContext[] contexts;
 
         Buffer(CaptureSpec spec, int rows) {
-            this.spec = spec;
             this.contexts = new SampleContext[rows];
             for (int r = 0; r < rows; r++) {
                 captures.add(new LinkedHashMap<>());
             }
+            this.collect = CaptureSink.collecting(spec, captures);
         }
 
         @Override
         public CaptureSpec requires() {
-            return spec;
+            return collect.requires();
         }
 
         @Override
         public void accept(SampleContext sample, String name, CapturedTensor value) {
-            captures.get(sample.batchRow()).put(name, value);
+            collect.accept(sample, name, value);
         }
 
         @Override

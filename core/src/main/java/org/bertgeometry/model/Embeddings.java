@@ -19,16 +19,14 @@ final class Embeddings {
     private final NDArray word;
     private final NDArray position;
     private final NDArray tokenType;
-    private final NDArray lnGamma;
-    private final NDArray lnBeta;
+    private final Norm norm;
     private final BertConfig config;
 
     Embeddings(Map<String, NDArray> p, BertConfig config) {
         this.word = p.get(WORD);
         this.position = p.get(POSITION);
         this.tokenType = p.get(TOKEN_TYPE);
-        this.lnGamma = p.get(NORM + TensorSpec.WEIGHT);
-        this.lnBeta = p.get(NORM + TensorSpec.BIAS);
+        this.norm = Norm.of(p, NORM);
         this.config = config;
     }
 
@@ -52,7 +50,7 @@ final class Embeddings {
         NDArray x = lookup(ids, word)                                           // (B, T, H)
                 .addi(lookup(positions, position))                              // (1, T, H) broadcast
                 .addi(lookup(types, tokenType));                                // (B, T, H)
-        x = Ops.layerNorm(x, lnGamma, lnBeta, config.layerNormEps());
+        x = norm.apply(x, config.layerNormEps());
         return Ops.dropout(x, config.hiddenDropoutProb(), training);
     }
 

@@ -14,22 +14,16 @@ final class FeedForward {
     private static final String OUTPUT = "output.dense";
     private static final String NORM = "output.LayerNorm";
 
-    private final NDArray wi;
-    private final NDArray bi;
-    private final NDArray wo;
-    private final NDArray bo;
-    private final NDArray lnGamma;
-    private final NDArray lnBeta;
+    private final Dense intermediate;
+    private final Dense output;
+    private final Norm norm;
     private final BertConfig config;
 
     FeedForward(Map<String, NDArray> p, int layer, BertConfig config) {
         String s = BertWeights.layerPrefix(layer);
-        this.wi = p.get(s + INTERMEDIATE + TensorSpec.WEIGHT);
-        this.bi = p.get(s + INTERMEDIATE + TensorSpec.BIAS);
-        this.wo = p.get(s + OUTPUT + TensorSpec.WEIGHT);
-        this.bo = p.get(s + OUTPUT + TensorSpec.BIAS);
-        this.lnGamma = p.get(s + NORM + TensorSpec.WEIGHT);
-        this.lnBeta = p.get(s + NORM + TensorSpec.BIAS);
+        this.intermediate = Dense.of(p, s + INTERMEDIATE);
+        this.output = Dense.of(p, s + OUTPUT);
+        this.norm = Norm.of(p, s + NORM);
         this.config = config;
     }
 
@@ -44,11 +38,11 @@ final class FeedForward {
 
     /** {@code (B, T, H) -> (B, T, H)}. */
     NDArray forward(NDArray x, boolean training) {
-        NDArray pre = Ops.linear(x, wi, bi);                                        // (B, T, intermediate)
+        NDArray pre = intermediate.apply(x);                                       // (B, T, intermediate)
         NDArray h = Ops.activate(pre, config.hiddenAct());                          // (B, T, intermediate)
         pre.close();
-        NDArray out = Ops.dropout(Ops.linear(h, wo, bo), config.hiddenDropoutProb(), training); // (B, T, H)
+        NDArray out = Ops.dropout(output.apply(h), config.hiddenDropoutProb(), training); // (B, T, H)
         h.close();
-        return Ops.layerNorm(out.addi(x), lnGamma, lnBeta, config.layerNormEps());
+        return norm.apply(out.addi(x), config.layerNormEps());
     }
 }

@@ -47,21 +47,20 @@ final class Heads {
     /** {@code (B, T, H) -> (B, H)}. */
     static NDArray pool(Map<String, NDArray> p, NDArray hidden) {
         NDArray cls = hidden.get(":, 0, :");                                       // (B, H)
-        return Ops.linear(cls, p.get(POOLER + TensorSpec.WEIGHT), p.get(POOLER + TensorSpec.BIAS)).tanh();
+        return Dense.of(p, POOLER).apply(cls).tanh();
     }
 
     /** {@code (B, H) -> (B, labels)}. */
     static NDArray classify(Map<String, NDArray> p, NDArray pooled, BertConfig config, boolean training) {
         NDArray x = Ops.dropout(pooled, config.hiddenDropoutProb(), training);
-        return Ops.linear(x, p.get(CLASSIFIER + TensorSpec.WEIGHT), p.get(CLASSIFIER + TensorSpec.BIAS));
+        return Dense.of(p, CLASSIFIER).apply(x);
     }
 
     /** {@code (N, H) -> (N, vocab)}; {@code wordTable} is {@code (vocab, H)}. */
     static NDArray maskedLm(Map<String, NDArray> p, NDArray hidden, NDArray wordTable, BertConfig config) {
-        NDArray h = Ops.linear(hidden, p.get(MLM_DENSE + TensorSpec.WEIGHT), p.get(MLM_DENSE + TensorSpec.BIAS));
+        NDArray h = Dense.of(p, MLM_DENSE).apply(hidden);
         h = Ops.activate(h, config.hiddenAct());
-        h = Ops.layerNorm(h, p.get(MLM_NORM + TensorSpec.WEIGHT), p.get(MLM_NORM + TensorSpec.BIAS),
-                config.layerNormEps());
+        h = Norm.of(p, MLM_NORM).apply(h, config.layerNormEps());
         return Ops.linear(h, wordTable, p.get(MLM_BIAS));
     }
 }

@@ -30,31 +30,21 @@ final class SelfAttention {
     /** Budget for one slice's score array: under glibc's largest mmap threshold (32 MB), see {@link #chunkRows}. */
     static final long CHUNK_BYTES = 16L << 20;
 
-    private final NDArray wq;
-    private final NDArray bq;
-    private final NDArray wk;
-    private final NDArray bk;
-    private final NDArray wv;
-    private final NDArray bv;
-    private final NDArray wo;
-    private final NDArray bo;
-    private final NDArray lnGamma;
-    private final NDArray lnBeta;
+    private final Dense query;
+    private final Dense key;
+    private final Dense value;
+    private final Dense output;
+    private final Norm norm;
     private final BertConfig config;
     private final int layer;
 
     SelfAttention(Map<String, NDArray> p, int layer, BertConfig config) {
         String s = BertWeights.layerPrefix(layer);
-        this.wq = p.get(s + QUERY + TensorSpec.WEIGHT);
-        this.bq = p.get(s + QUERY + TensorSpec.BIAS);
-        this.wk = p.get(s + KEY + TensorSpec.WEIGHT);
-        this.bk = p.get(s + KEY + TensorSpec.BIAS);
-        this.wv = p.get(s + VALUE + TensorSpec.WEIGHT);
-        this.bv = p.get(s + VALUE + TensorSpec.BIAS);
-        this.wo = p.get(s + OUTPUT + TensorSpec.WEIGHT);
-        this.bo = p.get(s + OUTPUT + TensorSpec.BIAS);
-        this.lnGamma = p.get(s + NORM + TensorSpec.WEIGHT);
-        this.lnBeta = p.get(s + NORM + TensorSpec.BIAS);
+        this.query = Dense.of(p, s + QUERY);
+        this.key = Dense.of(p, s + KEY);
+        this.value = Dense.of(p, s + VALUE);
+        this.output = Dense.of(p, s + OUTPUT);
+        this.norm = Norm.of(p, s + NORM);
         this.config = config;
         this.layer = layer;
     }
@@ -78,9 +68,9 @@ final class SelfAttention {
         long t = x.getShape().get(1);
         int heads = config.numAttentionHeads();
         int hd = config.headDim();
-        NDArray q = split(Ops.linear(x, wq, bq), b, t, heads, hd);                 // (B, heads, T, hd)
-        NDArray k = split(Ops.linear(x, wk, bk), b, t, heads, hd);                 // (B, heads, T, hd)
-        NDArray v = split(Ops.linear(x, wv, bv), b, t, heads, hd);                 // (B, heads, T, hd)
+        NDArray q = split(query.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
+        NDArray k = split(key.apply(x), b, t, heads, hd);                          // (B, heads, T, hd)
+        NDArray v = split(value.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
         rec.record(HookNames.attentionQ(layer), q, Recorder.Layout.HEAD_TOKENS);
         rec.record(HookNames.attentionK(layer), k, Recorder.Layout.HEAD_TOKENS);
         rec.record(HookNames.attentionV(layer), v, Recorder.Layout.HEAD_TOKENS);
@@ -99,8 +89,8 @@ final class SelfAttention {
                 : NDArrays.concat(contexts, 0);                                    // (B, heads, T, hd)
         rec.record(HookNames.attentionContext(layer), context, Recorder.Layout.HEAD_TOKENS);
         NDArray merged = context.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * hd); // (B, T, H)
-        NDArray out = Ops.dropout(Ops.linear(merged, wo, bo), config.hiddenDropoutProb(), training);
-        return Ops.layerNorm(out.addi(x), lnGamma, lnBeta, config.layerNormEps());
+        NDArray out = Ops.dropout(output.apply(merged), config.hiddenDropoutProb(), training);
+        return norm.apply(out.addi(x), config.layerNormEps());
     }
 
     /**
