@@ -21,6 +21,7 @@ import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.MetastableK;
 import org.bertgeometry.geometry.SpecialPositions;
+import org.bertgeometry.inference.BucketedRun;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertConfig;
@@ -35,6 +36,12 @@ import org.bertgeometry.model.BertConfig;
  * ({@link GeometryRunSettings#clsPerClass()} per class and layer).
  */
 public final class AttentionGeometryRun {
+
+    /**
+     * Batches sorted by length together: a window's captures (every attention map and hidden state of
+     * its sequences) wait in memory until the window is done, so it stays small.
+     */
+    static final int BUCKET_WINDOW_BATCHES = 4;
 
     private AttentionGeometryRun() {
     }
@@ -89,15 +96,20 @@ public final class AttentionGeometryRun {
 
         int n = sequences.size();
         int pad = bert.tokenizer().vocabulary().padId();
-        for (int from = 0; from < n; from += settings.batchSize()) {
-            if (cancelled.getAsBoolean()) {
-                throw new java.util.concurrent.CancellationException("geometry run cancelled");
-            }
-            int to = Math.min(n, from + settings.batchSize());
-            BatchInput batch = BatchInput.padded(sequences.subList(from, to), pad, Arrays.copyOfRange(labels, from, to));
-            bert.model().forward(batch, all, false);
-            progress.accept((double) to / n);
+        int[] lengths = sequences.stream().mapToInt(s -> s.length).toArray();
+        if (cancelled.getAsBoolean()) {
+            throw new java.util.concurrent.CancellationException("geometry run cancelled");
         }
+        // batches of similar length; the sinks still see the sequences in input order (BucketedRun)
+        new BucketedRun(bert.model(), settings.batchSize(), BUCKET_WINDOW_BATCHES).run(lengths,
+                indices -> BatchInput.padded(Arrays.stream(indices).mapToObj(sequences::get).toList(), pad,
+                        Arrays.stream(indices).map(i -> labels[i]).toArray()),
+                all.requires(), o -> o.replayTo(all), done -> {
+                    progress.accept((double) done / n);
+                    if (cancelled.getAsBoolean()) {
+                        throw new java.util.concurrent.CancellationException("geometry run cancelled");
+                    }
+                });
 
         long[] perClass = new long[classes];
         for (int c = 0; c < classes; c++) {

@@ -14,6 +14,7 @@ import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.ProgressOptions;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.tokenize.Encoding;
@@ -63,8 +64,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         SpikeInput.Result input = SpikeInput.read(fasta, SpikeExtractor.withDefaults(), err);

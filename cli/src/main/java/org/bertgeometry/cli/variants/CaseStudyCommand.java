@@ -13,6 +13,7 @@ import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.HuggingFaceFolder;
@@ -67,8 +68,12 @@ public final class CaseStudyCommand extends LongRunningCommand {
             + "of each further evaluation set (default ${DEFAULT-VALUE}).")
     int furtherPerClass;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
@@ -54,8 +55,12 @@ public final class PredictCommand extends LongRunningCommand {
             + "labelled sequences is below X, in [0, 1]; for scripted checks.")
     Double minAccuracy;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
         }

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.report.table.CsvWriter;
@@ -66,8 +67,12 @@ public final class TrainCommand extends LongRunningCommand {
             description = "Share of all sequences held out for the test (default ${DEFAULT-VALUE}, the paper's).")
     double testFraction;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         long started = System.nanoTime();
         VariantPreset p = model.parse();
         checkFraction("--test-fraction", testFraction);
