@@ -50,6 +50,12 @@ public final class SparkCapture implements DistributedCapture {
         if (!conf.contains("spark.master")) {
             conf.setMaster(request.master());     // spark-submit sets it; a plain JVM takes --spark
         }
+        if (conf.get("spark.master").matches("local(\\[.*\\])?")) {
+            // one JVM: results must come back in-process; results above maxDirectResultSize would be
+            // fetched from the block manager over a socket, which fails where no interface is up
+            conf.setIfMissing("spark.rpc.message.maxSize", "2047");
+            conf.setIfMissing("spark.task.maxDirectResultSize", "2047m");
+        }
         ExecutorSettings.apply(conf);
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             return run(sc, request);
@@ -75,7 +81,7 @@ public final class SparkCapture implements DistributedCapture {
             throw new IllegalArgumentException(request.fasta() + ": no sequence to analyse");
         }
         int mapSize = (int) totals[3];
-        int classes = labelsOf(request);
+        int classes = request.classes();
         long batch = settings.batchSize();
         String failMarker = sc.getConf().get(FAIL_MARKER_KEY, "");
         long failOnce = sc.getConf().getLong(FAIL_ONCE_KEY, -1);
@@ -91,10 +97,6 @@ public final class SparkCapture implements DistributedCapture {
                 .treeReduce(SparkCapture::merge, 2);
         encoded.unpersist(false);
         return new Outcome(GeometryCapture.fromSnapshot(merged), totals[1], totals[2]);
-    }
-
-    private static int labelsOf(Request request) throws java.io.IOException {
-        return org.bertgeometry.model.ModelLoader.load(java.nio.file.Path.of(request.model())).config().labels().size();
     }
 
     /** Reads one partition's records with the model of this slot: spike, class and token ids each. */

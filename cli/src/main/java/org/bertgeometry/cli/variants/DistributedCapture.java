@@ -21,9 +21,10 @@ public interface DistributedCapture {
      * @param model    the model, a local path on the driver (shipped to the executors)
      * @param fasta    the input, any Hadoop path ({@code file:}, {@code hdfs:}, {@code s3a:}) or a local path
      * @param byId     classes by record id, or null to read {@code class=NAME} from descriptions
+     * @param classes  number of the model's classes
      * @param settings what to measure; its batch size fixes the batches
      */
-    record Request(String master, String model, String fasta, Map<String, String> byId,
+    record Request(String master, String model, String fasta, Map<String, String> byId, int classes,
             GeometryRunSettings settings) {
     }
 
