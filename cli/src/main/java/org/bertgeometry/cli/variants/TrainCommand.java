@@ -16,6 +16,7 @@ import org.bertgeometry.report.table.Table;
 import org.bertgeometry.training.EpochReport;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
+import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.bertgeometry.variants.classifier.VariantPreset;
@@ -72,6 +73,10 @@ public final class TrainCommand implements Callable<Integer> {
             + "shuffling (default: the preset's, 42).")
     Long seed;
 
+    @Option(names = "--augment", description = "Perturb every training spike afresh each epoch with N runs, private "
+            + "substitutions and deletions and reverted lineage mutations (docs/case-study-data.md).")
+    boolean augment;
+
     @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.08", description = "Share of the "
             + "non-test sequences used for validation (default ${DEFAULT-VALUE}, the paper's).")
     double validationFraction;
@@ -125,7 +130,8 @@ public final class TrainCommand implements Callable<Integer> {
         stdout.flush();
 
         ProgressBar bar = new ProgressBar(err, "train");
-        VariantClassifierTrainer trainer = new VariantClassifierTrainer(settings);
+        VariantClassifierTrainer trainer = new VariantClassifierTrainer(settings)
+                .withAugmentation(augment ? AugmentationSettings.defaults() : AugmentationSettings.none());
         VariantClassifierTrainer.Outcome outcome = p.needsBaseModel()
                 ? trainer.fineTune(ModelLoader.load(baseModel), train, validation, bar)
                 : trainer.trainFromScratch(train, validation, p, bar);
@@ -268,6 +274,7 @@ public final class TrainCommand implements Callable<Integer> {
         t.put("batch_size", settings.batchSize());
         t.put("learning_rate", settings.optimizer().learningRate());
         t.put("seed", settings.seed());
+        t.put("augmentation", augment);
         t.put("test_fraction", testFraction);
         t.put("validation_fraction", validationFraction);
         t.put("best_epoch", outcome.training().bestEpoch());

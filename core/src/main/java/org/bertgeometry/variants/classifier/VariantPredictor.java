@@ -34,8 +34,22 @@ public final class VariantPredictor {
         this.batchSize = batchSize;
     }
 
-    /** Probabilities per sequence and class, the predicted class, and the truncation count. */
-    public record Predictions(double[][] probabilities, int[] predicted, int truncated) {
+    /**
+     * Probabilities per sequence and class, the predicted class, the truncation count, and each sequence's
+     * feature vector: the pooled [CLS] output the classifier reads (the last layer's [CLS] vector for a
+     * model without a pooler), used to tell sequences unlike the training data (docs/methods.md,
+     * "Calibration and abstention").
+     */
+    public record Predictions(double[][] probabilities, int[] predicted, int truncated, double[][] features) {
+
+        /** The highest class probability of each sequence. */
+        public double[] maxProbabilities() {
+            double[] m = new double[probabilities.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = probabilities[i][predicted[i]];
+            }
+            return m;
+        }
     }
 
     /** Predicts every sequence of {@code spikes}; {@code cancelled} is polled once per batch. */
@@ -43,6 +57,7 @@ public final class VariantPredictor {
         int n = spikes.size();
         double[][] probs = new double[n][];
         int[] predicted = new int[n];
+        double[][] features = new double[n][];
         int truncated = 0;
         for (int from = 0; from < n; from += batchSize) {
             if (cancelled.getAsBoolean()) {
@@ -58,8 +73,13 @@ public final class VariantPredictor {
             for (int b = 0; b < enc.size(); b++) {
                 probs[from + b] = Logits.softmax(r.logits()[b]);
                 predicted[from + b] = Logits.argmax(probs[from + b]);
+                float[] f = r.pooled() != null ? r.pooled()[b] : r.lastHidden()[b][0];
+                features[from + b] = new double[f.length];
+                for (int j = 0; j < f.length; j++) {
+                    features[from + b][j] = f[j];
+                }
             }
         }
-        return new Predictions(probs, predicted, truncated);
+        return new Predictions(probs, predicted, truncated, features);
     }
 }

@@ -46,6 +46,11 @@ public final class VariantSimulator {
         return new VariantSimulator(ref, SpikeMutationTable.load(ref), GhDefinition.PAPER_B1640_LIKE, NoiseModel.defaults());
     }
 
+    /** The same simulator with another reading of the gh class (e.g. the plain GISAID clade, D614G only). */
+    public VariantSimulator withGh(GhDefinition other) {
+        return new VariantSimulator(reference, table, other, noise);
+    }
+
     /** The same simulator with another noise model. */
     public VariantSimulator withNoise(NoiseModel other) {
         return new VariantSimulator(reference, table, gh, other);
