@@ -16,6 +16,7 @@ import org.bertgeometry.report.table.Table;
 import org.bertgeometry.training.EpochReport;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
+import org.bertgeometry.variants.abstention.AbstentionCalibration;
 import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
 import org.bertgeometry.variants.classifier.VariantPredictor;
@@ -148,7 +149,16 @@ public final class TrainCommand implements Callable<Integer> {
         VariantPredictor.Predictions pred;
         // evaluate the saved folder, so the reported metrics are those of what 'predict' will load
         try (LoadedBert bert = LoadedBert.open(HuggingFaceFolder.load(modelDir))) {
-            pred = new VariantPredictor(bert, settings.evalBatchSize()).predict(test.spikes(), () -> false);
+            VariantPredictor predictor = new VariantPredictor(bert, settings.evalBatchSize());
+            pred = predictor.predict(test.spikes(), () -> false);
+            if (validation.size() > 0) {
+                // thresholds from the validation split: 'predict --abstain' then answers "unassigned"
+                AbstentionCalibration.fit(predictor, train, validation, AbstentionCalibration.DEFAULT_RATE,
+                        AbstentionCalibration.DEFAULT_MAX_PER_CLASS).save(modelDir);
+            } else {
+                err.println("bertgeo: warning: no validation split, so no abstention rule was fitted; "
+                        + "'predict --abstain' will refuse this model");
+            }
         }
         ClassificationMetrics m = ClassificationMetrics.compute(test.labels(), pred.predicted(), all.classNames().size());
         List<String> trueNames = new ArrayList<>();
