@@ -244,7 +244,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
         timings.put("total", seconds(started));
         CaseStudyReport.write(out, new CaseStudyReport.Contents("SARS-CoV-2 variant case study", setup, testMetrics,
                 names, outcome.training().history(), further, geometry, selected, 12, timings, modelDir.toString(),
-                abstention, robustness));
+                abstention, robustness, FurtherAnalysesSection.compute(geometry, saved.weights(), selected)));
         timings.put("report", seconds(t));
 
         stdout.printf("Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),

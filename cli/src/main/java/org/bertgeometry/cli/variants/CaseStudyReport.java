@@ -43,7 +43,8 @@ final class CaseStudyReport {
     record Contents(String title, Map<String, Object> setup, ClassificationMetrics testMetrics,
             List<String> classNames, List<EpochReport> history, List<Evaluation> extraEvaluations,
             GeometryResults geometry, int selectedClass, int kmerK, Map<String, Double> timingsSeconds,
-            String modelFolder, AbstentionSection abstention, RobustnessSection robustness) {
+            String modelFolder, AbstentionSection abstention, RobustnessSection robustness,
+            FurtherAnalysesSection analyses) {
     }
 
     /** A further data set the trained model was evaluated on. */
@@ -96,6 +97,9 @@ final class CaseStudyReport {
         }
         if (c.robustness() != null) {
             c.robustness().write(data, fig);
+        }
+        if (c.analyses() != null) {
+            c.analyses().write(data, fig);
         }
         summary.put("timings_seconds", c.timingsSeconds());
         JsonFiles.write(summary, data.resolve("metrics.json"));
@@ -324,6 +328,9 @@ final class CaseStudyReport {
                 + "1: skew); data/directionality.csv adds principal angles and eigenvalue signs.");
         if (!pcaNote.isEmpty()) {
             page.figure("figures/pca-cls.png", "PCA of last-layer CLS vectors by class; " + pcaNote + ".");
+        }
+        if (c.analyses() != null) {
+            c.analyses().addTo(page);
         }
         page.section("Files");
         page.link("data/metrics.json", "all scores and the setup as JSON");
