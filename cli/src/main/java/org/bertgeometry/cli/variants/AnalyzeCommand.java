@@ -120,7 +120,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             int k = Integer.parseInt(bert.checkpoint().tokenizerConfig().getOrDefault("kmer_k", "12"));
             CaseStudyReport.write(out, new CaseStudyReport.Contents("Attention geometry of a variant classifier",
                     setup, m, names, List.of(), List.of(), g, selected, k, timings, model.toAbsolutePath().toString(),
-                    null, null, FurtherAnalysesSection.compute(g, bert.checkpoint().weights(), selected)));
+                    null, null, FurtherAnalysesSection.compute(g, bert.checkpoint().weights(), selected,
+                            HeadRecomputationCheck.run(bert, input.spikes().get(0).sequence()))));
             spec.commandLine().getOut().printf("Accuracy %.4f, macro F1 %.4f on %d sequences.%nReport: %s%n",
                     m.accuracy(), m.macroF1(), m.total(), out.resolve("index.html").toAbsolutePath());
             spec.commandLine().getOut().flush();

@@ -173,6 +173,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
         AbstentionSection abstention;
         RobustnessSection robustness = null;
         GeometryResults geometry;
+        List<HeadRecomputationCheck.Row> recomputation;
         LabelledSpikes calibration = spikesOf(simulator.simulateDataset(ClassSizes.balanced(calibrationPerClass),
                 seed + 500), extractor, names, err);
         LabelledSpikes plainGh = spikesOf(VariantSimulator.withDefaults().withGh(GhDefinition.GISAID_CLADE_GH)
@@ -217,6 +218,7 @@ public final class CaseStudyCommand implements Callable<Integer> {
             geometry = AttentionGeometryRun.run(bert, ids, test.labels(), names, GeometryRunSettings.defaults(),
                     f -> gbar.progress(f, ""), () -> false);
             gbar.done();
+            recomputation = HeadRecomputationCheck.run(bert, test.spikes().get(0));
             timings.put("geometry", seconds(t));
         }
         if (heldOutEpochs > 0 && !p.needsBaseModel()) {
@@ -244,7 +246,8 @@ public final class CaseStudyCommand implements Callable<Integer> {
         timings.put("total", seconds(started));
         CaseStudyReport.write(out, new CaseStudyReport.Contents("SARS-CoV-2 variant case study", setup, testMetrics,
                 names, outcome.training().history(), further, geometry, selected, 12, timings, modelDir.toString(),
-                abstention, robustness, FurtherAnalysesSection.compute(geometry, saved.weights(), selected)));
+                abstention, robustness, FurtherAnalysesSection.compute(geometry, saved.weights(), selected,
+                recomputation)));
         timings.put("report", seconds(t));
 
         stdout.printf("Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),

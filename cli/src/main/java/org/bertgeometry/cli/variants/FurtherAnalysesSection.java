@@ -28,7 +28,8 @@ import org.bertgeometry.report.table.Table;
  * analysis. Every number is in a CSV under {@code data/}; the grids also as figures.
  */
 record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, ClusterRow clustering,
-        List<ProbeRow> probes, List<DataDistribution.ParameterStats> layerNorms, int layers, List<String> classNames) {
+        List<ProbeRow> probes, List<DataDistribution.ParameterStats> layerNorms, List<HeadRecomputationCheck.Row> recomputation, int layers,
+        List<String> classNames) {
 
     /**
      * Spike domains in 1-based amino acids (UniProt P0DTC2 features; Walls et al. 2020): the N-terminal
@@ -55,11 +56,13 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
         domains = List.copyOf(domains);
         probes = List.copyOf(probes);
         layerNorms = List.copyOf(layerNorms);
+        recomputation = List.copyOf(recomputation);
         classNames = List.copyOf(classNames);
     }
 
-    /** Runs every analysis on the geometry of a run and the model's weights. */
-    static FurtherAnalysesSection compute(GeometryResults g, BertWeights weights, int selectedClass) {
+    /** Runs every analysis on the geometry of a run and the model's weights; the recomputation check is given. */
+    static FurtherAnalysesSection compute(GeometryResults g, BertWeights weights, int selectedClass,
+            List<HeadRecomputationCheck.Row> recomputation) {
         int layers = g.k90MeanOfMedians().length;
         int heads = g.k90MeanOfMedians()[0].length;
         List<DomainRow> domains = new ArrayList<>();
@@ -91,7 +94,7 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
             }
         }
         return new FurtherAnalysesSection(domains, g.classNames().get(selectedClass), clustering, probes,
-                DataDistribution.layerNormStats(weights), layers, g.classNames());
+                DataDistribution.layerNormStats(weights), recomputation, layers, g.classNames());
     }
 
     /**
@@ -223,6 +226,13 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
             ln.addRow(s.name(), s.mean(), s.std(), s.sampleStd());
         }
         CsvWriter.write(ln, data.resolve("layernorm-parameter-stats.csv"));
+        if (!recomputation.isEmpty()) {
+            Table t = Table.withColumns("layer", "head", "tokens", "max_abs_diff_probs", "max_abs_diff_context");
+            for (HeadRecomputationCheck.Row r : recomputation) {
+                t.addRow(r.layer(), r.head(), r.tokens(), r.maxAbsDiffProbs(), r.maxAbsDiffContext());
+            }
+            CsvWriter.write(t, data.resolve("head-recomputation-check.csv"));
+        }
     }
 
     void addTo(HtmlReport page) {
@@ -250,6 +260,14 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
         }
         page.paragraph("Mean and standard deviation of every LayerNorm gain and bias: "
                 + "data/layernorm-parameter-stats.csv.");
+        if (!recomputation.isEmpty()) {
+            double p = recomputation.stream().mapToDouble(HeadRecomputationCheck.Row::maxAbsDiffProbs).max().orElse(0);
+            double y = recomputation.stream().mapToDouble(HeadRecomputationCheck.Row::maxAbsDiffContext).max().orElse(0);
+            page.paragraph(String.format(Locale.ROOT, "Recomputation check: every head of the first test sequence "
+                    + "recomputed in double precision from the captured layer input and the weights differs from the "
+                    + "forward pass by at most %.3g in its attention probabilities and %.3g in its context vectors "
+                    + "(float32 rounding is about 1e-6 relative); data/head-recomputation-check.csv.", p, y));
+        }
     }
 
     private static List<String> numbered(int n) {

@@ -122,6 +122,13 @@ class CaseStudyCommandTest {
         }
         // the LayerNorm statistics cover every LayerNorm of the tiny preset: embeddings + 2 per layer, gain and bias
         assertEquals(1 + 6, Files.readAllLines(out.resolve("data/layernorm-parameter-stats.csv")).size());
+        // recomputing each head in double from the captured input reproduces the float32 forward pass
+        List<String> recomputed = Files.readAllLines(out.resolve("data/head-recomputation-check.csv"));
+        assertEquals(1 + 2, recomputed.size(), "one row per head of the tiny preset");
+        for (String row : recomputed.subList(1, recomputed.size())) {
+            String[] c = row.split(",");
+            assertTrue(Double.parseDouble(c[3]) < 1e-4 && Double.parseDouble(c[4]) < 1e-4, row);
+        }
     }
 
     @Test
