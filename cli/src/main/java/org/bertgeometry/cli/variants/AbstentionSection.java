@@ -82,7 +82,7 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
             }
         }
         CsvWriter.write(rel, data.resolve("reliability-test.csv"));
-        LineChart.write(List.of(new LineChart.Series("accuracy per confidence bin", unbox(mids), unbox(accs)),
+        LineChart.write(List.of(new LineChart.Series("accuracy per confidence bin", CaseStudyReport.unbox(mids), CaseStudyReport.unbox(accs)),
                 new LineChart.Series("perfect calibration", new double[] {0, 1}, new double[] {0, 1})),
                 LineChart.Options.defaults().withTitle(String.format(java.util.Locale.ROOT,
                         "Reliability diagram, test split (ECE %.4f)", reliability.ece()))
@@ -161,9 +161,5 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
         }
         page.table("Share of each set answered 'unassigned'", shown, 20, "data/unassigned-by-set.csv");
         page.figure("figures/unassigned-by-set.png", "Share answered 'unassigned' per set.");
-    }
-
-    private static double[] unbox(List<Double> xs) {
-        return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

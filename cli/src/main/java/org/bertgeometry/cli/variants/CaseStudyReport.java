@@ -386,7 +386,8 @@ final class CaseStudyReport {
         CsvWriter.write(t, file);
     }
 
-    private static List<String> numbered(int n) {
+    /** "1", "2", ..., n: layer and head names as the paper numbers them. */
+    static List<String> numbered(int n) {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             out.add(Integer.toString(i));
@@ -401,7 +402,7 @@ final class CaseStudyReport {
         return out;
     }
 
-    private static double[] unbox(List<Double> xs) {
+    static double[] unbox(List<Double> xs) {
         return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

@@ -195,7 +195,7 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
             }
             HeatmapChart.write(rbd, HeatmapChart.Options.defaults()
                     .withTitle("Attention on the RBD relative to its share of keys, class " + domainClass)
-                    .withAxes("head", "layer").withLabels(numbered(layers), numbered(heads), 1)
+                    .withAxes("head", "layer").withLabels(CaseStudyReport.numbered(layers), CaseStudyReport.numbered(heads), 1)
                     .withColourBarLabel("share / key share"), figures.resolve("domain-attention-rbd.png"));
         }
         if (clustering != null) {
@@ -218,7 +218,7 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
             }
             CsvWriter.write(t, data.resolve("one-vs-all-probe-cls-by-layer.csv"));
             HeatmapChart.write(f1, HeatmapChart.Options.defaults().withTitle("One-vs-all probe F1 on [CLS] vectors")
-                    .withAxes("class", "layer").withLabels(numbered(layers), classNames, 1).withRange(0.0, 1.0)
+                    .withAxes("class", "layer").withLabels(CaseStudyReport.numbered(layers), classNames, 1).withRange(0.0, 1.0)
                     .withColourBarLabel("F1"), figures.resolve("one-vs-all-probe.png"));
         }
         Table ln = Table.withColumns("parameter", "mean", "std", "sample_std");
@@ -268,13 +268,5 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
                     + "forward pass by at most %.3g in its attention probabilities and %.3g in its context vectors "
                     + "(float32 rounding is about 1e-6 relative); data/head-recomputation-check.csv.", p, y));
         }
-    }
-
-    private static List<String> numbered(int n) {
-        List<String> out = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-            out.add(Integer.toString(i));
-        }
-        return out;
     }
 }
