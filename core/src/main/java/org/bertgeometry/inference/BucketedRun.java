@@ -40,10 +40,11 @@ public final class BucketedRun {
      * @param index    position in the input
      * @param hidden   last hidden states of its real tokens, {@code [validLength][hidden]}
      * @param logits   classification logits, or {@code null} without a classifier
+     * @param pooled   the pooler's output, or {@code null} where the model has no pooler
      * @param context  the sample as a capture sink sees it, as a batch of one ({@code batchRow} 0)
      * @param captures what the spec asked for, by hook name, in capture order
      */
-    public record Output(int index, float[][] hidden, float[] logits, SampleContext context,
+    public record Output(int index, float[][] hidden, float[] logits, float[] pooled, SampleContext context,
             Map<String, CapturedTensor> captures) {
 
         /** Hands the captures to {@code sink} as a batch of one: every {@code accept}, then {@code sampleDone}. */
@@ -118,6 +119,7 @@ public final class BucketedRun {
                 window[indices[k] - windowStart] = new Output(indices[k],
                         Arrays.copyOf(r.lastHidden()[k], c.validLength()),
                         r.logits() == null ? null : r.logits()[k],
+                        r.pooled() == null ? null : r.pooled()[k],
                         new SampleContext(0, c.inputIds(), c.label(), c.predicted()), buffer.captures.get(k));
             }
             done += indices.length;

@@ -79,11 +79,16 @@ class GeometryCaptureMergeTest {
         return sequences.stream().mapToInt(s -> s.length).max().orElseThrow();
     }
 
-    /** Captures batches [fromBatch, toBatch) of the data set into a fresh capture. */
-    static GeometryCapture part(int fromBatch, int toBatch) {
+    /**
+     * Captures units of work [fromUnit, toUnit) of the data set into a fresh capture: a unit is the
+     * sequences whose batches are planned together (batch size x bucketing window), the granularity
+     * at which a split keeps every batch of one pass.
+     */
+    static GeometryCapture part(int fromUnit, int toUnit) {
         GeometryCapture c = AttentionGeometryRun.newCapture(bert, NAMES.size(), mapSize(), settings);
-        int from = Math.min(sequences.size(), fromBatch * BATCH);
-        int to = Math.min(sequences.size(), toBatch * BATCH);
+        int unit = AttentionGeometryRun.unitOfWork(settings);
+        int from = Math.min(sequences.size(), fromUnit * unit);
+        int to = Math.min(sequences.size(), toUnit * unit);
         AttentionGeometryRun.captureBatches(bert, sequences.subList(from, to), Arrays.copyOfRange(labels, from, to),
                 from, c, f -> { }, () -> false);
         return c;
@@ -95,7 +100,9 @@ class GeometryCaptureMergeTest {
                 () -> false);
         byte[] expected = one.snapshot();
         assertEquals(sequences.size(), one.samples());
-        int batches = (sequences.size() + BATCH - 1) / BATCH;
+        int unit = AttentionGeometryRun.unitOfWork(settings);
+        int batches = (sequences.size() + unit - 1) / unit;
+        assertTrue(batches >= 3, "the data set must span several units of work, got " + batches);
         for (int parts : new int[] {1, 3, 7}) {
             List<GeometryCapture> states = new ArrayList<>();
             for (int p = 0; p < parts; p++) {
@@ -116,9 +123,9 @@ class GeometryCaptureMergeTest {
     @Test
     void resultsOfTheMergedCaptureEqualTheOnePassResults() {
         GeometryResults one = AttentionGeometryRun.run(bert, sequences, labels, NAMES, settings, f -> { }, () -> false);
-        GeometryCapture merged = part(0, 4);
-        merged.merge(part(7, 100));
-        merged.merge(part(4, 7));
+        GeometryCapture merged = part(0, 1);
+        merged.merge(part(2, 100));
+        merged.merge(part(1, 2));
         GeometryResults split = AttentionGeometryRun.results(bert, NAMES, merged);
         assertArrayEquals(one.samplesPerClass(), split.samplesPerClass());
         assertArrayEquals(one.cropPerClass(), split.cropPerClass());

@@ -22,6 +22,7 @@ import org.bertgeometry.cli.io.ProgressOptions;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.variants.reference.SarsCov2Reference;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Command;
@@ -119,7 +120,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             timings.put("total", (System.nanoTime() - started) / 1e9);
             int k = Integer.parseInt(bert.checkpoint().tokenizerConfig().getOrDefault("kmer_k", "12"));
             CaseStudyReport.Contents contents = new CaseStudyReport.Contents("Attention geometry of a variant classifier",
-                    setup, m, names, List.of(), List.of(), g, selected, k, timings, model.toAbsolutePath().toString());
+                    setup, m, names, List.of(), List.of(), g, selected, k, timings, model.toAbsolutePath().toString(),
+                    null, null, FurtherAnalysesSection.compute(g, bert.checkpoint().weights(), selected,
+                            // the reference spike, not an input record: the same check here and on a cluster
+                            HeadRecomputationCheck.run(bert, SarsCov2Reference.load().spike())));
             if (cluster == null) {
                 Files.createDirectories(out);
                 CaseStudyReport.write(out, contents);

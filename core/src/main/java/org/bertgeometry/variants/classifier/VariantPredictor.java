@@ -36,8 +36,22 @@ public final class VariantPredictor {
         this.batchSize = batchSize;
     }
 
-    /** Probabilities per sequence and class, the predicted class, and the truncation count. */
-    public record Predictions(double[][] probabilities, int[] predicted, int truncated) {
+    /**
+     * Probabilities per sequence and class, the predicted class, the truncation count, and each sequence's
+     * feature vector: the pooled [CLS] output the classifier reads (the last layer's [CLS] vector for a
+     * model without a pooler), used to tell sequences unlike the training data (docs/methods.md,
+     * "Calibration and abstention").
+     */
+    public record Predictions(double[][] probabilities, int[] predicted, int truncated, double[][] features) {
+
+        /** The highest class probability of each sequence. */
+        public double[] maxProbabilities() {
+            double[] m = new double[probabilities.length];
+            for (int i = 0; i < m.length; i++) {
+                m[i] = probabilities[i][predicted[i]];
+            }
+            return m;
+        }
     }
 
     /** Predicts every sequence of {@code spikes}; {@code cancelled} is polled once per batch. */
@@ -46,11 +60,12 @@ public final class VariantPredictor {
         double[][] probs = new double[n][];
         int[] predicted = new int[n];
         if (n == 0) {
-            return new Predictions(probs, predicted, 0);
+            return new Predictions(probs, predicted, 0, new double[0][]);
         }
         if (cancelled.getAsBoolean()) {
             throw new java.util.concurrent.CancellationException("prediction cancelled");
         }
+        double[][] features = new double[n][];
         List<Encoding> enc = new ArrayList<>();
         int[] lengths = new int[n];
         int truncated = 0;
@@ -66,11 +81,17 @@ public final class VariantPredictor {
                 o -> {
                     probs[o.index()] = Logits.softmax(o.logits());
                     predicted[o.index()] = Logits.argmax(probs[o.index()]);
+                    // the abstention rule's feature: the pooled [CLS] vector, or the raw one without a pooler
+                    float[] f = o.pooled() != null ? o.pooled() : o.hidden()[0];
+                    features[o.index()] = new double[f.length];
+                    for (int j = 0; j < f.length; j++) {
+                        features[o.index()][j] = f[j];
+                    }
                 }, done -> {
                     if (cancelled.getAsBoolean()) {
                         throw new java.util.concurrent.CancellationException("prediction cancelled");
                     }
                 });
-        return new Predictions(probs, predicted, truncated);
+        return new Predictions(probs, predicted, truncated, features);
     }
 }
