@@ -206,24 +206,19 @@ public final class BertModel implements AutoCloseable {
 
     /**
      * A forward pass for training: outputs stay native, attached to {@code scope}, with the autograd
-     * graph intact when called inside a {@code GradientCollector}. Intermediates are freed when the call
-     * returns (the graph keeps what backward needs).
+     * graph intact when called inside a {@code GradientCollector}. The pass's own arrays (the input ids,
+     * whose host buffers back native tensors that the embedding's backward reads, and what each layer
+     * leaves) live in a sub-manager of {@code scope}, so they are freed when the caller closes the scope
+     * after backward, never before it.
      */
     public TensorOutputs forwardTensors(NDManager scope, BatchInput in, boolean training) {
         validate(in, CaptureSpec.none());
         NDManager work = scope.newSubManager();
         try (EngineCall call = EngineCall.training(threads)) {
-            TensorOutputs o = compute(work, in, training, new Recorder(CaptureSpec.none(), config.numAttentionHeads(), in));
-            o.lastHidden().attach(scope);
-            if (o.pooled() != null) {
-                o.pooled().attach(scope);
-            }
-            if (o.logits() != null) {
-                o.logits().attach(scope);
-            }
-            return o;
-        } finally {
+            return compute(work, in, training, new Recorder(CaptureSpec.none(), config.numAttentionHeads(), in));
+        } catch (RuntimeException | Error e) {
             work.close();
+            throw e;
         }
     }
 
