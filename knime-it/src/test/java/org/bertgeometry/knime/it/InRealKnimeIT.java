@@ -7,6 +7,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Nested;
@@ -25,6 +26,21 @@ class InRealKnimeIT {
     @BeforeAll
     static void findKnime() throws Exception {
         suite = KnimeSuite.startOrSkip();
+    }
+
+    /**
+     * Every example workflow (each folder of examples/ holding a workflow.knime, when the project has examples) runs
+     * in one KNIME process exactly as a user would get it: loaded as stored, executed (every node, unless its
+     * testflow.properties expects a failure), compared with any expectations it carries, saved and reloaded.
+     */
+    @Nested
+    class Examples {
+        @TestFactory
+        Stream<DynamicTest> everyExampleRunsAsStored() throws Exception {
+            List<String> names = KnimeSuite.examples();
+            Assumptions.assumeFalse(names.isEmpty(), "no examples/ folder with workflows");
+            return suite.session("examples", names.stream().map(n -> "check:" + KnimeSuite.EXAMPLES + "/" + n).toList());
+        }
     }
 
     /**

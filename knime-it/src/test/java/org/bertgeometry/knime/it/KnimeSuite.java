@@ -27,6 +27,8 @@ import org.junit.jupiter.api.DynamicTest;
 record KnimeSuite(KnimeInstallation knime, List<Path> bundles, Path work) {
     /** Replaced in commands by the session's copy of test-workflows/. */
     static final String WORKFLOWS = "{workflows}";
+    /** Replaced in commands by the session's copy of examples/ (example workflows, when the project has them). */
+    static final String EXAMPLES = "{examples}";
 
     /** Finds KNIME and builds the test bundle, or skips the calling test class with one clear line. */
     static KnimeSuite startOrSkip() throws IOException {
@@ -44,7 +46,16 @@ record KnimeSuite(KnimeInstallation knime, List<Path> bundles, Path work) {
 
     /** @return the names of the stored workflows (folders of test-workflows/ holding a workflow.knime), sorted */
     static List<String> workflows() throws IOException {
-        try (Stream<Path> s = Files.list(storedWorkflows())) {
+        return workflowFolders(storedWorkflows());
+    }
+
+    /** @return the names of the example workflows (folders of examples/ holding a workflow.knime), sorted */
+    static List<String> examples() throws IOException {
+        return Files.isDirectory(examplesRoot()) ? workflowFolders(examplesRoot()) : List.of();
+    }
+
+    private static List<String> workflowFolders(final Path root) throws IOException {
+        try (Stream<Path> s = Files.list(root)) {
             return s.filter(d -> Files.isRegularFile(d.resolve("workflow.knime"))).map(d -> d.getFileName().toString())
                 .sorted().toList();
         }
@@ -54,20 +65,30 @@ record KnimeSuite(KnimeInstallation knime, List<Path> bundles, Path work) {
         return Path.of(System.getProperty("test.workflows"));
     }
 
+    private static Path examplesRoot() {
+        return Path.of(System.getProperty("test.examples"));
+    }
+
     /**
-     * Runs {@code commands} ({@code method:argument}, {@value #WORKFLOWS} standing for the session's copy of
-     * test-workflows/) in one KNIME process, in order, and makes one test per command.
+     * Runs {@code commands} ({@code method:argument}, {@value #WORKFLOWS} and {@value #EXAMPLES} standing for the
+     * session's copies of test-workflows/ and examples/) in one KNIME process, in order, and makes one test per command.
      */
     Stream<DynamicTest> session(final String session, final List<String> commands) throws Exception {
         Path copy = work.resolve(session).resolve("workflows");
+        Path examplesCopy = work.resolve(session).resolve("examples");
         deleteRecursively(work.resolve(session));
         FolderCopy.copy(storedWorkflows(), copy);
-        List<String> resolved = commands.stream().map(c -> c.replace(WORKFLOWS, copy.toString())).toList();
+        if (Files.isDirectory(examplesRoot())) {
+            FolderCopy.copy(examplesRoot(), examplesCopy);
+        }
+        List<String> resolved = commands.stream()
+            .map(c -> c.replace(WORKFLOWS, copy.toString()).replace(EXAMPLES, examplesCopy.toString())).toList();
         List<KnimeProcess.Result> results = KnimeProcess.run(knime, bundles, work.resolve(session), resolved);
         List<DynamicTest> tests = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             KnimeProcess.Result r = results.get(i);
-            String name = session + " " + (i + 1) + ". " + commands.get(i).replace(WORKFLOWS + "/", "") + " ("
+            String name = session + " " + (i + 1) + ". " + commands.get(i).replace(WORKFLOWS + "/", "")
+                .replace(EXAMPLES + "/", "examples/") + " ("
                 + r.millis() + " ms)";
             tests.add(DynamicTest.dynamicTest(name, () -> assertTrue(r.passed(), r.command() + ": " + r.details())));
         }
