@@ -25,7 +25,7 @@ import org.bertgeometry.capture.HeadStatisticsSink;
 import org.bertgeometry.capture.HookNames;
 import org.bertgeometry.capture.SampleContext;
 import org.bertgeometry.knime.engine.DjlContext;
-import org.bertgeometry.knime.engine.ModelTokenizers;
+import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.knime.port.AttentionCapturePortObjectSpec;
 import org.bertgeometry.knime.port.BertModelPortObject;
@@ -132,9 +132,9 @@ public final class InferNodeModel extends SettingsNodeModel {
         int labelCol = m_settings.labelIndex(inSpec);
         BertConfig config = model.getSpec().config();
         int maxLength = m_settings.maxLength() > 0 ? m_settings.maxLength()
-            : Math.min(config.maxPositionEmbeddings(), ModelTokenizers.forFolder(model.getModelFolder(), 0)
+            : Math.min(config.maxPositionEmbeddings(), LoadedBert.openTokenizer(model.getModelFolder(), 0)
                 .maxLength());
-        Tokenizer tokenizer = ModelTokenizers.forFolder(model.getModelFolder(), maxLength);
+        Tokenizer tokenizer = LoadedBert.openTokenizer(model.getModelFolder(), maxLength);
 
         // pass 1 (cheap): longest encoding, for the size of the class-mean maps, and the class names
         exec.setMessage("Tokenizing");
@@ -190,8 +190,8 @@ public final class InferNodeModel extends SettingsNodeModel {
                 r -> writeStat(stats, r));
             CaptureSink sink = CaptureSink.fanOut(List.of(bounded, labelledOnly(classMeans), statSink));
             DjlContext.call(() -> {
-                try (BertModel bert = BertModel.load(checkpoint.config(), checkpoint.weights())) {
-                    runBatches(bert, table, textCol, labelCol, classes, tokenizer, sink, out, keys, seen,
+                try (LoadedBert bert = LoadedBert.open(checkpoint, maxLength)) {
+                    runBatches(bert.model(), table, textCol, labelCol, classes, tokenizer, sink, out, keys, seen,
                         inferProgress);
                 }
                 return null;
