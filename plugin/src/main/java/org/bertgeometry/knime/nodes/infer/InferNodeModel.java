@@ -5,8 +5,6 @@ import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
-import java.io.BufferedOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +26,7 @@ import org.bertgeometry.knime.engine.DjlContext;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.knime.port.AttentionCapturePortObjectSpec;
+import org.bertgeometry.knime.port.CaptureFolder;
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.model.BatchInput;
@@ -184,8 +183,8 @@ public final class InferNodeModel extends SettingsNodeModel {
         ClassMeanAttentionSink classMeans =
             new ClassMeanAttentionSink(CaptureSpec.none(), longest, sepId, m_settings.theta(), onlyCorrect);
         List<String> keys = new ArrayList<>();
-        try (DataOutputStream stats = new DataOutputStream(
-            new BufferedOutputStream(Files.newOutputStream(dir.resolve(AttentionCapturePortObject.HEAD_STATS))))) {
+        CaptureFolder files = new CaptureFolder(dir, config.numHiddenLayers(), config.numAttentionHeads());
+        try (CaptureFolder.HeadStatWriter stats = files.headStatWriter()) {
             HeadStatisticsSink statSink = new HeadStatisticsSink(CaptureSpec.none(), AttentionStatistics.all(),
                 r -> writeStat(stats, r));
             CaptureSink sink = CaptureSink.fanOut(List.of(bounded, labelledOnly(classMeans), statSink));
@@ -201,10 +200,13 @@ public final class InferNodeModel extends SettingsNodeModel {
             throw e;
         }
         out.close();
-        CaptureFiles.writeSamples(dir, bounded, keys, config.numHiddenLayers(), config.numAttentionHeads());
+        files.writeSamples(bounded.samples().size(), bounded.samples().stream()
+            .map(s -> stored(s, keys, config.numHiddenLayers(), config.numAttentionHeads())).iterator());
+        files.writeClassMeans(classMeans.classes(), longest,
+            (c, l, h, threshold) -> threshold ? classMeans.thresholdSum(c, l, h) : classMeans.mean(c, l, h));
         List<String> classNames = new ArrayList<>(classes.keySet());
-        long[] counts = CaptureFiles.writeClassMeans(dir, classMeans, classNames.size(), config.numHiddenLayers(),
-            config.numAttentionHeads());
+        long[] counts = new long[classNames.size()];
+        classMeans.classes().forEach(c -> counts[c] = classMeans.count(c));
         AttentionCapturePortObject capture = new AttentionCapturePortObject(captureSpec(config),
             new AttentionCapturePortObject.Contents(seen[0], bounded.samples().size(), classNames, counts, longest),
             store);
@@ -239,19 +241,32 @@ public final class InferNodeModel extends SettingsNodeModel {
         };
     }
 
-    private static void writeStat(final DataOutputStream out, final HeadStatisticsSink.Row r) {
+    private static void writeStat(final CaptureFolder.HeadStatWriter out, final HeadStatisticsSink.Row r) {
         try {
-            out.writeLong(r.sample());
-            out.writeInt(r.layer());
-            out.writeInt(r.head());
-            out.writeInt(r.label());
-            out.writeInt(r.predicted());
-            for (double v : r.values()) {
-                out.writeDouble(v);
-            }
+            out.write(new AttentionCapturePortObject.HeadStatRow(r.sample(), r.layer(), r.head(), r.label(),
+                r.predicted(), r.values()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** A kept sample as the capture port stores it: its row key and the maps over its real tokens. */
+    private static AttentionCapturePortObject.StoredSample stored(final BoundedSampleSink.StoredSample s,
+        final List<String> keys, final int layers, final int heads) {
+        int t = s.context().validLength();
+        int[] ids = new int[t];
+        for (int i = 0; i < t; i++) {
+            ids[i] = s.context().tokenAt(i);
+        }
+        float[][][][] maps = new float[layers][heads][][];
+        for (int l = 0; l < layers; l++) {
+            CapturedTensor probs = s.captures().get(HookNames.attentionProbs(l));
+            for (int h = 0; h < heads; h++) {
+                maps[l][h] = probs.headMatrix(h);
+            }
+        }
+        return new AttentionCapturePortObject.StoredSample(keys.get((int)s.index()), s.context().label(),
+            s.context().predicted(), ids, maps);
     }
 
     private void runBatches(final BertModel bert, final BufferedDataTable table, final int textCol,
@@ -340,17 +355,6 @@ public final class InferNodeModel extends SettingsNodeModel {
         return new DefaultRow(row.getKey(), cells);
     }
 
-
-
-
-
-
-
-
-    /** Hook name used for the stored per-sample maps. */
-    static String probsHook(final int layer) {
-        return HookNames.attentionProbs(layer);
-    }
 
     @Override
     protected NodeSettingsGroup settingsGroup() {
