@@ -27,24 +27,15 @@ import org.knime.core.node.port.PortTypeRegistry;
 /**
  * Attention captured during inference, kept in a file store so that memory and workflow size do not grow with
  * the data set beyond what the capture settings allow: (1) full per-head attention maps of at most
- * {@code maxStoredSamples} samples ({@value #SAMPLES}), (2) per-class sums of the [SEP]-cut maps and of their
- * entries above theta, the paper's class-mean analysis ({@value #CLASS_MEANS}), and (3) per-sample per-head
- * statistics streamed row by row ({@value #HEAD_STATS}). {@link CaptureFolder} owns the files' format; the
- * readers here stream them and cache nothing.
+ * {@code maxStoredSamples} samples ({@value CaptureFolder#SAMPLES}), (2) per-class sums of the [SEP]-cut maps
+ * and of their entries above theta, the paper's class-mean analysis ({@value CaptureFolder#CLASS_MEANS}), and
+ * (3) per-sample per-head statistics streamed row by row ({@value CaptureFolder#HEAD_STATS}).
+ * {@link CaptureFolder} owns the files' format; the readers here stream them and cache nothing.
  */
 public final class AttentionCapturePortObject extends FileStorePortObject {
 
     /** The port type, registered in plugin.xml. */
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(AttentionCapturePortObject.class);
-
-    /** File of the bounded per-sample maps. */
-    public static final String SAMPLES = CaptureFolder.SAMPLES;
-
-    /** File of the class-mean sums. */
-    public static final String CLASS_MEANS = CaptureFolder.CLASS_MEANS;
-
-    /** File of the per-sample per-head statistics. */
-    public static final String HEAD_STATS = CaptureFolder.HEAD_STATS;
 
     /**
      * One stored sample with its maps.
@@ -95,7 +86,7 @@ public final class AttentionCapturePortObject extends FileStorePortObject {
     /**
      * @param spec the spec
      * @param contents what the files hold
-     * @param fileStore a directory holding {@value #SAMPLES}, {@value #CLASS_MEANS} and {@value #HEAD_STATS}
+     * @param fileStore a directory holding the {@linkplain CaptureFolder#FILES capture files}
      */
     public AttentionCapturePortObject(final AttentionCapturePortObjectSpec spec, final Contents contents,
         final FileStore fileStore) {
