@@ -1,10 +1,16 @@
 package org.bertgeometry.inference;
 
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertModel;
+import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.model.ModelFormatException;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.tokenize.Tokenizer;
 import org.bertgeometry.tokenize.TokenizerFactory;
@@ -13,9 +19,9 @@ import org.bertgeometry.tokenize.Vocabulary;
 /**
  * A checkpoint made ready to run: its tokenizer (built from the checkpoint's vocabulary and
  * tokenizer settings, so text and nucleotide models are handled alike) and its weights on the
- * engine. The CLI, the variant pipeline and the analysis pass start from here; the KNIME nodes do
- * not yet (they rebuild the tokenizer in {@code plugin/.../engine/ModelTokenizers}, issue 13). Owns
- * native memory: close it.
+ * engine. Every front end opens models here: the CLI, the variant pipeline, the analysis pass and the
+ * KNIME nodes; nodes that only tokenize use {@link #openTokenizer}, which reads no weights but applies
+ * the same checks. Owns native memory: close it.
  */
 public final class LoadedBert implements AutoCloseable {
 
@@ -36,18 +42,51 @@ public final class LoadedBert implements AutoCloseable {
      *                                  config disagree on the number of tokens
      */
     public static LoadedBert open(BertCheckpoint checkpoint) {
-        if (checkpoint.vocabulary().isEmpty()) {
-            throw new IllegalArgumentException(checkpoint.source() + ": the model has no vocabulary; put vocab.txt "
+        return open(checkpoint, 0);
+    }
+
+    /**
+     * As {@link #open(BertCheckpoint)}, with the tokenizer's length limit set to {@code maxLength}
+     * positions (special tokens included) instead of the checkpoint's own; 0 keeps the checkpoint's.
+     */
+    public static LoadedBert open(BertCheckpoint checkpoint, int maxLength) {
+        Tokenizer tokenizer = tokenizer(checkpoint.vocabulary(), checkpoint.tokenizerConfig(),
+                checkpoint.config().vocabSize(), maxLength, String.valueOf(checkpoint.source()));
+        return new LoadedBert(checkpoint, tokenizer, BertModel.load(checkpoint.config(), checkpoint.weights()));
+    }
+
+    /**
+     * The tokenizer of the Hugging Face folder {@code folder}, built exactly as {@link #open} builds it
+     * (same checks) but from {@code config.json}, the vocabulary and the tokenizer settings alone,
+     * without reading the weights, so that nodes which only tokenize stay fast on large models.
+     *
+     * @param maxLength positions per input including special tokens; 0 keeps the model's own setting
+     * @throws ModelFormatException     if config.json, the vocabulary or the tokenizer settings are
+     *                                  missing or malformed
+     * @throws IllegalArgumentException as for {@link #open(BertCheckpoint)}, or for invalid settings
+     */
+    public static Tokenizer openTokenizer(Path folder, int maxLength) throws ModelFormatException {
+        BertConfig config = BertConfig.read(folder.resolve(HuggingFaceFolder.CONFIG));
+        return tokenizer(HuggingFaceFolder.readVocabulary(folder), HuggingFaceFolder.readTokenizerSettings(folder),
+                config.vocabSize(), maxLength, folder.toString());
+    }
+
+    private static Tokenizer tokenizer(List<String> vocabulary, Map<String, String> settings, int vocabSize,
+            int maxLength, String source) {
+        if (vocabulary.isEmpty()) {
+            throw new IllegalArgumentException(source + ": the model has no vocabulary; put vocab.txt "
                     + "or tokenizer.json beside it");
         }
-        if (checkpoint.vocabulary().size() > checkpoint.config().vocabSize()) {
-            throw new IllegalArgumentException(checkpoint.source() + ": the vocabulary has "
-                    + checkpoint.vocabulary().size() + " tokens but the model's embedding table only "
-                    + checkpoint.config().vocabSize() + "; the vocabulary does not belong to these weights");
+        if (vocabulary.size() > vocabSize) {
+            throw new IllegalArgumentException(source + ": the vocabulary has " + vocabulary.size()
+                    + " tokens but the model's embedding table only " + vocabSize
+                    + "; the vocabulary does not belong to these weights");
         }
-        Tokenizer tokenizer = TokenizerFactory.create(checkpoint.tokenizerConfig(),
-                Vocabulary.of(checkpoint.vocabulary()));
-        return new LoadedBert(checkpoint, tokenizer, BertModel.load(checkpoint.config(), checkpoint.weights()));
+        Map<String, String> effective = new LinkedHashMap<>(settings);
+        if (maxLength > 0) {
+            effective.put(TokenizerFactory.MODEL_MAX_LENGTH, Integer.toString(maxLength));
+        }
+        return TokenizerFactory.create(effective, Vocabulary.of(vocabulary));
     }
 
     public BertCheckpoint checkpoint() {

@@ -152,13 +152,7 @@ public final class HuggingFaceFolder {
             throw new ModelFormatException(dir, "the vocabulary has " + vocab.size() + " tokens but config.json"
                     + " says vocab_size " + config.vocabSize());
         }
-        Map<String, String> tokenizerConfig = new LinkedHashMap<>();
-        if (Files.isRegularFile(dir.resolve(TOKENIZER_CONFIG))) {
-            tokenizerConfig.putAll(VocabularyFiles.readTokenizerConfig(dir.resolve(TOKENIZER_CONFIG)));
-        } else if (Files.isRegularFile(dir.resolve(TOKENIZER_JSON))) {
-            tokenizerConfig.putAll(VocabularyFiles.tokenizerJsonSettings(dir.resolve(TOKENIZER_JSON)));
-        }
-        return new BertCheckpoint(config, weights, vocab, tokenizerConfig,
+        return new BertCheckpoint(config, weights, vocab, readTokenizerSettings(dir),
                 weightsFile.getFileName().toString().equals(WEIGHTS) ? dir : weightsFile);
     }
 
@@ -216,7 +210,22 @@ public final class HuggingFaceFolder {
         }
     }
 
-    private static List<String> readVocabulary(Path dir) throws ModelFormatException {
+    /**
+     * The tokenizer settings of the folder {@code dir}: {@code tokenizer_config.json}, else those of
+     * {@code tokenizer.json}, else none.
+     */
+    public static Map<String, String> readTokenizerSettings(Path dir) throws ModelFormatException {
+        Map<String, String> settings = new LinkedHashMap<>();
+        if (Files.isRegularFile(dir.resolve(TOKENIZER_CONFIG))) {
+            settings.putAll(VocabularyFiles.readTokenizerConfig(dir.resolve(TOKENIZER_CONFIG)));
+        } else if (Files.isRegularFile(dir.resolve(TOKENIZER_JSON))) {
+            settings.putAll(VocabularyFiles.tokenizerJsonSettings(dir.resolve(TOKENIZER_JSON)));
+        }
+        return settings;
+    }
+
+    /** The vocabulary of the folder {@code dir}: {@code vocab.txt}, else that of {@code tokenizer.json}. */
+    public static List<String> readVocabulary(Path dir) throws ModelFormatException {
         if (Files.isRegularFile(dir.resolve(VOCAB))) {
             return VocabularyFiles.readVocabTxt(dir.resolve(VOCAB));
         }

@@ -27,8 +27,26 @@ public final class ModelLoader {
     private ModelLoader() {
     }
 
-    /** Loads the model at {@code path}; see {@link #ACCEPTED}. */
-    public static BertCheckpoint load(Path path) throws ModelFormatException {
+    /** The kinds of model {@link #load} reads, as {@link #detect} tells them apart. */
+    public enum Format {
+        /** A folder with config.json and safetensors weights (or config.json and no weights, reported on load). */
+        HUGGING_FACE_FOLDER,
+        /** A .safetensors file (or a shard index) with config.json beside it. */
+        SAFETENSORS_FILE,
+        /** An .onnx file, or a folder holding exactly one. */
+        ONNX,
+        /** A TensorFlow checkpoint: folder, .index file or prefix. */
+        TENSORFLOW
+    }
+
+    /**
+     * Which importer {@link #load} would hand {@code path} to, found from names alone (no file is read), so
+     * that callers can decide early (the KNIME Loader checks a Hugging Face folder in configure).
+     *
+     * @throws ModelFormatException for a PyTorch pickle (with conversion advice), a folder with several .onnx
+     *                              files, a path that does not exist or anything else we cannot read
+     */
+    public static Format detect(Path path) throws ModelFormatException {
         String name = path.getFileName() == null ? "" : path.getFileName().toString();
         String lower = name.toLowerCase(Locale.ROOT);
         if (Files.isRegularFile(path)) {
@@ -37,25 +55,25 @@ public final class ModelLoader {
                 throw HuggingFaceFolder.pickleRefusal(path);
             }
             if (lower.endsWith(".safetensors") || lower.endsWith(".safetensors.index.json")) {
-                return HuggingFaceFolder.loadSafetensors(path);
+                return Format.SAFETENSORS_FILE;
             }
             if (lower.endsWith(".onnx")) {
-                return OnnxBertImporter.read(path, List.of());
+                return Format.ONNX;
             }
             if (lower.equals(HuggingFaceFolder.CONFIG) && path.toAbsolutePath().getParent() != null) {
-                return load(path.toAbsolutePath().getParent());
+                return detect(path.toAbsolutePath().getParent());
             }
         }
         if (TensorFlowBertImporter.resolvePrefix(path) != null && !HuggingFaceFolder.isFolder(path)) {
-            return TensorFlowBertImporter.read(path);
+            return Format.TENSORFLOW;
         }
         if (Files.isDirectory(path)) {
             if (HuggingFaceFolder.isFolder(path)) {
-                return HuggingFaceFolder.load(path);
+                return Format.HUGGING_FACE_FOLDER;
             }
             List<Path> onnx = filesEndingWith(path, ".onnx");
             if (onnx.size() == 1) {
-                return OnnxBertImporter.read(onnx.get(0), List.of());
+                return Format.ONNX;
             }
             if (onnx.size() > 1) {
                 throw new ModelFormatException(path, "the folder holds several .onnx files " + onnx
@@ -65,13 +83,27 @@ public final class ModelLoader {
                 throw HuggingFaceFolder.pickleRefusal(path.resolve(HuggingFaceFolder.PYTORCH_PICKLE));
             }
             if (Files.isRegularFile(path.resolve(HuggingFaceFolder.CONFIG))) {
-                return HuggingFaceFolder.load(path); // reports which weight file is missing
+                return Format.HUGGING_FACE_FOLDER; // load reports which weight file is missing
             }
         }
         if (!Files.exists(path)) {
             throw new ModelFormatException(path, "does not exist; expected " + ACCEPTED);
         }
         throw new ModelFormatException(path, "not a model we can read; expected " + ACCEPTED);
+    }
+
+    /** Loads the model at {@code path}; see {@link #ACCEPTED}. */
+    public static BertCheckpoint load(Path path) throws ModelFormatException {
+        Format format = detect(path);
+        Path target = Files.isRegularFile(path) && HuggingFaceFolder.CONFIG.equalsIgnoreCase(
+                String.valueOf(path.getFileName())) ? path.toAbsolutePath().getParent() : path;
+        return switch (format) {
+            case HUGGING_FACE_FOLDER -> HuggingFaceFolder.load(target);
+            case SAFETENSORS_FILE -> HuggingFaceFolder.loadSafetensors(target);
+            case ONNX -> OnnxBertImporter.read(Files.isDirectory(target)
+                    ? filesEndingWith(target, ".onnx").get(0) : target, List.of());
+            case TENSORFLOW -> TensorFlowBertImporter.read(target);
+        };
     }
 
     private static List<Path> filesEndingWith(Path dir, String suffix) throws ModelFormatException {

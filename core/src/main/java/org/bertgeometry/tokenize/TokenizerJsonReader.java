@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.bertgeometry.model.ModelFormatException;
 
 /**
  * Reads a Hugging Face {@code tokenizer.json} into a {@link WordPieceTokenizer}. Read: the WordPiece
@@ -28,7 +27,7 @@ import org.bertgeometry.model.ModelFormatException;
  *
  * <p>Anything this implementation would not reproduce exactly (another model type, normalizer or
  * pre-tokenizer, added tokens with lstrip/rstrip/single_word) is refused with a
- * {@link ModelFormatException} rather than approximated.
+ * {@link TokenizerFormatException} rather than approximated.
  */
 final class TokenizerJsonReader {
 
@@ -43,27 +42,27 @@ final class TokenizerJsonReader {
         return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), Vocabulary.sourcePath(sourceName));
     }
 
-    private static WordPieceTokenizer parse(String json, Path src) throws ModelFormatException {
+    private static WordPieceTokenizer parse(String json, Path src) throws TokenizerFormatException {
         try {
             return parseStructure(json, src);
         } catch (ClassCastException | IllegalStateException | UnsupportedOperationException
                 | NumberFormatException | NullPointerException | IndexOutOfBoundsException e) {
             // a field of the wrong JSON type or a missing nested field
-            throw new ModelFormatException(src, "is not a well-formed tokenizer.json (" + e + ")", e);
+            throw new TokenizerFormatException(src, "is not a well-formed tokenizer.json (" + e + ")", e);
         }
     }
 
-    private static WordPieceTokenizer parseStructure(String json, Path src) throws ModelFormatException {
+    private static WordPieceTokenizer parseStructure(String json, Path src) throws TokenizerFormatException {
         JsonObject root;
         try {
             root = JsonParser.parseString(json).getAsJsonObject();
         } catch (JsonParseException | IllegalStateException e) {
-            throw new ModelFormatException(src, "is not a JSON object: " + e.getMessage(), e);
+            throw new TokenizerFormatException(src, "is not a JSON object: " + e.getMessage(), e);
         }
         JsonObject model = object(root, "model", src);
         String type = string(model, "type", src);
         if (!"WordPiece".equals(type)) {
-            throw new ModelFormatException(src, "model type is '" + type + "'; only WordPiece (BERT) tokenizers"
+            throw new TokenizerFormatException(src, "model type is '" + type + "'; only WordPiece (BERT) tokenizers"
                     + " are supported");
         }
         JsonObject vocabJson = object(model, "vocab", src);
@@ -71,7 +70,7 @@ final class TokenizerJsonReader {
         for (Map.Entry<String, JsonElement> e : vocabJson.entrySet()) {
             int id = e.getValue().getAsInt();
             if (id < 0 || id >= byId.length || byId[id] != null) {
-                throw new ModelFormatException(src, "model.vocab gives token '" + e.getKey() + "' id " + id
+                throw new TokenizerFormatException(src, "model.vocab gives token '" + e.getKey() + "' id " + id
                         + ", but ids must be 0.." + (byId.length - 1) + " with each used once");
             }
             byId[id] = e.getKey();
@@ -86,7 +85,7 @@ final class TokenizerJsonReader {
                 int id = t.get("id").getAsInt();
                 for (String flag : List.of("lstrip", "rstrip", "single_word")) {
                     if (t.has(flag) && t.get(flag).getAsBoolean()) {
-                        throw new ModelFormatException(src, "added token '" + content + "' sets " + flag
+                        throw new TokenizerFormatException(src, "added token '" + content + "' sets " + flag
                                 + "=true, which this tokenizer does not implement");
                     }
                 }
@@ -94,7 +93,7 @@ final class TokenizerJsonReader {
                 if (id == tokens.size() && !tokens.contains(content)) {
                     tokens.add(content); // added beyond the WordPiece vocabulary, as add_tokens does
                 } else if (id < 0 || id >= tokens.size() || !tokens.get(id).equals(content)) {
-                    throw new ModelFormatException(src, "added token '" + content + "' has id " + id
+                    throw new TokenizerFormatException(src, "added token '" + content + "' has id " + id
                             + ", which disagrees with model.vocab");
                 }
                 added.add(new AddedToken(content, id, normalized));
@@ -104,7 +103,7 @@ final class TokenizerJsonReader {
         try {
             vocab = Vocabulary.of(tokens);
         } catch (IllegalArgumentException e) {
-            throw new ModelFormatException(src, e.getMessage(), e);
+            throw new TokenizerFormatException(src, e.getMessage(), e);
         }
 
         String unk = model.has("unk_token") ? string(model, "unk_token", src) : Vocabulary.UNK;
@@ -123,19 +122,19 @@ final class TokenizerJsonReader {
             return new WordPieceTokenizer(vocab, normalizer, new WordPieceModel(unk, prefix, maxChars), added,
                     clsSep[0], clsSep[1], pad, EncodeOptions.defaults());
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw new ModelFormatException(src, e.getMessage(), e);
+            throw new TokenizerFormatException(src, e.getMessage(), e);
         }
     }
 
-    private static BertNormalizer readNormalizer(JsonObject root, Path src) throws ModelFormatException {
+    private static BertNormalizer readNormalizer(JsonObject root, Path src) throws TokenizerFormatException {
         JsonElement n = root.get("normalizer");
         if (n == null || n.isJsonNull()) {
-            throw new ModelFormatException(src, "has no normalizer; expected a BertNormalizer");
+            throw new TokenizerFormatException(src, "has no normalizer; expected a BertNormalizer");
         }
         JsonObject o = n.getAsJsonObject();
         String type = string(o, "type", src);
         if (!"BertNormalizer".equals(type)) {
-            throw new ModelFormatException(src, "normalizer type is '" + type + "'; only BertNormalizer is supported");
+            throw new TokenizerFormatException(src, "normalizer type is '" + type + "'; only BertNormalizer is supported");
         }
         boolean lowercase = bool(o, "lowercase", true);
         JsonElement strip = o.get("strip_accents");
@@ -144,19 +143,19 @@ final class TokenizerJsonReader {
                 stripAccents, lowercase);
     }
 
-    private static void checkPreTokenizer(JsonObject root, Path src) throws ModelFormatException {
+    private static void checkPreTokenizer(JsonObject root, Path src) throws TokenizerFormatException {
         JsonElement p = root.get("pre_tokenizer");
         String type = p == null || p.isJsonNull() ? "none" : string(p.getAsJsonObject(), "type", src);
         if (!"BertPreTokenizer".equals(type)) {
-            throw new ModelFormatException(src, "pre_tokenizer is '" + type + "'; only BertPreTokenizer is supported");
+            throw new TokenizerFormatException(src, "pre_tokenizer is '" + type + "'; only BertPreTokenizer is supported");
         }
     }
 
     /** [CLS] and [SEP] from the post-processor. */
-    private static String[] readClsSep(JsonObject root, Path src) throws ModelFormatException {
+    private static String[] readClsSep(JsonObject root, Path src) throws TokenizerFormatException {
         JsonElement p = root.get("post_processor");
         if (p == null || p.isJsonNull()) {
-            throw new ModelFormatException(src, "has no post_processor; expected BertProcessing or a"
+            throw new TokenizerFormatException(src, "has no post_processor; expected BertProcessing or a"
                     + " TemplateProcessing of the form [CLS] $A [SEP]");
         }
         JsonObject o = p.getAsJsonObject();
@@ -170,7 +169,7 @@ final class TokenizerJsonReader {
             JsonArray pair = o.getAsJsonArray("pair");
             String expected = "single [CLS] $A:0 [SEP]:0 and pair [CLS] $A:0 [SEP]:0 $B:1 [SEP]:1";
             if (single == null || single.size() != 3 || pair == null || pair.size() != 5) {
-                throw new ModelFormatException(src, "TemplateProcessing is not BERT-shaped; expected " + expected);
+                throw new TokenizerFormatException(src, "TemplateProcessing is not BERT-shaped; expected " + expected);
             }
             String cls = special(single.get(0), 0);
             String sep = special(single.get(2), 0);
@@ -179,11 +178,11 @@ final class TokenizerJsonReader {
                     && sep.equals(special(pair.get(2), 0)) && sequence(pair.get(3), "B", 1)
                     && sep.equals(special(pair.get(4), 1));
             if (!ok) {
-                throw new ModelFormatException(src, "TemplateProcessing is not BERT-shaped; expected " + expected);
+                throw new TokenizerFormatException(src, "TemplateProcessing is not BERT-shaped; expected " + expected);
             }
             return new String[] {cls, sep};
         }
-        throw new ModelFormatException(src, "post_processor type is '" + type
+        throw new TokenizerFormatException(src, "post_processor type is '" + type
                 + "'; only BertProcessing and TemplateProcessing are supported");
     }
 
@@ -197,18 +196,18 @@ final class TokenizerJsonReader {
         return o != null && which.equals(o.get("id").getAsString()) && o.get("type_id").getAsInt() == typeId;
     }
 
-    private static JsonObject object(JsonObject o, String key, Path src) throws ModelFormatException {
+    private static JsonObject object(JsonObject o, String key, Path src) throws TokenizerFormatException {
         JsonElement e = o.get(key);
         if (e == null || !e.isJsonObject()) {
-            throw new ModelFormatException(src, "'" + key + "' is missing or not an object");
+            throw new TokenizerFormatException(src, "'" + key + "' is missing or not an object");
         }
         return e.getAsJsonObject();
     }
 
-    private static String string(JsonObject o, String key, Path src) throws ModelFormatException {
+    private static String string(JsonObject o, String key, Path src) throws TokenizerFormatException {
         JsonElement e = o.get(key);
         if (e == null || !e.isJsonPrimitive()) {
-            throw new ModelFormatException(src, "'" + key + "' is missing or not a string");
+            throw new TokenizerFormatException(src, "'" + key + "' is missing or not a string");
         }
         return e.getAsString();
     }

@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalInt;
-import org.bertgeometry.model.ModelFormatException;
 
 /**
  * The token &lt;-&gt; id table of a BERT model: entry {@code i} of the list is the token with id
@@ -83,7 +82,7 @@ public final class Vocabulary {
      * must be valid UTF-8. The line terminator is {@code \n}; a {@code \r} before it is dropped too,
      * so that files saved on Windows read the same. A final line terminator does not add an entry.
      *
-     * @throws ModelFormatException naming the file and line for invalid UTF-8, an empty line or a
+     * @throws TokenizerFormatException naming the file and line for invalid UTF-8, an empty line or a
      *                              duplicate token
      */
     public static Vocabulary read(Path vocabTxt) throws IOException {
@@ -105,7 +104,7 @@ public final class Vocabulary {
         }
     }
 
-    private static Vocabulary parse(byte[] bytes, Path source) throws ModelFormatException {
+    private static Vocabulary parse(byte[] bytes, Path source) throws TokenizerFormatException {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -113,11 +112,11 @@ public final class Vocabulary {
         try {
             text = decoder.decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new ModelFormatException(source, "is not valid UTF-8 (" + e.getMessage()
+            throw new TokenizerFormatException(source, "is not valid UTF-8 (" + e.getMessage()
                     + "); save the vocabulary as UTF-8", e);
         }
         if (text.startsWith("\uFEFF")) {
-            throw new ModelFormatException(source, "starts with a byte-order mark, which would become part"
+            throw new TokenizerFormatException(source, "starts with a byte-order mark, which would become part"
                     + " of the first token; save the vocabulary as UTF-8 without BOM");
         }
         List<String> list = new ArrayList<>();
@@ -135,19 +134,19 @@ public final class Vocabulary {
                 token = token.substring(0, token.length() - 1);
             }
             if (token.isEmpty()) {
-                throw new ModelFormatException(source, "line " + line + " is empty; every line must hold"
+                throw new TokenizerFormatException(source, "line " + line + " is empty; every line must hold"
                         + " one token (its id is the line number minus one)");
             }
             Integer previous = ids.putIfAbsent(token, line - 1);
             if (previous != null) {
-                throw new ModelFormatException(source, "line " + line + ": token '" + token
+                throw new TokenizerFormatException(source, "line " + line + ": token '" + token
                         + "' already appeared on line " + (previous + 1) + "; each token must appear once");
             }
             list.add(token);
             start = end + 1;
         }
         if (list.isEmpty()) {
-            throw new ModelFormatException(source, "is empty; a vocabulary needs at least one token");
+            throw new TokenizerFormatException(source, "is empty; a vocabulary needs at least one token");
         }
         return new Vocabulary(list, ids);
     }

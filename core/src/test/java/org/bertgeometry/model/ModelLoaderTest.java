@@ -30,6 +30,20 @@ class ModelLoaderTest {
     }
 
     @Test
+    void detectNamesTheImporterFromNamesAloneAndAConfigWithoutWeightsStaysAHuggingFaceFolder() throws Exception {
+        HuggingFaceFolder.save(TinyCheckpoints.checkpoint(List.of()), dir);
+        assertEquals(ModelLoader.Format.HUGGING_FACE_FOLDER, ModelLoader.detect(dir));
+        assertEquals(ModelLoader.Format.HUGGING_FACE_FOLDER, ModelLoader.detect(dir.resolve("config.json")));
+        assertEquals(ModelLoader.Format.SAFETENSORS_FILE, ModelLoader.detect(dir.resolve("model.safetensors")));
+        Files.delete(dir.resolve("model.safetensors"));
+        // still a Hugging Face folder, so that loading it names the missing weight file
+        assertEquals(ModelLoader.Format.HUGGING_FACE_FOLDER, ModelLoader.detect(dir));
+        Files.writeString(dir.resolve("exported.onnx"), "not read by detect");
+        assertEquals(ModelLoader.Format.ONNX, ModelLoader.detect(dir), "an .onnx file beats a config without weights");
+        assertEquals(ModelLoader.Format.ONNX, ModelLoader.detect(dir.resolve("exported.onnx")));
+    }
+
+    @Test
     void tensorFlowCheckpointFolderLoads() throws Exception {
         BertCheckpoint tiny = TinyCheckpoints.checkpoint(List.of());
         Map<String, HostTensor> vars = new java.util.LinkedHashMap<>();

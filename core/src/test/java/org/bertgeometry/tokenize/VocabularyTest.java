@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.bertgeometry.model.ModelFormatException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,7 +44,7 @@ class VocabularyTest {
     void emptyLineInVocabTxtIsReportedWithFileAndLine() throws IOException {
         Path f = dir.resolve("vocab.txt");
         Files.writeString(f, "[PAD]\n[UNK]\n\nword\n");
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Vocabulary.read(f));
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> Vocabulary.read(f));
         assertTrue(e.getMessage().contains(f.toString()) && e.getMessage().contains("line 3"), e.getMessage());
     }
 
@@ -53,7 +52,7 @@ class VocabularyTest {
     void duplicateTokenInVocabTxtNamesBothLines() throws IOException {
         Path f = dir.resolve("vocab.txt");
         Files.writeString(f, "a\nb\na\n");
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Vocabulary.read(f));
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> Vocabulary.read(f));
         assertTrue(e.getMessage().contains("line 3") && e.getMessage().contains("line 1"), e.getMessage());
     }
 
@@ -61,11 +60,11 @@ class VocabularyTest {
     void invalidUtf8AndEmptyFilesAreRejected() throws IOException {
         Path bad = dir.resolve("bad.txt");
         Files.write(bad, new byte[] {'a', '\n', (byte) 0xC3, '\n'});
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> Vocabulary.read(bad));
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> Vocabulary.read(bad));
         assertTrue(e.getMessage().contains("UTF-8"), e.getMessage());
         Path empty = dir.resolve("empty.txt");
         Files.writeString(empty, "");
-        assertThrows(ModelFormatException.class, () -> Vocabulary.read(empty));
+        assertThrows(TokenizerFormatException.class, () -> Vocabulary.read(empty));
     }
 
     @Test

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import org.bertgeometry.model.ModelFormatException;
 import org.junit.jupiter.api.Test;
 
 /** Behaviour of the BERT tokenizer on a tiny hand-written vocabulary; expectations worked out by hand. */
@@ -139,7 +138,7 @@ class WordPieceTokenizerTest {
     @Test
     void tokenizerJsonOfAnotherModelTypeIsRefusedNamingTheSource() {
         String json = "{\"model\":{\"type\":\"BPE\",\"vocab\":{}}}";
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "my-tokenizer.json"));
         assertTrue(e.getMessage().contains("my-tokenizer.json") && e.getMessage().contains("BPE"), e.getMessage());
     }
@@ -150,7 +149,7 @@ class WordPieceTokenizerTest {
                 + "\"normalizer\":{\"type\":\"BertNormalizer\"},\"pre_tokenizer\":{\"type\":\"BertPreTokenizer\"},"
                 + "\"post_processor\":{\"type\":\"BertProcessing\",\"cls\":[\"[CLS]\",1],\"sep\":[\"[SEP]\",2]},"
                 + "\"model\":{\"type\":\"WordPiece\",\"vocab\":{\"[UNK]\":0,\"[CLS]\":1,\"[SEP]\":2}}}";
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "t.json"));
         assertTrue(e.getMessage().contains("lstrip"), e.getMessage());
         // the same file without lstrip loads, and BertProcessing gives [CLS]/[SEP]
@@ -162,7 +161,7 @@ class WordPieceTokenizerTest {
     @Test
     void malformedTokenizerJsonFailsWithAFormatErrorNotARuntimeException() {
         String json = "{\"model\":{\"type\":\"WordPiece\",\"vocab\":{\"[UNK]\":\"zero\"}}}";
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
+        TokenizerFormatException e = assertThrows(TokenizerFormatException.class, () -> WordPieceTokenizer.fromTokenizerJson(
                 new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "broken.json"));
         assertTrue(e.getMessage().contains("broken.json"), e.getMessage());
     }

@@ -1,11 +1,8 @@
 package org.bertgeometry.knime.port;
 
-import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
-import java.io.EOFException;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,23 +27,15 @@ import org.knime.core.node.port.PortTypeRegistry;
 /**
  * Attention captured during inference, kept in a file store so that memory and workflow size do not grow with
  * the data set beyond what the capture settings allow: (1) full per-head attention maps of at most
- * {@code maxStoredSamples} samples ({@value #SAMPLES}), (2) per-class sums of the [SEP]-cut maps and of their
- * entries above theta, the paper's class-mean analysis ({@value #CLASS_MEANS}), and (3) per-sample per-head
- * statistics streamed row by row ({@value #HEAD_STATS}). Readers stream the files; nothing is cached.
+ * {@code maxStoredSamples} samples ({@value CaptureFolder#SAMPLES}), (2) per-class sums of the [SEP]-cut maps
+ * and of their entries above theta, the paper's class-mean analysis ({@value CaptureFolder#CLASS_MEANS}), and
+ * (3) per-sample per-head statistics streamed row by row ({@value CaptureFolder#HEAD_STATS}).
+ * {@link CaptureFolder} owns the files' format; the readers here stream them and cache nothing.
  */
 public final class AttentionCapturePortObject extends FileStorePortObject {
 
     /** The port type, registered in plugin.xml. */
     public static final PortType TYPE = PortTypeRegistry.getInstance().getPortType(AttentionCapturePortObject.class);
-
-    /** File of the bounded per-sample maps. */
-    public static final String SAMPLES = "samples.bin";
-
-    /** File of the class-mean sums. */
-    public static final String CLASS_MEANS = "class-means.bin";
-
-    /** File of the per-sample per-head statistics. */
-    public static final String HEAD_STATS = "head-stats.bin";
 
     /**
      * One stored sample with its maps.
@@ -97,7 +86,7 @@ public final class AttentionCapturePortObject extends FileStorePortObject {
     /**
      * @param spec the spec
      * @param contents what the files hold
-     * @param fileStore a directory holding {@value #SAMPLES}, {@value #CLASS_MEANS} and {@value #HEAD_STATS}
+     * @param fileStore a directory holding the {@linkplain CaptureFolder#FILES capture files}
      */
     public AttentionCapturePortObject(final AttentionCapturePortObjectSpec spec, final Contents contents,
         final FileStore fileStore) {
@@ -124,7 +113,7 @@ public final class AttentionCapturePortObject extends FileStorePortObject {
 
     @Override
     protected void postConstruct() throws IOException {
-        for (String f : List.of(SAMPLES, CLASS_MEANS, HEAD_STATS)) {
+        for (String f : CaptureFolder.FILES) {
             if (!Files.isRegularFile(getFolder().resolve(f))) {
                 throw new IOException("The attention capture's file " + f + " is missing from " + getFolder()
                     + ". Re-execute the inference node.");
@@ -153,34 +142,14 @@ public final class AttentionCapturePortObject extends FileStorePortObject {
         return new JComponent[]{pane};
     }
 
+    /** @return the format owner of this capture's folder */
+    public CaptureFolder files() {
+        return new CaptureFolder(getFolder(), m_spec.layers(), m_spec.heads());
+    }
+
     /** @return the stored samples with their full maps, in input order */
     public List<StoredSample> readSamples() throws IOException {
-        List<StoredSample> out = new ArrayList<>();
-        try (DataInputStream in = open(SAMPLES)) {
-            int n = in.readInt();
-            for (int s = 0; s < n; s++) {
-                String key = in.readUTF();
-                int label = in.readInt();
-                int predicted = in.readInt();
-                int t = in.readInt();
-                int[] ids = new int[t];
-                for (int i = 0; i < t; i++) {
-                    ids[i] = in.readInt();
-                }
-                float[][][][] maps = new float[m_spec.layers()][m_spec.heads()][t][t];
-                for (float[][][] layer : maps) {
-                    for (float[][] head : layer) {
-                        for (float[] row : head) {
-                            for (int j = 0; j < t; j++) {
-                                row[j] = in.readFloat();
-                            }
-                        }
-                    }
-                }
-                out.add(new StoredSample(key, label, predicted, ids, maps));
-            }
-        }
-        return out;
+        return files().readSamples();
     }
 
     /**
@@ -188,68 +157,18 @@ public final class AttentionCapturePortObject extends FileStorePortObject {
      *         empty when no sample of that class was accepted
      */
     public Optional<double[][]> classMean(final int cls, final int layer, final int head) throws IOException {
-        return classMap(cls, layer, head, false);
+        return files().readClassMap(cls, layer, head, false, m_contents.mapSize());
     }
 
     /** @return the undivided sum of entries above theta of class {@code cls} at (layer, head), or empty */
     public Optional<double[][]> classThresholdSum(final int cls, final int layer, final int head)
         throws IOException {
-        return classMap(cls, layer, head, true);
-    }
-
-    private Optional<double[][]> classMap(final int cls, final int layer, final int head, final boolean threshold)
-        throws IOException {
-        int k = m_contents.mapSize();
-        try (DataInputStream in = open(CLASS_MEANS)) {
-            int classes = in.readInt();
-            for (int c = 0; c < classes; c++) {
-                int id = in.readInt();
-                long blocks = (long)m_spec.layers() * m_spec.heads() * 2;
-                if (id != cls) {
-                    in.skipNBytes(blocks * k * k * Double.BYTES);
-                    continue;
-                }
-                long before = ((long)layer * m_spec.heads() + head) * 2 + (threshold ? 1 : 0);
-                in.skipNBytes(before * k * k * Double.BYTES);
-                double[][] m = new double[k][k];
-                for (double[] row : m) {
-                    for (int j = 0; j < k; j++) {
-                        row[j] = in.readDouble();
-                    }
-                }
-                return Optional.of(m);
-            }
-        }
-        return Optional.empty();
+        return files().readClassMap(cls, layer, head, true, m_contents.mapSize());
     }
 
     /** Streams the per-sample per-head statistics to {@code consumer}, in capture order. */
     public void forEachHeadStatistic(final Consumer<HeadStatRow> consumer) throws IOException {
-        int nStats = m_spec.statistics().size();
-        try (DataInputStream in = open(HEAD_STATS)) {
-            while (true) {
-                long sample;
-                try {
-                    sample = in.readLong();
-                } catch (EOFException e) {
-                    return;
-                }
-                int layer = in.readInt();
-                int head = in.readInt();
-                int label = in.readInt();
-                int predicted = in.readInt();
-                double[] v = new double[nStats];
-                for (int i = 0; i < nStats; i++) {
-                    v[i] = in.readDouble();
-                }
-                consumer.accept(new HeadStatRow(sample, layer, head, label, predicted, v));
-            }
-        }
-    }
-
-    private DataInputStream open(final String file) throws IOException {
-        InputStream in = Files.newInputStream(getFolder().resolve(file));
-        return new DataInputStream(new BufferedInputStream(in, 1 << 16));
+        files().forEachHeadStatistic(m_spec.statistics().size(), consumer);
     }
 
     /** Serializer registered at extension point org.knime.core.PortType: writes only the small counts. */

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
@@ -20,7 +19,6 @@ import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.model.ModelFormatException;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.model.VocabularyFiles;
-import org.bertgeometry.model.tensorflow.TensorFlowBertImporter;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
@@ -71,34 +69,23 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
         }
         Path source = m_settings.folder();
         if (isImport(source)) {
-            if (!Files.exists(source) && TensorFlowBertImporter.resolvePrefix(source) == null) {
-                throw new InvalidSettingsException("The model path '" + source + "' does not exist. Expected "
-                    + ModelLoader.ACCEPTED + ".");
-            }
             return new PortObjectSpec[]{null}; // known once the model is imported
         }
         return new PortObjectSpec[]{inspect(source).spec()};
     }
 
     /**
-     * A file or checkpoint prefix, or a folder holding a TensorFlow checkpoint or an .onnx file, is imported
-     * through the engine's ModelLoader; any other folder must be a Hugging Face folder.
+     * Whether the engine's {@link ModelLoader} imports the source (any format but a Hugging Face folder, which is
+     * copied by bytes instead); its format detection decides, so the node accepts exactly what the CLI accepts.
+     *
+     * @throws InvalidSettingsException when the source does not exist or is no model we can read
      */
-    static boolean isImport(final Path source) {
-        if (!Files.isDirectory(source)) {
-            return true;
-        }
-        if (Files.isRegularFile(source.resolve(BertModelPortObject.CONFIG_FILE))) {
-            return false;
-        }
-        if (TensorFlowBertImporter.resolvePrefix(source) != null) {
-            return true;
-        }
-        try (Stream<Path> files = Files.list(source)) {
-            return files.anyMatch(f -> f.getFileName().toString().toLowerCase(java.util.Locale.ROOT)
-                .endsWith(".onnx"));
-        } catch (IOException e) {
-            return false;
+    static boolean isImport(final Path source) throws InvalidSettingsException {
+        try {
+            ModelLoader.Format format = ModelLoader.detect(source);
+            return !Files.isDirectory(source) || format != ModelLoader.Format.HUGGING_FACE_FOLDER;
+        } catch (ModelFormatException e) {
+            throw new InvalidSettingsException(e.getMessage(), e);
         }
     }
 

@@ -5,7 +5,7 @@ import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.bertgeometry.knime.engine.ModelTokenizers;
+import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.model.ModelFormatException;
@@ -85,7 +85,7 @@ public final class TokenizeNodeModel extends SettingsNodeModel {
         int col = m_settings.columnIndex(table.getDataTableSpec());
         Tokenizer tokenizer;
         try {
-            tokenizer = ModelTokenizers.forFolder(model.getModelFolder(), m_settings.maxLength());
+            tokenizer = LoadedBert.openTokenizer(model.getModelFolder(), m_settings.maxLength());
         } catch (ModelFormatException e) {
             throw new IllegalStateException("Cannot build the model's tokenizer: " + e.getMessage(), e);
         }
