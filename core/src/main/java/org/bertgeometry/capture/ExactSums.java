@@ -78,6 +78,20 @@ public final class ExactSums {
         addRaw(i, hi, lo);
     }
 
+    /**
+     * Adds a float (an attention probability) to sum {@code i}: the same result as {@link #add(int, double)}
+     * with {@code (double) v}, faster for the common case 2<sup>-40</sup> &lt;= v &lt; 1, where
+     * v·2<sup>63</sup> is an exact integer (24 mantissa bits, lowest bit at least 2<sup>-63</sup>), so
+     * twice it is exactly the fraction v·2<sup>64</sup> the general path computes.
+     */
+    public void add(int i, float v) {
+        if (v >= 0x1p-40f && v < 1f) {
+            addRaw(i, 0, ((long) (v * 0x1p63f)) << 1);
+        } else {
+            add(i, (double) v);
+        }
+    }
+
     private void addRaw(int i, long hi, long lo) {
         long sum = fraction[i] + lo;
         long carry = Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;

@@ -66,6 +66,26 @@ class MergeTest {
     }
 
     @Test
+    void theFloatPathGivesTheSumsOfTheGeneralPath() {
+        Random r = new Random(6);
+        ExactSums viaFloat = new ExactSums(4);
+        ExactSums viaDouble = new ExactSums(4);
+        for (int k = 0; k < 100_000; k++) {
+            // probabilities of every magnitude, plus the edges of the fast path and values outside it
+            float v = switch (k % 5) {
+                case 0 -> r.nextFloat();
+                case 1 -> (float) Math.pow(2, -60 * r.nextDouble());
+                case 2 -> Math.nextDown(1f);
+                case 3 -> 0x1p-40f * (1 + r.nextFloat());
+                default -> (r.nextFloat() - 0.5f) * 4;
+            };
+            viaFloat.add(k % 4, v);
+            viaDouble.add(k % 4, (double) v);
+        }
+        assertEquals(viaDouble, viaFloat);
+    }
+
+    @Test
     void exactSumsRefuseNonFiniteTerms() {
         ExactSums s = new ExactSums(1);
         assertThrows(IllegalArgumentException.class, () -> s.add(0, Double.NaN));
