@@ -548,6 +548,55 @@ def example_case_study():
     return nodes, connections, properties, files, binary
 
 
+def example_text():
+    """Loader -> Tokenize -> Infer -> Pattern Classifier on a stored tiny text model (a copy of
+    loader-tokenize-directionality/model in the workflow's own model/ folder); the sentences come from a table
+    source (in KNIME Analytics Platform a CSV Reader or Table Creator)."""
+    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
+             "max_stored_samples": 2, "theta": 0.3, "only_correct": False, "picture_samples": 2}
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
+        (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),
+        (3, "BERT Infer with Attention Capture", infer, 3),
+        (4, "Attention Pattern Classifier", {"include_samples": False}, 2),
+    ]
+    connections = [(1, 1, 2, 1), (2, 1, 3, 2), (1, 1, 3, 1), (3, 2, 4, 1)]
+    rows = (("tok5 TOK6", "neg"), ("tok7 tok8 tok9", "pos"), ("zzz tok10", "neg"))
+    files = {
+        "data/sentences.csv": "text:string,label:string\n" + "".join(f"{t},{l}\n" for t, l in rows),
+        # ids by hand from model/vocab.txt: [CLS]=2, [SEP]=3, [UNK]=1, tokK=K; lower-casing maps TOK6 to tok6
+        "expected/node2.port1.csv": "text:string,label:string,tokens:stringlist,token_ids:intlist,...\n"
+                                    "tok5 TOK6,neg,[[CLS];tok5;tok6;[SEP]],[2;5;6;3]\n"
+                                    "tok7 tok8 tok9,pos,[[CLS];tok7;tok8;tok9;[SEP]],[2;7;8;9;3]\n"
+                                    "zzz tok10,neg,[[CLS];[UNK];tok10;[SEP]],[2;1;10;3]\n",
+        "expected/node3.port1.csv": "text:string,label:string,...\n" + "".join(f"{t},{l}\n" for t, l in rows),
+        # classes neg, pos (the model's labels) x 2 layers x 2 heads
+        "expected/node4.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
+            f"class,{c},{l},{h}\n" for c in ("neg", "pos") for l in (0, 1) for h in (0, 1)),
+    }
+    properties = [
+        ("description", "Example: BERT Loader (a stored tiny text model in the workflow's model/ folder) -> "
+                        "Tokenize -> Infer with Attention Capture -> Attention Pattern Classifier, with pictures"),
+        ("input.node2.port2", "data/sentences.csv"),
+        ("variable.node1.bert_layers", "2"),
+        ("variable.node1.bert_heads", "2"),
+        ("variable.node1.bert_hidden_size", "8"),
+        ("variable.node1.bert_vocabulary_size", "12"),
+        ("variable.node3.infer_rows", "3"),
+        ("variable.node3.infer_captured_samples", "2"),
+        ("image.node3.port3", ">=100x100"),
+        ("image.node4.port2", ">=240x160"),
+    ]
+    return nodes, connections, properties, files
+
+
+def copy_model(src, dst):
+    target = HERE / dst / "model"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(HERE / src / "model", target)
+
+
 if __name__ == "__main__":
     write_workflow("case-study", *case_study())
     write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
@@ -558,3 +607,5 @@ if __name__ == "__main__":
     write_workflow("error-variant-classifier-single-class", *error_single_class())
     write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())
     write_workflow("example-case-study", *example_case_study())
+    write_workflow("example-text", *example_text())
+    copy_model("loader-tokenize-directionality", "example-text")
