@@ -91,7 +91,9 @@ class BundleInEquinoxIT {
     @Test
     void nodeClassesComeFromTheBundleAndKnimeClassesFromOrgKnimeCore() throws Exception {
         Class<?> factory = host.loadClass("org.bertgeometry.knime.nodes.loader.BertLoaderNodeFactory");
-        Class<?> nodeFactory = factory.getSuperclass();
+        // BertLoaderNodeFactory -> the bundle's DialogNodeFactory -> KNIME's NodeFactory
+        assertEquals(host.loadClass("org.bertgeometry.knime.nodes.DialogNodeFactory"), factory.getSuperclass());
+        Class<?> nodeFactory = factory.getSuperclass().getSuperclass();
         assertEquals("org.knime.core.node.NodeFactory", nodeFactory.getName());
         assertEquals(shim.loadClass("org.knime.core.node.NodeFactory"), nodeFactory,
             "KNIME API classes must be wired from org.knime.core via Require-Bundle, not embedded");
