@@ -94,6 +94,7 @@ public class ForwardBenchmark {
             System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
             BertCheckpoint ckpt = OnnxBertImporter.read(onnx, List.of("[PAD]"));
             model = BertModel.load(ckpt.config(), ckpt.weights());
+            model.setThreads(threads);
         }
     }
 

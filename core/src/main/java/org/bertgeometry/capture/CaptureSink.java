@@ -45,6 +45,31 @@ public interface CaptureSink {
         };
     }
 
+    /**
+     * {@code sink} fed with contexts that carry global indices: batch row {@code r} is sample
+     * {@code indexOfRow[r]} of the data set. For runners that split a data set or reorder it (length
+     * bucketing), so that mergeable sinks agree with one pass in data-set order.
+     */
+    static CaptureSink numbered(CaptureSink sink, long[] indexOfRow) {
+        long[] rows = indexOfRow.clone();
+        return new CaptureSink() {
+            @Override
+            public CaptureSpec requires() {
+                return sink.requires();
+            }
+
+            @Override
+            public void accept(SampleContext sample, String name, CapturedTensor value) {
+                sink.accept(sample.withIndex(rows[sample.batchRow()]), name, value);
+            }
+
+            @Override
+            public void sampleDone(SampleContext sample) {
+                sink.sampleDone(sample.withIndex(rows[sample.batchRow()]));
+            }
+        };
+    }
+
     /** A sink that forwards everything to each of {@code sinks}, in order. */
     static CaptureSink fanOut(List<? extends CaptureSink> sinks) {
         List<CaptureSink> copy = List.copyOf(sinks);

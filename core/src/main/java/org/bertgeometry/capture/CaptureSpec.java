@@ -3,6 +3,7 @@ package org.bertgeometry.capture;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -12,18 +13,26 @@ import java.util.regex.Pattern;
  * any run of characters, e.g. {@code layer.*.attention.probs}), optionally restricted to some layers and
  * some heads. A name is captured when it matches a pattern and, if it belongs to a layer, that layer is
  * selected. Head selection applies to per-head points. {@link #none()} makes the forward pass skip
- * every capture, with no extra copies.
- *
- * @param patterns glob patterns over {@link HookNames}
- * @param layers   selected layers (0-based); empty means all
- * @param heads    selected heads (0-based); empty means all
+ * every capture, with no extra copies. An immutable value; the globs are compiled once, here, because
+ * {@link #wants} runs for every hook point of every batch.
  */
-public record CaptureSpec(List<String> patterns, Set<Integer> layers, Set<Integer> heads) {
+public final class CaptureSpec {
 
-    public CaptureSpec {
-        patterns = List.copyOf(patterns);
-        layers = Set.copyOf(layers);
-        heads = Set.copyOf(heads);
+    private final List<String> patterns;
+    private final Set<Integer> layers;
+    private final Set<Integer> heads;
+    private final List<Pattern> compiled;
+
+    /**
+     * @param patterns glob patterns over hook names ({@link HookPoint#name()})
+     * @param layers   selected layers (0-based); empty means all
+     * @param heads    selected heads (0-based); empty means all
+     */
+    public CaptureSpec(List<String> patterns, Set<Integer> layers, Set<Integer> heads) {
+        this.patterns = List.copyOf(patterns);
+        this.layers = Set.copyOf(layers);
+        this.heads = Set.copyOf(heads);
+        this.compiled = this.patterns.stream().map(CaptureSpec::glob).toList();
         for (int v : layers) {
             if (v < 0) {
                 throw new IllegalArgumentException("layer index must be >= 0, got " + v);
@@ -48,7 +57,37 @@ public record CaptureSpec(List<String> patterns, Set<Integer> layers, Set<Intege
 
     /** Every layer's and head's attention probabilities. */
     public static CaptureSpec attentionProbs() {
-        return of("layer.*.attention.probs");
+        return of(HookPoint.Kind.ATTENTION_PROBS.glob());
+    }
+
+    /** Points of {@code kind} in this spec's layers and heads (its patterns are replaced). */
+    public CaptureSpec selecting(HookPoint.Kind kind) {
+        return new CaptureSpec(List.of(kind.glob()), layers, heads);
+    }
+
+    /** Glob patterns over hook names. */
+    public List<String> patterns() {
+        return patterns;
+    }
+
+    /** Selected layers; empty means all. */
+    public Set<Integer> layers() {
+        return layers;
+    }
+
+    /** Selected heads; empty means all. */
+    public Set<Integer> heads() {
+        return heads;
+    }
+
+    /** Whether layer {@code layer} is selected (every layer is when none is named). */
+    public boolean selectsLayer(int layer) {
+        return layers.isEmpty() || layers.contains(layer);
+    }
+
+    /** Whether head {@code head} is selected (every head is when none is named). */
+    public boolean selectsHead(int head) {
+        return heads.isEmpty() || heads.contains(head);
     }
 
     /** This spec restricted to {@code selected} layers. */
@@ -69,11 +108,11 @@ public record CaptureSpec(List<String> patterns, Set<Integer> layers, Set<Intege
     /** Whether the point {@code name} is to be recorded. */
     public boolean wants(String name) {
         int layer = HookNames.layerOf(name);
-        if (layer >= 0 && !layers.isEmpty() && !layers.contains(layer)) {
+        if (layer >= 0 && !selectsLayer(layer)) {
             return false;
         }
-        for (String p : patterns) {
-            if (glob(p).matcher(name).matches()) {
+        for (Pattern p : compiled) {
+            if (p.matcher(name).matches()) {
                 return true;
             }
         }
@@ -133,6 +172,22 @@ public record CaptureSpec(List<String> patterns, Set<Integer> layers, Set<Intege
         Set<Integer> s = new TreeSet<>(a);
         s.addAll(b);
         return s;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof CaptureSpec c && patterns.equals(c.patterns) && layers.equals(c.layers)
+                && heads.equals(c.heads);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(patterns, layers, heads);
+    }
+
+    @Override
+    public String toString() {
+        return "CaptureSpec[patterns=" + patterns + ", layers=" + layers + ", heads=" + heads + "]";
     }
 
     private static Pattern glob(String p) {

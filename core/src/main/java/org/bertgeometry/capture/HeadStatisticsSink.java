@@ -3,16 +3,19 @@ package org.bertgeometry.capture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.bertgeometry.capture.HookPoint.Kind;
 
 /**
  * Applies a list of {@link HeadStatistic}s to every selected head's attention map of every sample as
  * inference runs, and streams one {@link Row} per (sample, layer, head) to a consumer. Nothing is kept:
- * memory is one map at a time, independent of the number of samples.
+ * memory is one map at a time, independent of the number of samples. To keep per-head means that
+ * merge across parts of a data set, let a {@link HeadStatisticSums} consume the rows.
  */
 public final class HeadStatisticsSink implements CaptureSink {
 
     /**
-     * @param sample    sample number in arrival order (0-based)
+     * @param sample    global index of the sample ({@link SampleContext#index()}; arrival order when
+     *                  the caller gave none)
      * @param layer     layer (0-based)
      * @param head      head (0-based)
      * @param label     gold label or -1
@@ -36,7 +39,7 @@ public final class HeadStatisticsSink implements CaptureSink {
         if (statistics.isEmpty()) {
             throw new IllegalArgumentException("give at least one statistic");
         }
-        this.spec = new CaptureSpec(List.of("layer.*.attention.probs"), selection.layers(), selection.heads());
+        this.spec = selection.selecting(Kind.ATTENTION_PROBS);
         this.statistics = List.copyOf(statistics);
         this.out = out;
     }
@@ -55,15 +58,12 @@ public final class HeadStatisticsSink implements CaptureSink {
 
     @Override
     public void accept(SampleContext sample, String name, CapturedTensor value) {
-        if (!name.endsWith(".attention.probs")) {
-            return;
-        }
-        int layer = HookNames.layerOf(name);
-        if (!spec.layers().isEmpty() && !spec.layers().contains(layer)) {
+        HookPoint point = HookPoint.parseOrNull(name);
+        if (point == null || point.kind() != Kind.ATTENTION_PROBS || !spec.selectsLayer(point.layer())) {
             return;
         }
         for (int h : value.heads()) {
-            if (!spec.heads().isEmpty() && !spec.heads().contains(h)) {
+            if (!spec.selectsHead(h)) {
                 continue;
             }
             float[][] map = value.headMatrix(h);
@@ -71,7 +71,8 @@ public final class HeadStatisticsSink implements CaptureSink {
             for (int i = 0; i < v.length; i++) {
                 v[i] = statistics.get(i).compute(map, sample.validLength());
             }
-            out.accept(new Row(done + sample.batchRow(), layer, h, sample.label(), sample.predicted(), v));
+            out.accept(new Row(sample.indexOr(done + sample.batchRow()), point.layer(), h, sample.label(),
+                    sample.predicted(), v));
         }
     }
 

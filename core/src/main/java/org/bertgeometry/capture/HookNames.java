@@ -1,80 +1,70 @@
 package org.bertgeometry.capture;
 
+import org.bertgeometry.capture.HookPoint.Kind;
+
 /**
- * The stable names of the activations a forward pass can expose, in the spirit of TransformerLens
- * hook points. Layers are numbered from 0. Per-head points ({@code attention.scores}, {@code .probs},
- * {@code .q}, {@code .k}, {@code .v}, {@code .context}) carry a head axis; see docs/capture.md for the
- * shape of every point.
+ * The stable names of the activations a forward pass can expose, as strings, for the forward pass
+ * that records them; every name is made by {@link HookPoint}, the typed form sinks and analyses use.
+ * See docs/capture.md for the shape of every point.
  */
 public final class HookNames {
 
     /** Embedding output after LayerNorm, {@code (T, hidden)} per sample. */
-    public static final String EMBEDDINGS_OUTPUT = "embeddings.output";
+    public static final String EMBEDDINGS_OUTPUT = HookPoint.of(Kind.EMBEDDINGS_OUTPUT).name();
     /** Final-layer [CLS] vector, {@code (hidden)} per sample. */
-    public static final String CLS = "cls";
+    public static final String CLS = HookPoint.of(Kind.CLS).name();
     /** Pooler output {@code tanh(W CLS + b)}, {@code (hidden)} per sample. */
-    public static final String POOLED = "pooled";
+    public static final String POOLED = HookPoint.of(Kind.POOLED).name();
 
     private HookNames() {
     }
 
     /** Scaled scores plus additive mask, before softmax: {@code (heads, T, T)}. */
     public static String attentionScores(int layer) {
-        return layer(layer) + "attention.scores";
+        return HookPoint.of(Kind.ATTENTION_SCORES, layer).name();
     }
 
     /** Attention probabilities (rows are queries): {@code (heads, T, T)}. */
     public static String attentionProbs(int layer) {
-        return layer(layer) + "attention.probs";
+        return HookPoint.of(Kind.ATTENTION_PROBS, layer).name();
     }
 
     /** Per-head queries {@code (heads, T, headDim)}, biases included. */
     public static String attentionQ(int layer) {
-        return layer(layer) + "attention.q";
+        return HookPoint.of(Kind.ATTENTION_Q, layer).name();
     }
 
     /** Per-head keys {@code (heads, T, headDim)}. */
     public static String attentionK(int layer) {
-        return layer(layer) + "attention.k";
+        return HookPoint.of(Kind.ATTENTION_K, layer).name();
     }
 
     /** Per-head values {@code (heads, T, headDim)}. */
     public static String attentionV(int layer) {
-        return layer(layer) + "attention.v";
+        return HookPoint.of(Kind.ATTENTION_V, layer).name();
     }
 
     /** Per-head context {@code probs · v}: {@code (heads, T, headDim)}. */
     public static String attentionContext(int layer) {
-        return layer(layer) + "attention.context";
+        return HookPoint.of(Kind.ATTENTION_CONTEXT, layer).name();
     }
 
     /** Output of encoder layer {@code layer} (after its second LayerNorm): {@code (T, hidden)}. */
     public static String layerOutput(int layer) {
-        return layer(layer) + "output";
+        return HookPoint.of(Kind.LAYER_OUTPUT, layer).name();
     }
 
     /** [CLS] row of layer {@code layer}'s output: {@code (hidden)}. */
     public static String layerCls(int layer) {
-        return layer(layer) + "cls";
+        return HookPoint.of(Kind.LAYER_CLS, layer).name();
     }
 
     /**
      * The layer a name belongs to, or -1 for model-level names ({@code embeddings.output}, {@code cls},
-     * {@code pooled}).
+     * {@code pooled}) and names that are no hook point.
      */
     public static int layerOf(String name) {
-        if (!name.startsWith("layer.")) {
-            return -1;
-        }
-        int end = name.indexOf('.', 6);
-        try {
-            return Integer.parseInt(name.substring(6, end < 0 ? name.length() : end));
-        } catch (NumberFormatException e) {
-            return -1;
-        }
-    }
-
-    private static String layer(int layer) {
-        return "layer." + layer + ".";
+        HookPoint p = HookPoint.parseOrNull(name);
+        return p == null ? -1 : p.layer();
     }
 }

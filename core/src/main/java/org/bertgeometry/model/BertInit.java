@@ -1,6 +1,8 @@
 package org.bertgeometry.model;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -22,34 +24,16 @@ public final class BertInit {
      * config has labels; the masked-LM head (decoder tied to the word embeddings) when {@code withMlmHead}.
      */
     public static BertWeights random(BertConfig config, long seed, boolean withMlmHead) {
-        SplittableRandom rng = new SplittableRandom(seed);
-        int h = config.hiddenSize();
-        int ff = config.intermediateSize();
-        Map<String, HostTensor> w = new LinkedHashMap<>();
-        w.put("embeddings.word_embeddings.weight", normal(rng, config.vocabSize(), h));
-        w.put("embeddings.position_embeddings.weight", normal(rng, config.maxPositionEmbeddings(), h));
-        w.put("embeddings.token_type_embeddings.weight", normal(rng, config.typeVocabSize(), h));
-        layerNorm(w, "embeddings.LayerNorm", h);
-        for (int l = 0; l < config.numHiddenLayers(); l++) {
-            String p = BertWeights.layerPrefix(l);
-            linear(w, rng, p + "attention.self.query", h, h);
-            linear(w, rng, p + "attention.self.key", h, h);
-            linear(w, rng, p + "attention.self.value", h, h);
-            linear(w, rng, p + "attention.output.dense", h, h);
-            layerNorm(w, p + "attention.output.LayerNorm", h);
-            linear(w, rng, p + "intermediate.dense", ff, h);
-            linear(w, rng, p + "output.dense", h, ff);
-            layerNorm(w, p + "output.LayerNorm", h);
-        }
-        linear(w, rng, "pooler.dense", h, h);
+        List<TensorSpec> table = new ArrayList<>(BertParameters.encoder(config));
+        table.addAll(Heads.poolerParameters(config));
         if (config.numLabels() > 0) {
-            linear(w, rng, "classifier", config.numLabels(), h);
+            table.addAll(Heads.classifierParameters(config));
         }
         if (withMlmHead) {
-            linear(w, rng, "cls.predictions.transform.dense", h, h);
-            layerNorm(w, "cls.predictions.transform.LayerNorm", h);
-            w.put("cls.predictions.bias", HostTensor.zeros(config.vocabSize()));
+            table.addAll(Heads.maskedLmParameters(config));
         }
+        Map<String, HostTensor> w = new LinkedHashMap<>();
+        fill(w, new SplittableRandom(seed), table);
         return new BertWeights(w);
     }
 
@@ -62,7 +46,7 @@ public final class BertInit {
             throw new IllegalArgumentException("the config has no labels; a classifier needs at least one class");
         }
         Map<String, HostTensor> w = new LinkedHashMap<>(weights.asMap());
-        linear(w, new SplittableRandom(seed), "classifier", config.numLabels(), config.hiddenSize());
+        fill(w, new SplittableRandom(seed), Heads.classifierParameters(config));
         return new BertWeights(w);
     }
 
@@ -73,7 +57,7 @@ public final class BertInit {
      * present, grows with zeros. Shrinking is refused.
      */
     public static BertWeights withResizedVocabulary(BertWeights weights, int newVocabSize, long seed) {
-        HostTensor old = weights.get("embeddings.word_embeddings.weight");
+        HostTensor old = weights.get(Embeddings.WORD);
         if (old == null || old.rank() != 2) {
             throw new IllegalArgumentException("weights have no 2-D embeddings.word_embeddings.weight");
         }
@@ -88,25 +72,31 @@ public final class BertInit {
             data[i] = (float) (gaussian(rng) * STD);
         }
         Map<String, HostTensor> w = new LinkedHashMap<>(weights.asMap());
-        w.put("embeddings.word_embeddings.weight", new HostTensor(new int[] {newVocabSize, h}, data));
-        HostTensor bias = weights.get("cls.predictions.bias");
+        w.put(Embeddings.WORD, new HostTensor(new int[] {newVocabSize, h}, data));
+        HostTensor bias = weights.get(Heads.MLM_BIAS);
         if (bias != null) {
-            w.put("cls.predictions.bias", new HostTensor(new int[] {newVocabSize},
+            w.put(Heads.MLM_BIAS, new HostTensor(new int[] {newVocabSize},
                     java.util.Arrays.copyOf(bias.data(), newVocabSize)));
         }
         return new BertWeights(w);
     }
 
-    private static void linear(Map<String, HostTensor> w, SplittableRandom rng, String name, int out, int in) {
-        w.put(name + ".weight", normal(rng, out, in));
-        w.put(name + ".bias", HostTensor.zeros(out));
+    /** Each tensor of {@code table}, in order; only N(0, 0.02²) tensors draw from {@code rng}. */
+    private static void fill(Map<String, HostTensor> w, SplittableRandom rng, List<TensorSpec> table) {
+        for (TensorSpec s : table) {
+            int[] shape = s.shape();
+            w.put(s.name(), switch (s.init()) {
+                case NORMAL -> normal(rng, shape[0], shape[1]);
+                case ZEROS -> HostTensor.zeros(shape);
+                case ONES -> ones(shape[0]);
+            });
+        }
     }
 
-    private static void layerNorm(Map<String, HostTensor> w, String name, int h) {
-        float[] ones = new float[h];
+    private static HostTensor ones(int size) {
+        float[] ones = new float[size];
         java.util.Arrays.fill(ones, 1f);
-        w.put(name + ".weight", new HostTensor(new int[] {h}, ones));
-        w.put(name + ".bias", HostTensor.zeros(h));
+        return new HostTensor(new int[] {size}, ones);
     }
 
     private static HostTensor normal(SplittableRandom rng, int rows, int cols) {

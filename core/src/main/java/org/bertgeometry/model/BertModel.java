@@ -28,9 +28,13 @@ import org.bertgeometry.capture.HookNames;
  * Inputs are validated in Java (ids, token types, length, labels, capture selection) before native code
  * runs. Not designed for concurrent forward calls on one instance.
  *
- * <p>Threads: PyTorch's intra-op thread count is read once, when the engine starts, from the system
- * property {@code ai.djl.pytorch.num_threads} (e.g. {@code -Dai.djl.pytorch.num_threads=2}); set it
- * before the first model is created.
+ * <p>Threads: {@link #setThreads} fixes PyTorch's intra-op thread count for this model's calls (it is
+ * applied to the calling thread, which is how libtorch keeps it); without it the engine's default
+ * applies ({@code ai.djl.pytorch.num_threads}, else every core).
+ *
+ * <p>Memory: each layer runs in its own native sub-scope that is closed as soon as the next layer has
+ * its input, captures are copied to Java arrays as they are made, and passes with host outputs record
+ * no autograd graph, so native memory holds about one layer's intermediates, whatever the depth.
  */
 public final class BertModel implements AutoCloseable {
 
@@ -46,24 +50,25 @@ public final class BertModel implements AutoCloseable {
     private final boolean hasMlmHead;
     /** Tensors the forward pass does not use (e.g. the next-sentence head), returned by toWeights unchanged. */
     private final Map<String, HostTensor> extras;
+    /** Intra-op threads for this model's forward calls; 0 leaves the calling thread's count alone. */
+    private volatile int threads;
 
     private BertModel(BertConfig config, BertWeights weights) {
         this.config = config;
         weights.validateAgainst(config);
-        boolean mlm = weights.has("cls.predictions.transform.dense.weight");
+        boolean mlm = weights.has(Heads.MLM_DENSE + TensorSpec.WEIGHT);
         Map<String, HostTensor> keep = selectTensors(config, weights, mlm);
         Map<String, HostTensor> rest = new LinkedHashMap<>();
         for (String name : weights.names()) {
             // the tied decoder weight is the word embedding table; cls.predictions.decoder.bias is its bias
-            boolean tied = name.equals("cls.predictions.decoder.weight")
-                    || mlm && name.equals("cls.predictions.decoder.bias");
+            boolean tied = name.equals(Heads.MLM_DECODER) || mlm && name.equals(Heads.MLM_DECODER_BIAS);
             if (!keep.containsKey(name) && !tied) {
                 rest.put(name, weights.get(name));
             }
         }
         this.extras = Collections.unmodifiableMap(rest);
-        this.hasPooler = keep.containsKey("pooler.dense.weight");
-        this.hasClassifier = keep.containsKey("classifier.weight");
+        this.hasPooler = keep.containsKey(Heads.POOLER + TensorSpec.WEIGHT);
+        this.hasClassifier = keep.containsKey(Heads.CLASSIFIER + TensorSpec.WEIGHT);
         this.hasMlmHead = mlm;
         if (hasClassifier && !hasPooler) {
             throw new IllegalArgumentException("weights have a classifier but no pooler (pooler.dense.*); "
@@ -111,6 +116,26 @@ public final class BertModel implements AutoCloseable {
 
     public BertConfig config() {
         return config;
+    }
+
+    /**
+     * PyTorch intra-op threads for this model's forward calls, applied to the calling thread at the
+     * start of each call (libtorch keeps the count per thread; see docs/performance.md, "Threads").
+     * Until set, calls use whatever the calling thread has (the engine's default: every core, or
+     * {@code ai.djl.pytorch.num_threads}).
+     *
+     * @throws IllegalArgumentException when {@code n < 1}
+     */
+    public void setThreads(int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("the thread count must be at least 1, got " + n);
+        }
+        this.threads = n;
+    }
+
+    /** The thread count set by {@link #setThreads}, or 0 when none was set. */
+    public int threads() {
+        return threads;
     }
 
     public boolean hasPooler() {
@@ -187,8 +212,8 @@ public final class BertModel implements AutoCloseable {
     public TensorOutputs forwardTensors(NDManager scope, BatchInput in, boolean training) {
         validate(in, CaptureSpec.none());
         NDManager work = scope.newSubManager();
-        try {
-            TensorOutputs o = compute(work, in, training, new Recorder(CaptureSpec.none(), config.numAttentionHeads()));
+        try (EngineCall call = EngineCall.training(threads)) {
+            TensorOutputs o = compute(work, in, training, new Recorder(CaptureSpec.none(), config.numAttentionHeads(), in));
             o.lastHidden().attach(scope);
             if (o.pooled() != null) {
                 o.pooled().attach(scope);
@@ -234,8 +259,8 @@ public final class BertModel implements AutoCloseable {
             }
             return out;
         }
-        try (NDManager work = manager.newSubManager()) {
-            TensorOutputs o = compute(work, in, false, new Recorder(CaptureSpec.none(), config.numAttentionHeads()));
+        try (NDManager work = manager.newSubManager(); EngineCall call = EngineCall.inference(threads)) {
+            TensorOutputs o = compute(work, in, false, new Recorder(CaptureSpec.none(), config.numAttentionHeads(), in));
             NDArray rows = o.lastHidden().reshape(-1, config.hiddenSize())            // (B*T, H)
                     .get(work.create(flat.stream().mapToLong(Long::longValue).toArray())); // (N, H)
             NDArray logits = Heads.maskedLm(params, rows, embeddings.wordTable(), config); // (N, vocab)
@@ -261,8 +286,9 @@ public final class BertModel implements AutoCloseable {
     /** Test hook: layer {@code layer}'s probabilities {@code (B, heads, T, T)} flattened, padding included. */
     float[] uncroppedProbs(BatchInput in, int layer) {
         validate(in, CaptureSpec.none());
-        try (NDManager work = manager.newSubManager()) {
-            Recorder rec = new Recorder(CaptureSpec.of(HookNames.attentionProbs(layer)), config.numAttentionHeads());
+        try (NDManager work = manager.newSubManager(); EngineCall call = EngineCall.inference(threads)) {
+            Recorder rec = Recorder.uncropped(CaptureSpec.of(HookNames.attentionProbs(layer)),
+                    config.numAttentionHeads(), in);
             compute(work, in, false, rec);
             return rec.raw(0);
         }
@@ -283,9 +309,9 @@ public final class BertModel implements AutoCloseable {
 
     private ForwardResult run(BatchInput in, CaptureSpec spec, CaptureSink sink, boolean training) {
         validate(in, spec);
-        // host-array results never need autograd, whichever thread runs this (see GradMode)
-        try (GradMode off = GradMode.off(); NDManager work = manager.newSubManager()) {
-            Recorder rec = new Recorder(spec, config.numAttentionHeads());
+        // outputs leave as Java arrays, so no gradient can ever flow back: record no autograd graph
+        try (NDManager work = manager.newSubManager(); EngineCall call = EngineCall.inference(threads)) {
+            Recorder rec = new Recorder(spec, config.numAttentionHeads(), in);
             TensorOutputs o = compute(work, in, training, rec);
             float[][][] hidden = to3d(o.lastHidden());
             float[][] pooled = o.pooled() == null ? null : to2d(o.pooled());
@@ -310,7 +336,11 @@ public final class BertModel implements AutoCloseable {
         }
     }
 
-    /** The whole network on {@code work}; every intermediate is attached to {@code work}. */
+    /**
+     * The whole network on {@code work}. Each layer runs in its own sub-manager that is closed once the
+     * next layer has its input, and the previous layer's output is closed too, so native memory holds
+     * about one layer's intermediates at a time (captures are copied to the host as they are made).
+     */
     private TensorOutputs compute(NDManager work, BatchInput in, boolean training, Recorder rec) {
         int b = in.batchSize();
         int t = in.length();
@@ -331,7 +361,14 @@ public final class BertModel implements AutoCloseable {
         NDArray x = embeddings.forward(work, idsNd, typesNd, training);                // (B, T, H)
         rec.record(HookNames.EMBEDDINGS_OUTPUT, x, Recorder.Layout.TOKENS);
         for (EncoderLayer layer : layers) {
-            x = layer.forward(x, mask, training, rec);                                 // (B, T, H)
+            NDArray y;
+            try (NDManager scope = work.newSubManager()) {
+                scope.tempAttachAll(x);                  // the layer's intermediates land in scope
+                y = layer.forward(x, mask, training, rec);                             // (B, T, H)
+                y.attach(work);
+            }
+            x.close();
+            x = y;
         }
         if (rec.wants(HookNames.CLS)) {
             rec.record(HookNames.CLS, x.get(":, 0, :"), Recorder.Layout.VECTOR);       // (B, H)
@@ -346,7 +383,6 @@ public final class BertModel implements AutoCloseable {
 
     private static Map<String, HostTensor> selectTensors(BertConfig config, BertWeights w, boolean mlm) {
         Map<String, HostTensor> keep = new LinkedHashMap<>();
-        int h = config.hiddenSize();
         for (String name : w.names()) {
             boolean encoder = name.startsWith("embeddings.") && !name.equals("embeddings.position_ids")
                     || name.startsWith("encoder.layer.") || name.startsWith("pooler.")
@@ -355,21 +391,18 @@ public final class BertModel implements AutoCloseable {
                 keep.put(name, w.get(name));
             }
         }
-        if (keep.containsKey("classifier.weight") && config.numLabels() == 0) {
+        if (keep.containsKey(Heads.CLASSIFIER + TensorSpec.WEIGHT) && config.numLabels() == 0) {
             throw new IllegalArgumentException("weights have a classifier but the config has no labels (id2label)");
         }
         if (mlm) {
-            keep.put("cls.predictions.transform.dense.weight", w.require("cls.predictions.transform.dense.weight", h, h));
-            keep.put("cls.predictions.transform.dense.bias", w.require("cls.predictions.transform.dense.bias", h));
-            keep.put("cls.predictions.transform.LayerNorm.weight",
-                    w.require("cls.predictions.transform.LayerNorm.weight", h));
-            keep.put("cls.predictions.transform.LayerNorm.bias", w.require("cls.predictions.transform.LayerNorm.bias", h));
-            String bias = w.has("cls.predictions.bias") ? "cls.predictions.bias" : "cls.predictions.decoder.bias";
-            keep.put("cls.predictions.bias", w.require(bias, config.vocabSize()));
-            HostTensor decoder = w.get("cls.predictions.decoder.weight");
-            if (decoder != null && !decoder.equals(w.get("embeddings.word_embeddings.weight"))) {
-                throw new IllegalArgumentException("cls.predictions.decoder.weight differs from "
-                        + "embeddings.word_embeddings.weight; only the tied masked-LM decoder is supported");
+            for (TensorSpec s : Heads.maskedLmParameters(config)) {
+                boolean fromDecoder = s.name().equals(Heads.MLM_BIAS) && !w.has(Heads.MLM_BIAS);
+                keep.put(s.name(), w.require(fromDecoder ? Heads.MLM_DECODER_BIAS : s.name(), s.shape()));
+            }
+            HostTensor decoder = w.get(Heads.MLM_DECODER);
+            if (decoder != null && !decoder.equals(w.get(Embeddings.WORD))) {
+                throw new IllegalArgumentException(Heads.MLM_DECODER + " differs from " + Embeddings.WORD
+                        + "; only the tied masked-LM decoder is supported");
             }
         }
         return keep;

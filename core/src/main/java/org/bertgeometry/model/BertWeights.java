@@ -76,41 +76,25 @@ public final class BertWeights {
 
     /**
      * Checks that every tensor the encoder needs is present with the shape {@code config} implies
-     * (embeddings, every layer; the pooler and heads only if present).
+     * (embeddings, every layer; the pooler and classifier only if present), walking the table the
+     * blocks declare ({@link BertParameters}).
      *
      * @throws IllegalArgumentException on the first problem, naming the tensor
      */
     public void validateAgainst(BertConfig config) {
-        int h = config.hiddenSize();
-        int ff = config.intermediateSize();
-        require("embeddings.word_embeddings.weight", config.vocabSize(), h);
-        require("embeddings.position_embeddings.weight", config.maxPositionEmbeddings(), h);
-        require("embeddings.token_type_embeddings.weight", config.typeVocabSize(), h);
-        require("embeddings.LayerNorm.weight", h);
-        require("embeddings.LayerNorm.bias", h);
-        for (int l = 0; l < config.numHiddenLayers(); l++) {
-            String p = layerPrefix(l);
-            for (String proj : new String[] {"attention.self.query", "attention.self.key",
-                    "attention.self.value", "attention.output.dense"}) {
-                require(p + proj + ".weight", h, h);
-                require(p + proj + ".bias", h);
-            }
-            require(p + "attention.output.LayerNorm.weight", h);
-            require(p + "attention.output.LayerNorm.bias", h);
-            require(p + "intermediate.dense.weight", ff, h);
-            require(p + "intermediate.dense.bias", ff);
-            require(p + "output.dense.weight", h, ff);
-            require(p + "output.dense.bias", h);
-            require(p + "output.LayerNorm.weight", h);
-            require(p + "output.LayerNorm.bias", h);
+        requireAll(BertParameters.encoder(config));
+        if (has(Heads.POOLER + TensorSpec.WEIGHT)) {
+            requireAll(Heads.poolerParameters(config));
         }
-        if (has("pooler.dense.weight")) {
-            require("pooler.dense.weight", h, h);
-            require("pooler.dense.bias", h);
+        if (has(Heads.CLASSIFIER + TensorSpec.WEIGHT)) {
+            requireAll(Heads.classifierParameters(config));
         }
-        if (has("classifier.weight")) {
-            require("classifier.weight", config.numLabels(), h);
-            require("classifier.bias", config.numLabels());
+    }
+
+    /** {@link #require} for each of {@code specs}, in order. */
+    void requireAll(java.util.List<TensorSpec> specs) {
+        for (TensorSpec s : specs) {
+            require(s.name(), s.shape());
         }
     }
 }

@@ -204,18 +204,15 @@ public final class HuggingFaceFolder {
 
     /** Shape checks for the masked-language-model head, which {@link BertWeights#validateAgainst} skips. */
     static void validateHeads(BertWeights w, BertConfig c) {
-        int h = c.hiddenSize();
-        if (w.has("cls.predictions.transform.dense.weight")) {
-            w.require("cls.predictions.transform.dense.weight", h, h);
-            w.require("cls.predictions.transform.dense.bias", h);
-            w.require("cls.predictions.transform.LayerNorm.weight", h);
-            w.require("cls.predictions.transform.LayerNorm.bias", h);
+        for (TensorSpec s : Heads.maskedLmParameters(c)) {
+            boolean present = s.name().equals(Heads.MLM_BIAS) ? w.has(Heads.MLM_BIAS)
+                    : w.has(Heads.MLM_DENSE + TensorSpec.WEIGHT);
+            if (present) {
+                w.require(s.name(), s.shape());
+            }
         }
-        if (w.has("cls.predictions.bias")) {
-            w.require("cls.predictions.bias", c.vocabSize());
-        }
-        if (w.has("cls.predictions.decoder.weight")) {
-            w.require("cls.predictions.decoder.weight", c.vocabSize(), h);
+        if (w.has(Heads.MLM_DECODER)) {
+            w.require(Heads.MLM_DECODER, c.vocabSize(), c.hiddenSize());
         }
     }
 

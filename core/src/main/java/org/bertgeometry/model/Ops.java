@@ -2,11 +2,14 @@ package org.bertgeometry.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.nn.norm.LayerNorm;
 
 /**
- * The few tensor primitives the blocks share, each mapped to the PyTorch kernel Hugging Face itself
- * uses (torch.nn.functional linear, layer_norm, gelu, dropout), so that results agree to float
- * rounding and autograd flows through them.
+ * The few tensor primitives the blocks share, each through DJL's public operation for the PyTorch
+ * kernel Hugging Face itself uses (torch.nn.functional linear, layer_norm, gelu, relu, dropout), so
+ * that results agree to float rounding and autograd flows through them.
  */
 final class Ops {
 
@@ -17,13 +20,13 @@ final class Ops {
 
     /** {@code x · Wᵀ + b} with {@code W} as {@code [out, in]}: {@code (..., in) -> (..., out)}. */
     static NDArray linear(NDArray x, NDArray weight, NDArray bias) {
-        return x.getNDArrayInternal().linear(x, weight, bias).singletonOrThrow();
+        return Linear.linear(x, weight, bias).singletonOrThrow();
     }
 
     /** LayerNorm over the last axis. */
     static NDArray layerNorm(NDArray x, NDArray gamma, NDArray beta, double eps) {
         Shape last = new Shape(x.getShape().get(x.getShape().dimension() - 1));
-        return x.getNDArrayInternal().layerNorm(x, last, gamma, beta, (float) eps).singletonOrThrow();
+        return LayerNorm.layerNorm(x, last, gamma, beta, (float) eps).singletonOrThrow();
     }
 
     /** Inverted dropout with probability {@code p} when training; identity otherwise. */
@@ -31,7 +34,7 @@ final class Ops {
         if (!training || p == 0) {
             return x;
         }
-        return x.getNDArrayInternal().dropout(x, (float) p, true).singletonOrThrow();
+        return Dropout.dropout(x, (float) p, true).singletonOrThrow();
     }
 
     /** The feed-forward activation as Hugging Face defines it for each {@code hidden_act}. */
@@ -39,14 +42,14 @@ final class Ops {
         switch (act) {
             case GELU:
                 // torch.nn.functional.gelu default: the exact erf form
-                return x.getNDArrayInternal().gelu();
+                return ai.djl.nn.Activation.gelu(x);
             case GELU_NEW: {
                 // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
                 NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) SQRT_2_OVER_PI);
                 return x.mul(0.5f).mul(inner.tanh().add(1f));
             }
             case RELU:
-                return x.getNDArrayInternal().relu();
+                return ai.djl.nn.Activation.relu(x);
             default:
                 throw new IllegalStateException("unhandled activation " + act);
         }

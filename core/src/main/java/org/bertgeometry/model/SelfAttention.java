@@ -1,6 +1,10 @@
 package org.bertgeometry.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.index.NDIndex;
+import java.util.List;
 import java.util.Map;
 import org.bertgeometry.capture.HookNames;
 
@@ -9,36 +13,49 @@ import org.bertgeometry.capture.HookNames;
  * {@code BertAttention} computes it: per-head scaled dot products, an additive padding mask, softmax,
  * dropout on the probabilities (training only), context, output projection, dropout, residual and
  * LayerNorm. Head h uses output rows {@code h·headDim .. (h+1)·headDim-1} of the [out, in] weights.
+ *
+ * <p>Memory and speed: the {@code (B, heads, T, T)} arrays (scores, probabilities) dominate at long
+ * sequences, so attention runs on slices of the batch of at most {@link #CHUNK_BYTES} of scores
+ * ({@link #chunkRows}), the scaling and the mask are applied in place, and each array is closed as
+ * soon as the next step has read it; the caller frees the rest when the layer is done.
  */
 final class SelfAttention {
 
-    private final NDArray wq;
-    private final NDArray bq;
-    private final NDArray wk;
-    private final NDArray bk;
-    private final NDArray wv;
-    private final NDArray bv;
-    private final NDArray wo;
-    private final NDArray bo;
-    private final NDArray lnGamma;
-    private final NDArray lnBeta;
+    private static final String QUERY = "attention.self.query";
+    private static final String KEY = "attention.self.key";
+    private static final String VALUE = "attention.self.value";
+    private static final String OUTPUT = "attention.output.dense";
+    private static final String NORM = "attention.output.LayerNorm";
+
+    /** Budget for one slice's score array: under glibc's largest mmap threshold (32 MB), see {@link #chunkRows}. */
+    static final long CHUNK_BYTES = 16L << 20;
+
+    private final Dense query;
+    private final Dense key;
+    private final Dense value;
+    private final Dense output;
+    private final Norm norm;
     private final BertConfig config;
     private final int layer;
 
     SelfAttention(Map<String, NDArray> p, int layer, BertConfig config) {
-        String s = BertWeights.layerPrefix(layer) + "attention.";
-        this.wq = p.get(s + "self.query.weight");
-        this.bq = p.get(s + "self.query.bias");
-        this.wk = p.get(s + "self.key.weight");
-        this.bk = p.get(s + "self.key.bias");
-        this.wv = p.get(s + "self.value.weight");
-        this.bv = p.get(s + "self.value.bias");
-        this.wo = p.get(s + "output.dense.weight");
-        this.bo = p.get(s + "output.dense.bias");
-        this.lnGamma = p.get(s + "output.LayerNorm.weight");
-        this.lnBeta = p.get(s + "output.LayerNorm.bias");
+        String s = BertWeights.layerPrefix(layer);
+        this.query = Dense.of(p, s + QUERY);
+        this.key = Dense.of(p, s + KEY);
+        this.value = Dense.of(p, s + VALUE);
+        this.output = Dense.of(p, s + OUTPUT);
+        this.norm = Norm.of(p, s + NORM);
         this.config = config;
         this.layer = layer;
+    }
+
+    /** Layer {@code layer}'s query, key, value and output projections and the LayerNorm. */
+    static List<TensorSpec> parameters(BertConfig c, int layer) {
+        String s = BertWeights.layerPrefix(layer);
+        int h = c.hiddenSize();
+        return TensorSpec.concat(TensorSpec.linear(s + QUERY, h, h), TensorSpec.linear(s + KEY, h, h),
+                TensorSpec.linear(s + VALUE, h, h), TensorSpec.linear(s + OUTPUT, h, h),
+                TensorSpec.layerNorm(s + NORM, h));
     }
 
     /**
@@ -51,24 +68,68 @@ final class SelfAttention {
         long t = x.getShape().get(1);
         int heads = config.numAttentionHeads();
         int hd = config.headDim();
-        NDArray q = split(Ops.linear(x, wq, bq), b, t, heads, hd);                 // (B, heads, T, hd)
-        NDArray k = split(Ops.linear(x, wk, bk), b, t, heads, hd);                 // (B, heads, T, hd)
-        NDArray v = split(Ops.linear(x, wv, bv), b, t, heads, hd);                 // (B, heads, T, hd)
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (B, heads, T, T)
-                .div((float) Math.sqrt(hd))
-                .add(maskBias);
-        NDArray probs = scores.softmax(-1);                                        // (B, heads, T, T)
-        NDArray context = Ops.dropout(probs, config.attentionProbsDropoutProb(), training)
-                .matMul(v);                                                        // (B, heads, T, hd)
+        NDArray q = split(query.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
+        NDArray k = split(key.apply(x), b, t, heads, hd);                          // (B, heads, T, hd)
+        NDArray v = split(value.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
         rec.record(HookNames.attentionQ(layer), q, Recorder.Layout.HEAD_TOKENS);
         rec.record(HookNames.attentionK(layer), k, Recorder.Layout.HEAD_TOKENS);
         rec.record(HookNames.attentionV(layer), v, Recorder.Layout.HEAD_TOKENS);
-        rec.record(HookNames.attentionScores(layer), scores, Recorder.Layout.HEAD_MAP);
-        rec.record(HookNames.attentionProbs(layer), probs, Recorder.Layout.HEAD_MAP);
+        long rows = chunkRows(b, heads, t);
+        NDList contexts = new NDList();
+        for (long from = 0; from < b; from += rows) {
+            long to = Math.min(b, from + rows);
+            NDArray mask = slice(maskBias, from, to, b);                           // (b, 1, 1, T)
+            contexts.add(attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask,
+                    (int) from, training, rec));
+            if (mask != maskBias) {
+                mask.close();                                 // a view owned by the pass, not the layer
+            }
+        }
+        NDArray context = contexts.size() == 1 ? contexts.singletonOrThrow()
+                : NDArrays.concat(contexts, 0);                                    // (B, heads, T, hd)
         rec.record(HookNames.attentionContext(layer), context, Recorder.Layout.HEAD_TOKENS);
         NDArray merged = context.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * hd); // (B, T, H)
-        NDArray out = Ops.dropout(Ops.linear(merged, wo, bo), config.hiddenDropoutProb(), training);
-        return Ops.layerNorm(out.add(x), lnGamma, lnBeta, config.layerNormEps());
+        NDArray out = Ops.dropout(output.apply(merged), config.hiddenDropoutProb(), training);
+        return norm.apply(out.addi(x), config.layerNormEps());
+    }
+
+    /**
+     * Scores, probabilities and context for batch rows {@code firstRow ..} (the arguments are those
+     * rows' slices): {@code (b, heads, T, hd) -> (b, heads, T, hd)}.
+     */
+    private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray maskBias, int firstRow, boolean training,
+            Recorder rec) {
+        // (q·kᵀ)/√hd + mask, as Hugging Face rounds it; in place, so one (b, heads, T, T) array
+        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (b, heads, T, T)
+                .divi((float) Math.sqrt(config.headDim()))
+                .addi(maskBias);
+        rec.record(HookNames.attentionScores(layer), scores, Recorder.Layout.HEAD_MAP, firstRow);
+        NDArray probs = scores.softmax(-1);                                        // (b, heads, T, T)
+        scores.close();
+        rec.record(HookNames.attentionProbs(layer), probs, Recorder.Layout.HEAD_MAP, firstRow);
+        NDArray dropped = Ops.dropout(probs, config.attentionProbsDropoutProb(), training);
+        NDArray context = dropped.matMul(v);                                       // (b, heads, T, hd)
+        dropped.close();
+        probs.close();
+        return context;
+    }
+
+    /**
+     * Batch rows whose {@code (rows, heads, T, T)} score array stays within {@link #CHUNK_BYTES}, at
+     * least one. Attention runs on such slices of the batch one after another: the per-slice arrays are
+     * small enough for the C allocator to reuse freed memory instead of mapping fresh pages for every
+     * array (glibc maps anything above its threshold, at most 32 MB, anew each time, and page faults
+     * on the fresh pages cost more than the softmax itself at 8 × 512), and they stay in cache between
+     * the steps. Each row's result is the same as in one batched call.
+     */
+    static long chunkRows(long batch, int heads, long t) {
+        long perRow = heads * t * t * Float.BYTES;
+        return Math.max(1, Math.min(batch, CHUNK_BYTES / perRow));
+    }
+
+    /** Rows {@code from .. to-1} of axis 0, or {@code x} itself when that is all of it. */
+    private static NDArray slice(NDArray x, long from, long to, long b) {
+        return from == 0 && to == b ? x : x.get(new NDIndex().addSliceDim(from, to));
     }
 
     /** {@code (B, T, H) -> (B, heads, T, hd)}. */

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertModel;
@@ -51,14 +52,25 @@ public final class ClassifierTrainer {
      */
     public TrainingResult train(BertModel model, LabelledSequences train, LabelledSequences validation,
             TrainingMonitor monitor) {
+        return train(model, epoch -> train, validation, monitor);
+    }
+
+    /**
+     * Like {@link #train(BertModel, LabelledSequences, LabelledSequences, TrainingMonitor)}, but the
+     * training set of each epoch (1-based) comes from {@code trainingEpoch}, so that a caller can
+     * augment the sequences afresh every epoch; every epoch must hold the same number of sequences.
+     */
+    public TrainingResult train(BertModel model, IntFunction<LabelledSequences> trainingEpoch,
+            LabelledSequences validation, TrainingMonitor monitor) {
         // grad mode is per thread: off for the whole run, on only inside each step's GradientCollector
         try (GradMode off = GradMode.off()) {
-            return trainWithoutGradMode(model, train, validation, monitor);
+            return trainWithoutGradMode(model, trainingEpoch, validation, monitor);
         }
     }
 
-    private TrainingResult trainWithoutGradMode(BertModel model, LabelledSequences train,
+    private TrainingResult trainWithoutGradMode(BertModel model, IntFunction<LabelledSequences> trainingEpoch,
             LabelledSequences validation, TrainingMonitor monitor) {
+        LabelledSequences train = trainingEpoch.apply(1);
         if (!model.hasClassifier()) {
             throw new IllegalArgumentException("the model has no classification head; give its config labels");
         }
@@ -69,6 +81,7 @@ public final class ClassifierTrainer {
         checkLabels(train, numLabels, "training");
         checkLabels(validation, numLabels, "validation");
 
+        int firstSize = train.size();
         int stepsPerEpoch = (train.size() + settings.batchSize() - 1) / settings.batchSize();
         int totalSteps = stepsPerEpoch * settings.epochs();
         LinearWarmupDecay schedule = LinearWarmupDecay.withWarmupFraction(settings.optimizer().learningRate(),
@@ -90,6 +103,14 @@ public final class ClassifierTrainer {
         try {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long started = System.currentTimeMillis();
+                if (epoch > 1) {
+                    train = trainingEpoch.apply(epoch);
+                    if (train.size() != firstSize) {
+                        throw new IllegalArgumentException("epoch " + epoch + " has " + train.size()
+                                + " training sequences, the first had " + firstSize + "; they must not change");
+                    }
+                    checkLabels(train, numLabels, "training");
+                }
                 int[] order = shuffled(train.size(), new Random(settings.seed() + epoch));
                 double lossSum = 0;
                 int batches = 0;

@@ -60,7 +60,7 @@ class SinksTest {
         assertArrayEquals(new double[] {0.8, 0.4, 0}, th[0], 1e-7);
         assertArrayEquals(new double[] {0, 1.3, 0}, th[1], 1e-7);
         assertArrayEquals(new int[] {CLS, 7, SEP, 8}, sink.firstSampleIds(0));
-        assertEquals(2L * 9 * Double.BYTES, sink.memoryBytes());
+        assertEquals(2L * 9 * 16, sink.memoryBytes(), "two exact sums of 16 bytes per entry");
     }
 
     @Test

@@ -7,59 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Class-mean maps, position lists, domain proportions, rollout, Clark metrics, entropies. */
+/** Position lists, domain proportions, rollout, Clark metrics, entropies. */
 class AttentionAnalysesTest {
-
-    private static float[][] randomMap(int n, Random r) {
-        float[][] m = new float[n][n];
-        for (float[] row : m) {
-            for (int j = 0; j < n; j++) {
-                row[j] = r.nextFloat();
-            }
-        }
-        return m;
-    }
-
-    @Test
-    void classMeanEqualsMeanOfPerSampleMapsWhenKeepingAllPositions() {
-        Random r = new Random(11);
-        ClassMeanAttention acc = new ClassMeanAttention(5,
-                new ClassMeanAttention.Params(0.3, ClassMeanAttention.SpecialHandling.KEEP_ALL));
-        float[][][] maps = {randomMap(5, r), randomMap(5, r), randomMap(5, r)};
-        for (float[][] m : maps) {
-            acc.add(m, 4);
-        }
-        double[][] mean = acc.mean();
-        double[][] thr = acc.thresholdedSum();
-        for (int i = 0; i < 5; i++) {
-            for (int j = 0; j < 5; j++) {
-                double expected = ((double) maps[0][i][j] + maps[1][i][j] + maps[2][i][j]) / 3;
-                assertEquals(expected, mean[i][j], 1e-12);
-                double t = 0;
-                for (float[][] m : maps) {
-                    t += m[i][j] >= 0.3 ? m[i][j] : 0;
-                }
-                assertEquals(t, thr[i][j], 1e-12);
-            }
-        }
-        assertEquals(3, acc.count());
-    }
-
-    @Test
-    void referenceHandlingZeroesSepAndEverythingAfterButKeepsCls() {
-        ClassMeanAttention acc = new ClassMeanAttention(4, ClassMeanAttention.Params.defaults());
-        float[][] ones = {{1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}, {1, 1, 1, 1}};
-        acc.add(ones, 2);
-        double[][] m = acc.mean();
-        assertArrayEquals(new double[] {1, 1, 0, 0}, m[0]);
-        assertArrayEquals(new double[] {0, 0, 0, 0}, m[2]);
-        assertThrows(IllegalArgumentException.class, () -> acc.add(new float[3][3], 1));
-        assertThrows(IllegalStateException.class,
-                () -> new ClassMeanAttention(2, ClassMeanAttention.Params.defaults()).mean());
-    }
 
     @Test
     void highAttentionListIsSortedDescendingWithAminoAcidLabels() {

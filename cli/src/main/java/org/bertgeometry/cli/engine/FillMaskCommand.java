@@ -4,12 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.Logits;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -35,8 +37,12 @@ public final class FillMaskCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         if (topK <= 0) {
             throw new IllegalArgumentException("--top-k must be positive, got " + topK);
         }

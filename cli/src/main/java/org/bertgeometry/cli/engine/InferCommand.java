@@ -5,22 +5,21 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
-import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
-import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.inference.BucketedRun;
 import org.bertgeometry.inference.LoadedBert;
-import org.bertgeometry.model.ForwardResult;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -53,14 +52,21 @@ public final class InferCommand extends LongRunningCommand {
             + "(default ${DEFAULT-VALUE}).")
     int batchSize;
 
+    /** Batches sorted by length together when only hidden states are kept (a window's rows wait in memory). */
+    private static final int WINDOW_BATCHES = 8;
+
     @Option(names = "--attention-dir", paramLabel = "DIR", description = "Also write every attention map: "
             + "DIR/sentence-<k>/layer<L>-head<H>.npy (k = the CSV's sentence number, L and H 1-based), n x n "
             + "float32 over the line's real tokens. DIR must not exist or be empty; it appears only when all "
             + "lines succeeded.")
     Path attentionDir;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
         }
@@ -97,40 +103,39 @@ public final class InferCommand extends LongRunningCommand {
                 header.add("h" + h);
             }
             w.record(header);
-            for (int from = 0; from < lines.size(); from += batchSize) {
-                List<Encoding> enc = new ArrayList<>();
-                for (int i = from; i < Math.min(lines.size(), from + batchSize); i++) {
-                    enc.add(bert.tokenizer().encode(lines.get(i)));
-                }
-                // collected, but one batch at a time: host memory holds one hook point of one batch
-                List<Map<String, CapturedTensor>> states = new ArrayList<>();
-                for (int b = 0; b < enc.size(); b++) {
-                    states.add(new HashMap<>());
-                }
-                List<CaptureSink> sinks = new ArrayList<>();
-                if (hook != null) {
-                    sinks.add(CaptureSink.collecting(CaptureSpec.of(hook), states));
-                }
-                if (mapsRoot != null) {
-                    sinks.add(new AttentionNpySink(mapsRoot, from + 1));
-                }
-                ForwardResult r = bert.model().forward(bert.batch(enc), CaptureSink.fanOut(sinks), false);
-                for (int b = 0; b < enc.size(); b++) {
-                    Encoding e = enc.get(b);
-                    float[] flat = hook == null ? null : states.get(b).get(hook).data();
-                    for (int p = 0; p < e.realLength(); p++) {
-                        List<Object> row = new ArrayList<>(hidden + 3);
-                        row.add(from + b + 1);
-                        row.add(p);
-                        row.add(e.tokens().get(p));
-                        for (int h = 0; h < hidden; h++) {
-                            row.add(flat == null ? r.lastHidden()[b][p][h] : flat[p * hidden + h]);
-                        }
-                        w.record(row);
-                    }
-                }
-                bar.items(from + enc.size(), lines.size(), "lines");
+            List<Encoding> enc = new ArrayList<>();
+            for (String line : lines) {
+                enc.add(bert.tokenizer().encode(line));
             }
+            int[] lengths = enc.stream().mapToInt(Encoding::realLength).toArray();
+            CaptureSpec capture = hook == null ? CaptureSpec.none() : CaptureSpec.of(hook);
+            if (mapsRoot != null) {
+                capture = capture.union(CaptureSpec.attentionProbs());
+            }
+            // batches of similar length, rows still in input order; with maps a window holds every map
+            // of its lines, so the window is one batch then
+            new BucketedRun(bert.model(), batchSize, mapsRoot == null ? WINDOW_BATCHES : 1).run(lengths,
+                    indices -> bert.batch(Arrays.stream(indices).mapToObj(enc::get).toList()), capture, o -> {
+                        if (mapsRoot != null) {
+                            o.replayTo(new AttentionNpySink(mapsRoot, o.index() + 1));
+                        }
+                        float[] flat = hook == null ? null : o.captures().get(hook).data();
+                        Encoding e = enc.get(o.index());
+                        try {
+                            for (int p = 0; p < e.realLength(); p++) {
+                                List<Object> row = new ArrayList<>(hidden + 3);
+                                row.add(o.index() + 1);
+                                row.add(p);
+                                row.add(e.tokens().get(p));
+                                for (int h = 0; h < hidden; h++) {
+                                    row.add(flat == null ? o.hidden()[p][h] : flat[p * hidden + h]);
+                                }
+                                w.record(row);
+                            }
+                        } catch (IOException ex) {
+                            throw new UncheckedIOException(Stdio.name(output, false) + ": " + ex.getMessage(), ex);
+                        }
+                    }, done -> bar.items(done, lines.size(), "lines"));
             complete = true;
         } finally {
             if (!complete && !Stdio.isDash(output)) {

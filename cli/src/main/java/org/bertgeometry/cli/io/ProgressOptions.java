@@ -10,11 +10,12 @@ import picocli.CommandLine.Option;
  * mixin): {@code --progress} draws one line in place, {@code --no-progress} shows none. Without
  * either, progress is drawn in place when the process runs on a terminal and printed as one line
  * per ten percent otherwise. "On a terminal" cannot rest on
- * {@code System.console() != null}: from JDK 22 on, that console exists even when the output is
- * redirected, and only {@code Console.isTerminal()} (JDK 22+, called by reflection because the
- * build targets Java 17) tells the two apart. On JDK 17 to 21 a non-null console already means a
- * terminal. Neither looks at standard error itself, which is where progress goes; the explicit
- * options are there for the cases the guess gets wrong.
+ * {@code System.console() != null}: from JDK 22 on, that console can exist even when the output is
+ * redirected (JDK 22's JLine-based console did so by default), and only {@code Console.isTerminal()}
+ * (JDK 22+, called by reflection because the build targets Java 17) tells the two apart. Checked by
+ * hand on JDK 17 and JDK 25 under {@code script} (a terminal) and through a pipe. On JDK 17 to 21 a
+ * non-null console already means a terminal. Neither looks at standard error itself, which is where
+ * progress goes; the explicit options are there for the cases the guess gets wrong.
  */
 public final class ProgressOptions {
 

@@ -101,12 +101,17 @@ public final class Stdio {
      * command's standard output for {@code -}, which closing the writer flushes but leaves open.
      */
     public static FastaWriter fasta(Path p, CommandSpec spec) throws IOException {
+        return fasta(p, spec, FastaWriter.DEFAULT_LINE_WIDTH);
+    }
+
+    /** As {@link #fasta(Path, CommandSpec)}, with {@code lineWidth} letters per sequence line. */
+    public static FastaWriter fasta(Path p, CommandSpec spec, int lineWidth) throws IOException {
         if (!isDash(p)) {
             Path parent = p.toAbsolutePath().getParent();
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            return FastaWriter.create(p);
+            return FastaWriter.create(p, lineWidth);
         }
         PrintWriter out = spec.commandLine().getOut();
         return new FastaWriter(new OutputStream() {
@@ -134,7 +139,7 @@ public final class Stdio {
             public void close() {
                 out.flush();
             }
-        }, FastaWriter.DEFAULT_LINE_WIDTH);
+        }, lineWidth);
     }
 
     /** Where the one-line summary of a command that wrote {@code output} goes: stderr when stdout holds data. */

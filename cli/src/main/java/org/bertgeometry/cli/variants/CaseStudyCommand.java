@@ -13,12 +13,19 @@ import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.analysis.GeometryRunSettings;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.VariantClass;
+import org.bertgeometry.variants.abstention.AbstentionCalibration;
+import org.bertgeometry.variants.abstention.AbstentionRule;
+import org.bertgeometry.variants.abstention.CoverageCurve;
+import org.bertgeometry.variants.abstention.ReliabilityDiagram;
+import org.bertgeometry.variants.augmentation.AugmentationSettings;
+import org.bertgeometry.variants.reference.GhDefinition;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
 import org.bertgeometry.variants.classifier.VariantPredictor;
@@ -27,7 +34,6 @@ import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.evaluation.SplitIndices;
 import org.bertgeometry.variants.evaluation.StratifiedSplit;
 import org.bertgeometry.variants.simulation.ClassSizes;
-import org.bertgeometry.variants.simulation.NoiseModel;
 import org.bertgeometry.variants.simulation.SimulatedGenome;
 import org.bertgeometry.variants.simulation.VariantSimulator;
 import org.bertgeometry.variants.spike.SpikeExtraction;
@@ -67,8 +73,32 @@ public final class CaseStudyCommand extends LongRunningCommand {
             + "of each further evaluation set (default ${DEFAULT-VALUE}).")
     int furtherPerClass;
 
+    @Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--no-augment", description = "Train on the simulated spikes as they are, without the on-the-fly "
+            + "augmentation (docs/case-study-data.md, \"Training augmentation\").")
+    boolean noAugment;
+
+    @Option(names = "--calibration-per-class", paramLabel = "N", defaultValue = "30", description = "Genomes per "
+            + "class of the held-out set that sets the abstention thresholds (default ${DEFAULT-VALUE}).")
+    int calibrationPerClass;
+
+    @Option(names = "--robustness-per-class", paramLabel = "N", defaultValue = "10", description = "Spikes per class "
+            + "of each robustness-curve point; 0 skips the curves (default ${DEFAULT-VALUE}).")
+    int robustnessPerClass;
+
+    @Option(names = "--held-out-class", paramLabel = "NAME", defaultValue = "lambda", description = "Class left out "
+            + "of a second, seven-class model to test abstention on an unseen lineage (default ${DEFAULT-VALUE}).")
+    String heldOutClass;
+
+    @Option(names = "--held-out-epochs", paramLabel = "N", defaultValue = "6", description = "Epochs of the "
+            + "seven-class model; 0 skips it (default ${DEFAULT-VALUE}; never run with the base preset).")
+    int heldOutEpochs;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         long started = System.nanoTime();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
@@ -78,6 +108,11 @@ public final class CaseStudyCommand extends LongRunningCommand {
             throw new IllegalArgumentException("--per-class must be at least 5 so that every split holds every class");
         }
         int selected = VariantClass.ofKey(selectedClass).label();
+        VariantClass.ofKey(heldOutClass);
+        if (calibrationPerClass < 2 || robustnessPerClass < 0 || heldOutEpochs < 0 || furtherPerClass < 1) {
+            throw new IllegalArgumentException("need --calibration-per-class >= 2, --further-per-class >= 1, and "
+                    + "--robustness-per-class and --held-out-epochs >= 0");
+        }
         Files.createDirectories(out);
         Map<String, Double> timings = new LinkedHashMap<>();
         List<String> names = new ArrayList<>();
@@ -105,32 +140,54 @@ public final class CaseStudyCommand extends LongRunningCommand {
         TrainingSettings ts = model.training(p);
         int e = ts.epochs();
         ProgressBar bar = bar("  training");
-        VariantClassifierTrainer.Outcome outcome = model.train(p, ts, train, validation, bar);
+        VariantClassifierTrainer.Outcome outcome = model.train(p, ts, train, validation, bar,
+                noAugment ? AugmentationSettings.none() : AugmentationSettings.defaults());
         bar.done();
         timings.put("train", seconds(t));
         Path modelDir = out.resolve("model");
         HuggingFaceFolder.save(outcome.checkpoint(), modelDir);
 
-        stage(err, "4/6", "evaluating on the test split and three further simulated sets");
+        stage(err, "4/6", "calibrating abstention, evaluating on the test split and further simulated sets");
         t = System.nanoTime();
         BertCheckpoint saved = HuggingFaceFolder.load(modelDir);
         ClassificationMetrics testMetrics;
         List<CaseStudyReport.Evaluation> further = new ArrayList<>();
+        List<AbstentionSection.SetRow> rows = new ArrayList<>();
+        AbstentionSection abstention;
+        RobustnessSection robustness = null;
         GeometryResults geometry;
+        List<HeadRecomputationCheck.Row> recomputation;
+        LabelledSpikes calibration = spikesOf(simulator.simulateDataset(ClassSizes.balanced(calibrationPerClass),
+                seed + 500), extractor, names, err);
+        LabelledSpikes plainGh = spikesOf(VariantSimulator.withDefaults().withGh(GhDefinition.GISAID_CLADE_GH)
+                .simulateDataset(Map.of(VariantClass.GH, 2 * furtherPerClass), seed + 5000), extractor, names, err);
         try (LoadedBert bert = LoadedBert.open(saved)) {
             VariantPredictor predictor = new VariantPredictor(bert, 32);
-            testMetrics = evaluate(predictor, test);
-            further.add(new CaseStudyReport.Evaluation("other seed", furtherPerClass + " genomes per class simulated "
-                    + "with seed " + (seed + 1000) + ", default noise", evaluate(predictor, spikesOf(simulator
-                    .simulateDataset(ClassSizes.balanced(furtherPerClass), seed + 1000), extractor, names, err))));
-            further.add(new CaseStudyReport.Evaluation("twice the noise", furtherPerClass + " genomes per class, seed "
-                    + (seed + 2000) + ", every noise rate doubled", evaluate(predictor, spikesOf(simulator
-                    .withNoise(NoiseModel.defaults().scaled(2.0)).simulateDataset(ClassSizes.balanced(furtherPerClass),
-                    seed + 2000), extractor, names, err))));
-            further.add(new CaseStudyReport.Evaluation("paper proportions", (furtherPerClass * 8) + " genomes in the "
-                    + "paper's skewed class proportions, seed " + (seed + 3000), evaluate(predictor, spikesOf(
-                    simulator.simulateDataset(ClassSizes.paperProportions(furtherPerClass * 8), seed + 3000),
-                    extractor, names, err))));
+            AbstentionRule rule = AbstentionCalibration.fit(predictor, train, calibration,
+                    AbstentionCalibration.DEFAULT_RATE, AbstentionCalibration.DEFAULT_MAX_PER_CLASS);
+            rule.save(modelDir);
+            VariantPredictor.Predictions testPred = predictor.predict(test.spikes(), () -> false);
+            testMetrics = ClassificationMetrics.compute(test.labels(), testPred.predicted(), names.size());
+            rows.add(AbstentionSection.measure("test split", true, testPred, test.labels(), rule));
+            for (EvaluationSet set : EvaluationSet.standard(seed, furtherPerClass)) {
+                LabelledSpikes data = spikesOf(set.simulate(simulator), extractor, names, err);
+                VariantPredictor.Predictions pred = predictor.predict(data.spikes(), () -> false);
+                further.add(new CaseStudyReport.Evaluation(set.name(), set.description(),
+                        ClassificationMetrics.compute(data.labels(), pred.predicted(), names.size())));
+                rows.add(AbstentionSection.measure(set.name(), true, pred, data.labels(), rule));
+            }
+            rows.add(AbstentionSection.measure("plain GH clade (reference + D614G)", false,
+                    predictor.predict(plainGh.spikes(), () -> false), null, rule));
+            boolean[] right = new boolean[test.size()];
+            for (int i = 0; i < right.length; i++) {
+                right[i] = testPred.predicted()[i] == test.labels()[i];
+            }
+            ReliabilityDiagram reliability = ReliabilityDiagram.compute(testPred.maxProbabilities(), right, 10);
+            CoverageCurve coverage = CoverageCurve.compute(testPred.maxProbabilities(), right, 20);
+            abstention = new AbstentionSection(reliability, coverage, rule, rows);
+            if (robustnessPerClass > 0) {
+                robustness = RobustnessSets.measure(predictor, simulator, names, seed, robustnessPerClass);
+            }
             timings.put("evaluate", seconds(t));
 
             stage(err, "5/6", "capturing attention on the test split and running the geometry analyses");
@@ -144,7 +201,17 @@ public final class CaseStudyCommand extends LongRunningCommand {
             geometry = AttentionGeometryRun.run(bert, ids, test.labels(), names, GeometryRunSettings.defaults(),
                     f -> gbar.progress(f, ""), () -> false);
             gbar.done();
+            recomputation = HeadRecomputationCheck.run(bert, test.spikes().get(0));
             timings.put("geometry", seconds(t));
+        }
+        if (heldOutEpochs > 0 && !p.needsBaseModel()) {
+            t = System.nanoTime();
+            rows.addAll(HeldOutClassStudy.run(VariantClass.ofKey(heldOutClass), ts.withEpochs(heldOutEpochs), p,
+                    noAugment ? AugmentationSettings.none() : AugmentationSettings.defaults(), train, validation, test,
+                    calibration, plainGh, simulator, extractor, names, seed, furtherPerClass, err,
+                    bar("  training (without " + heldOutClass + ")")));
+            abstention = new AbstentionSection(abstention.reliability(), abstention.coverage(), abstention.rule(), rows);
+            timings.put("held_out_class", seconds(t));
         }
 
         stage(err, "6/6", "writing the report");
@@ -158,10 +225,13 @@ public final class CaseStudyCommand extends LongRunningCommand {
                 + ", " + saved.config().numAttentionHeads() + " heads, vocabulary " + saved.config().vocabSize());
         setup.put("training", e + " epochs, batch " + ts.batchSize() + ", AdamW peak lr " + ts.optimizer().learningRate()
                 + ", best epoch " + outcome.training().bestEpoch());
+        setup.put("augmentation", noAugment ? "none" : "on the fly, defaults of AugmentationSettings");
         setup.put("tokens", "12-mers, stride 9, [CLS] ... [SEP], at most 512 positions");
         timings.put("total", seconds(started));
         CaseStudyReport.write(out, new CaseStudyReport.Contents("SARS-CoV-2 variant case study", setup, testMetrics,
-                names, outcome.training().history(), further, geometry, selected, 12, timings, modelDir.toString()));
+                names, outcome.training().history(), further, geometry, selected, 12, timings, modelDir.toString(),
+                abstention, robustness, FurtherAnalysesSection.compute(geometry, saved.weights(), selected,
+                recomputation)));
         timings.put("report", seconds(t));
 
         stdout.printf(Locale.ROOT, "Test accuracy %.4f, macro F1 %.4f on %d sequences.%n", testMetrics.accuracy(),
@@ -169,6 +239,10 @@ public final class CaseStudyCommand extends LongRunningCommand {
         for (CaseStudyReport.Evaluation ev : further) {
             stdout.printf(Locale.ROOT, "%s: accuracy %.4f, macro F1 %.4f (%d sequences).%n", ev.name(), ev.metrics().accuracy(),
                     ev.metrics().macroF1(), ev.metrics().total());
+        }
+        stdout.printf(Locale.ROOT, "Expected calibration error (test split): %.4f%n", abstention.reliability().ece());
+        for (AbstentionSection.SetRow r : abstention.sets()) {
+            stdout.printf(Locale.ROOT, "%s: %.1f %% unassigned (%d sequences)%n", r.name(), 100 * r.unassigned(), r.sequences());
         }
         stdout.printf(Locale.ROOT, "Report: %s%nModel:  %s%nWall time: %.1f s%n", out.resolve("index.html").toAbsolutePath(),
                 modelDir.toAbsolutePath(), seconds(started));
@@ -183,11 +257,6 @@ public final class CaseStudyCommand extends LongRunningCommand {
 
     private static double seconds(long since) {
         return (System.nanoTime() - since) / 1e9;
-    }
-
-    private static ClassificationMetrics evaluate(VariantPredictor predictor, LabelledSpikes data) {
-        VariantPredictor.Predictions p = predictor.predict(data.spikes(), () -> false);
-        return ClassificationMetrics.compute(data.labels(), p.predicted(), data.classNames().size());
     }
 
     /** Spikes of simulated whole genomes, extracted as a user's genomes would be; failures are reported. */

@@ -43,7 +43,8 @@ final class CaseStudyReport {
     record Contents(String title, Map<String, Object> setup, ClassificationMetrics testMetrics,
             List<String> classNames, List<EpochReport> history, List<Evaluation> extraEvaluations,
             GeometryResults geometry, int selectedClass, int kmerK, Map<String, Double> timingsSeconds,
-            String modelFolder) {
+            String modelFolder, AbstentionSection abstention, RobustnessSection robustness,
+            FurtherAnalysesSection analyses) {
     }
 
     /** A further data set the trained model was evaluated on. */
@@ -90,6 +91,16 @@ final class CaseStudyReport {
             extra.put(e.name(), metricsMap(e.metrics()));
         }
         summary.put("further_evaluations", extra);
+        if (c.abstention() != null) {
+            summary.put("calibration_and_abstention", c.abstention().summary());
+            c.abstention().write(data, fig);
+        }
+        if (c.robustness() != null) {
+            c.robustness().write(data, fig);
+        }
+        if (c.analyses() != null) {
+            c.analyses().write(data, fig);
+        }
         summary.put("timings_seconds", c.timingsSeconds());
         JsonFiles.write(summary, data.resolve("metrics.json"));
 
@@ -291,6 +302,12 @@ final class CaseStudyReport {
         if (trained) {
             page.figure("figures/training-curves.png", "Training loss, validation loss and validation accuracy per epoch.");
         }
+        if (c.abstention() != null) {
+            c.abstention().addTo(page);
+        }
+        if (c.robustness() != null) {
+            c.robustness().addTo(page);
+        }
         page.section("Attention patterns (gates)");
         page.paragraph("Each head's class-mean attention map (correctly classified samples, [SEP] and padding left "
                 + "out) is labelled with a gate of the paper's taxonomy by the project's operational rules "
@@ -312,12 +329,25 @@ final class CaseStudyReport {
         if (!pcaNote.isEmpty()) {
             page.figure("figures/pca-cls.png", "PCA of last-layer CLS vectors by class; " + pcaNote + ".");
         }
+        if (c.analyses() != null) {
+            c.analyses().addTo(page);
+        }
         page.section("Files");
         page.link("data/metrics.json", "all scores and the setup as JSON");
         if (trained) {
             page.link("data/training-history.csv", "training history");
         }
         page.link("data/confusion-matrix.csv", "confusion matrix");
+        if (c.abstention() != null) {
+            page.link("data/reliability-test.csv", "reliability diagram of the test split");
+            page.link("data/coverage-accuracy-test.csv", "accuracy against coverage on the test split");
+            page.link("data/unassigned-by-set.csv", "share answered 'unassigned' per evaluated set");
+        }
+        if (c.robustness() != null) {
+            for (String f : c.robustness().files()) {
+                page.link(f, "robustness curve");
+            }
+        }
         page.link("data/gates-class-mean.csv", "gate labels and head statistics per class, layer and head");
         page.link("data/per-head-sample-statistics.csv", "per-head k90 and row cone index, averaged over samples");
         page.link("data/cone-index-by-layer.csv", "cone index per layer");
@@ -356,7 +386,8 @@ final class CaseStudyReport {
         CsvWriter.write(t, file);
     }
 
-    private static List<String> numbered(int n) {
+    /** "1", "2", ..., n: layer and head names as the paper numbers them. */
+    static List<String> numbered(int n) {
         List<String> out = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             out.add(Integer.toString(i));
@@ -371,7 +402,7 @@ final class CaseStudyReport {
         return out;
     }
 
-    private static double[] unbox(List<Double> xs) {
+    static double[] unbox(List<Double> xs) {
         return xs.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

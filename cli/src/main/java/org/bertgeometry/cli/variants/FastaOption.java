@@ -8,9 +8,9 @@ import org.bertgeometry.variants.spike.SpikeExtractor;
 import picocli.CommandLine.Option;
 
 /**
- * The {@code --fasta} input of {@code train}, {@code predict} and {@code analyze} (a picocli mixin):
- * spikes or whole genomes, read through {@link SpikeInput} with every skipped genome reported, and
- * refused when no sequence is left, so that the three commands read their input the same way.
+ * The {@code --fasta} input of {@code train} and {@code predict} (a picocli mixin): spikes or whole
+ * genomes, read through {@link SpikeInput} with every skipped genome reported, and refused when no
+ * sequence is left, so that both commands read their input the same way.
  */
 final class FastaOption {
 
@@ -35,10 +35,5 @@ final class FastaOption {
     /** How messages name the input. */
     String name() {
         return Stdio.name(fasta, true);
-    }
-
-    /** How a report names the input: its absolute path, or standard input. */
-    String absoluteName() {
-        return Stdio.isDash(fasta) ? name() : fasta.toAbsolutePath().toString();
     }
 }

@@ -1,6 +1,7 @@
 package org.bertgeometry.cli.variants;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,10 +11,12 @@ import java.util.Map;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.Stdio;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.ModelLoader;
 import org.bertgeometry.report.table.JsonFiles;
+import org.bertgeometry.variants.abstention.AbstentionRule;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.fasta.SequenceRecord;
@@ -54,16 +57,33 @@ public final class PredictCommand extends LongRunningCommand {
             + "labelled sequences is below X, in [0, 1]; for scripted checks.")
     Double minAccuracy;
 
+    @Mixin
+    ThreadsOption threads;
+
+    @Option(names = "--abstain", description = "Answer 'unassigned' when the model is not confident or the sequence "
+            + "lies outside its training distribution, with the thresholds stored in the model folder (abstention.json, "
+            + "written by 'train' and 'case-study').")
+    boolean abstain;
+
+    @Option(names = "--min-probability", paramLabel = "P", description = "Answer 'unassigned' when the highest class "
+            + "probability is below P, in [0, 1]; with --abstain it replaces the stored probability threshold.")
+    Double minProbability;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         if (batchSize <= 0) {
             throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
         }
         if (minAccuracy != null && !(minAccuracy >= 0 && minAccuracy <= 1)) {
             throw new IllegalArgumentException("--min-accuracy must lie in [0, 1], got " + minAccuracy);
         }
+        if (minProbability != null && !(minProbability >= 0 && minProbability <= 1)) {
+            throw new IllegalArgumentException("--min-probability must lie in [0, 1], got " + minProbability);
+        }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
+        AbstentionRule rule = abstain ? AbstentionRule.load(Files.isDirectory(model) ? model : model.getParent()) : null;
         BertCheckpoint checkpoint = ModelLoader.load(model);
         List<String> classNames = checkpoint.config().labels();
         if (classNames.isEmpty()) {
@@ -87,12 +107,28 @@ public final class PredictCommand extends LongRunningCommand {
             err.printf(Locale.ROOT, "bertgeo: warning: %d sequence(s) were longer than the model's %d tokens and were truncated: "
                     + "only their beginning was classified%n", pred.truncated(), maxLength);
         }
-        PredictionOutput.writeCsv(output, spec, ids, null, pred.predicted(), pred.probabilities(), classNames);
+        int[] answer = pred.predicted().clone();
+        int unassigned = 0;
+        for (int i = 0; i < answer.length; i++) {
+            boolean lowP = minProbability != null && pred.probabilities()[i][answer[i]] < minProbability;
+            boolean byRule = rule != null && (minProbability != null
+                    ? rule.scorer().score(pred.features()[i]) > rule.maxDistance()
+                    : rule.abstains(pred.probabilities()[i], pred.features()[i]));
+            if (lowP || byRule) {
+                answer[i] = PredictionOutput.UNASSIGNED;
+                unassigned++;
+            }
+        }
+        PredictionOutput.writeCsv(output, spec, ids, null, answer, pred.probabilities(), classNames);
         stdout = Stdio.summary(output, spec);
+        if (abstain || minProbability != null) {
+            stdout.printf(Locale.ROOT, "%d of %d sequence(s) unassigned (%.1f %%)%n", unassigned, answer.length,
+                    100.0 * unassigned / answer.length);
+        }
         stdout.printf(Locale.ROOT, "classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
                 input.genomes() > 0 ? " (" + input.genomes() + " whole genomes, " + input.skipped().size()
                         + " skipped)" : "", String.join(", ", classNames), Stdio.name(output, false));
-        reportMetrics(input.spikes(), pred.predicted(), classNames, stdout, err);
+        reportMetrics(input.spikes(), answer, classNames, stdout, err);
         stdout.flush();
         return 0;
     }
@@ -108,17 +144,19 @@ public final class PredictCommand extends LongRunningCommand {
         int n = spikes.size();
         double[][] probs = new double[n][];
         int[] predicted = new int[n];
+        double[][] features = new double[n][];
         int truncated = 0;
         for (int from = 0; from < n; from += batchSize) {
             int to = Math.min(n, from + batchSize);
             VariantPredictor.Predictions part = predictor.predict(spikes.subList(from, to), () -> false);
             System.arraycopy(part.probabilities(), 0, probs, from, to - from);
             System.arraycopy(part.predicted(), 0, predicted, from, to - from);
+            System.arraycopy(part.features(), 0, features, from, to - from);
             truncated += part.truncated();
             bar.items(to, n, "sequences");
         }
         bar.done();
-        return new VariantPredictor.Predictions(probs, predicted, truncated);
+        return new VariantPredictor.Predictions(probs, predicted, truncated, features);
     }
 
     /**
@@ -146,6 +184,17 @@ public final class PredictCommand extends LongRunningCommand {
             truth.add(t);
             pred.add(predicted[i]);
         }
+        int unassignedIndex = -1;
+        if (pred.contains(PredictionOutput.UNASSIGNED)) {
+            // "unassigned" counts as an answer of its own, never right: accuracy covers every labelled sequence
+            names.add(AbstentionRule.UNASSIGNED);
+            unassignedIndex = names.size() - 1;
+            for (int i = 0; i < pred.size(); i++) {
+                if (pred.get(i) == PredictionOutput.UNASSIGNED) {
+                    pred.set(i, unassignedIndex);
+                }
+            }
+        }
         if (truth.isEmpty()) {
             if (metricsFile != null || minAccuracy != null) {
                 throw new IllegalArgumentException("--metrics and --min-accuracy need 'class=NAME' in the FASTA "
@@ -164,6 +213,18 @@ public final class PredictCommand extends LongRunningCommand {
         ClassificationMetrics m = ClassificationMetrics.compute(truth.stream().mapToInt(Integer::intValue).toArray(),
                 pred.stream().mapToInt(Integer::intValue).toArray(), names.size());
         stdout.printf(Locale.ROOT, "accuracy %.4f, macro F1 %.4f on %d labelled sequences%n", m.accuracy(), m.macroF1(), m.total());
+        if (unassignedIndex >= 0) {
+            long answered = 0;
+            long right = 0;
+            for (int i = 0; i < truth.size(); i++) {
+                if (pred.get(i) != unassignedIndex) {
+                    answered++;
+                    right += pred.get(i).equals(truth.get(i)) ? 1 : 0;
+                }
+            }
+            stdout.printf(Locale.ROOT, "coverage %.4f, accuracy on the %d assigned %.4f%n", answered / (double) truth.size(),
+                    answered, answered == 0 ? Double.NaN : right / (double) answered);
+        }
         StringBuilder recall = new StringBuilder("recall per class:");
         for (int c = 0; c < names.size(); c++) {
             if (m.perClass().get(c).support() > 0) {
@@ -181,7 +242,7 @@ public final class PredictCommand extends LongRunningCommand {
         stdout.flush();
         if (minAccuracy != null && m.accuracy() < minAccuracy) {
             throw new IllegalStateException(String.format(Locale.ROOT, "accuracy %.4f is below --min-accuracy %s (predictions were"
-                    + " written to %s)", m.accuracy(), minAccuracy, output));
+                    + " written to %s)", m.accuracy(), minAccuracy, Stdio.name(output, false)));
         }
     }
 }

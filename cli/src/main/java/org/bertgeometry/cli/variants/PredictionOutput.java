@@ -9,6 +9,7 @@ import java.util.Map;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.report.table.Table;
+import org.bertgeometry.variants.abstention.AbstentionRule;
 import org.bertgeometry.variants.evaluation.ClassMetrics;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import picocli.CommandLine.Model.CommandSpec;
@@ -19,6 +20,9 @@ import picocli.CommandLine.Model.CommandSpec;
  * object. Neither contains paths or times, so two runs with the same seed write identical bytes.
  */
 final class PredictionOutput {
+
+    /** The predicted-class index of a sequence answered "unassigned" ({@code AbstentionRule.UNASSIGNED}). */
+    static final int UNASSIGNED = -1;
 
     private PredictionOutput() {
     }
@@ -44,7 +48,7 @@ final class PredictionOutput {
             if (trueNames != null) {
                 row.add(trueNames.get(i));
             }
-            row.add(classNames.get(predicted[i]));
+            row.add(predicted[i] == UNASSIGNED ? AbstentionRule.UNASSIGNED : classNames.get(predicted[i]));
             for (double p : probs[i]) {
                 row.add(p);
             }

@@ -3,6 +3,7 @@ package org.bertgeometry.cli.variants;
 import java.io.IOException;
 import java.nio.file.Path;
 import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.training.TrainingMonitor;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
@@ -59,10 +60,10 @@ final class PresetOptions {
         return epochs != null ? t.withEpochs(epochs) : t;
     }
 
-    /** Trains from scratch, or fine-tunes {@code --base-model} for the base preset. */
+    /** Trains from scratch, or fine-tunes {@code --base-model} for the base preset, with {@code augmentation}. */
     VariantClassifierTrainer.Outcome train(VariantPreset p, TrainingSettings settings, LabelledSpikes train,
-            LabelledSpikes validation, TrainingMonitor monitor) throws IOException {
-        VariantClassifierTrainer trainer = new VariantClassifierTrainer(settings);
+            LabelledSpikes validation, TrainingMonitor monitor, AugmentationSettings augmentation) throws IOException {
+        VariantClassifierTrainer trainer = new VariantClassifierTrainer(settings).withAugmentation(augmentation);
         return p.needsBaseModel()
                 ? trainer.fineTune(ModelLoader.load(baseModel), train, validation, monitor)
                 : trainer.trainFromScratch(train, validation, p, monitor);

@@ -10,6 +10,8 @@ import java.util.concurrent.Callable;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.variants.VariantClass;
 import org.bertgeometry.variants.fasta.FastaWriter;
+import org.bertgeometry.variants.fasta.MixedCase;
+import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.reference.GhDefinition;
 import org.bertgeometry.variants.reference.SarsCov2Reference;
 import org.bertgeometry.variants.reference.SpikeMutationTable;
@@ -59,6 +61,18 @@ public final class SimulateCommand implements Callable<Integer> {
             + "(default ${DEFAULT-VALUE}).")
     String gh;
 
+    @Option(names = "--mutation-presence", paramLabel = "P", defaultValue = "1.0", description = "Each lineage "
+            + "change is applied with probability P x its observed frequency; 1 = as observed (default ${DEFAULT-VALUE}).")
+    double mutationPresence;
+
+    @Option(names = "--mixed-case", description = "Write some records in lower case and soft-mask stretches of others, "
+            + "as real files do.")
+    boolean mixedCase;
+
+    @Option(names = "--line-width", paramLabel = "N", defaultValue = "60", description = "Nucleotides per FASTA line "
+            + "(default ${DEFAULT-VALUE}).")
+    int lineWidth;
+
     @Spec
     CommandSpec spec;
 
@@ -83,6 +97,12 @@ public final class SimulateCommand implements Callable<Integer> {
         if (!(noiseScale >= 0) || Double.isInfinite(noiseScale)) {
             throw new IllegalArgumentException("--noise-scale must be a finite number >= 0, got " + noiseScale);
         }
+        if (!(mutationPresence >= 0 && mutationPresence <= 1)) {
+            throw new IllegalArgumentException("--mutation-presence must lie in [0, 1], got " + mutationPresence);
+        }
+        if (lineWidth < 1) {
+            throw new IllegalArgumentException("--line-width must be at least 1, got " + lineWidth);
+        }
         GhDefinition ghDefinition = switch (gh.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "paper" -> GhDefinition.PAPER_B1640_LIKE;
             case "clade" -> GhDefinition.GISAID_CLADE_GH;
@@ -90,16 +110,20 @@ public final class SimulateCommand implements Callable<Integer> {
         };
         SarsCov2Reference ref = SarsCov2Reference.load();
         VariantSimulator simulator = new VariantSimulator(ref, SpikeMutationTable.load(ref), ghDefinition,
-                NoiseModel.defaults().scaled(noiseScale));
+                NoiseModel.defaults().scaled(noiseScale).withMutationPresence(mutationPresence));
         // Same draw order as VariantSimulator.simulateDataset: classes in label order, one split per genome.
         SplittableRandom master = new SplittableRandom(seed);
+        // The case of the letters has its own stream, so --mixed-case leaves the genomes themselves unchanged.
+        SplittableRandom caseRng = new SplittableRandom(seed ^ 0x5DEECE66DL);
         int total = 0;
         StringJoiner counts = new StringJoiner(", ");
-        try (FastaWriter w = Stdio.fasta(output, spec)) {
+        try (FastaWriter w = Stdio.fasta(output, spec, lineWidth)) {
             for (VariantClass c : VariantClass.values()) {
                 int n = sizes.getOrDefault(c, 0);
                 for (int i = 1; i <= n; i++) {
-                    w.write(simulator.simulate(c, c.key() + "_" + i, master.split()).toRecord(!wholeGenome));
+                    SequenceRecord r = simulator.simulate(c, c.key() + "_" + i, master.split()).toRecord(!wholeGenome);
+                    w.write(mixedCase ? new SequenceRecord(r.id(), r.description(), MixedCase.apply(r.sequence(), caseRng))
+                            : r);
                 }
                 total += n;
                 counts.add(c.key() + " " + n);

@@ -21,7 +21,7 @@ import org.bertgeometry.variants.spike.SpikeExtractor;
  * shorter records are used as they are. Genomes that yield no spike are collected with the reason so
  * the command can report them; they are never silently dropped.
  */
-final class SpikeInput {
+public final class SpikeInput {
 
     /**
      * Records longer than this are whole genomes. The spike is 3,822 nt and a SARS-CoV-2 genome about
@@ -52,16 +52,10 @@ final class SpikeInput {
                 AmbiguityPolicy.MAP_TO_N)) {
             while (reader.hasNext()) {
                 SequenceRecord r = reader.next();
-                if (r.length() <= GENOME_MIN_LENGTH) {
-                    spikes.add(r);
-                    continue;
-                }
-                genomes++;
-                SpikeExtraction e = extractor.extract(r);
-                if (e.isOk()) {
-                    spikes.add(new SequenceRecord(r.id(), r.description(), e.spike()));
-                } else {
-                    skipped.add(e);
+                genomes += r.length() > GENOME_MIN_LENGTH ? 1 : 0;
+                SequenceRecord spike = spikeOf(r, extractor, skipped::add);
+                if (spike != null) {
+                    spikes.add(spike);
                 }
             }
             for (String w : reader.warnings()) {
@@ -69,6 +63,24 @@ final class SpikeInput {
             }
         }
         return new Result(spikes, skipped, genomes);
+    }
+
+    /**
+     * The spike of one record: the record itself when it is no longer than {@link #GENOME_MIN_LENGTH},
+     * else its extracted spike (description kept); null when a genome has no usable spike, which then
+     * goes to {@code skipped}.
+     */
+    public static SequenceRecord spikeOf(SequenceRecord r, SpikeExtractor extractor,
+            java.util.function.Consumer<SpikeExtraction> skipped) {
+        if (r.length() <= GENOME_MIN_LENGTH) {
+            return r;
+        }
+        SpikeExtraction e = extractor.extract(r);
+        if (e.isOk()) {
+            return new SequenceRecord(r.id(), r.description(), e.spike());
+        }
+        skipped.accept(e);
+        return null;
     }
 
     /**

@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
+import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.HuggingFaceFolder;
 import org.bertgeometry.report.table.CsvWriter;
@@ -17,6 +18,8 @@ import org.bertgeometry.report.table.Table;
 import org.bertgeometry.training.EpochReport;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
+import org.bertgeometry.variants.abstention.AbstentionCalibration;
+import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.bertgeometry.variants.classifier.VariantPreset;
@@ -58,6 +61,10 @@ public final class TrainCommand extends LongRunningCommand {
     @Option(names = "--lr", paramLabel = "X", description = "Peak learning rate (default: the preset's).")
     Double learningRate;
 
+    @Option(names = "--augment", description = "Perturb every training spike afresh each epoch with N runs, private "
+            + "substitutions and deletions and reverted lineage mutations (docs/case-study-data.md).")
+    boolean augment;
+
     @Option(names = "--validation-fraction", paramLabel = "F", defaultValue = "0.08", description = "Share of the "
             + "non-test sequences used for validation (default ${DEFAULT-VALUE}, the paper's).")
     double validationFraction;
@@ -66,8 +73,12 @@ public final class TrainCommand extends LongRunningCommand {
             description = "Share of all sequences held out for the test (default ${DEFAULT-VALUE}, the paper's).")
     double testFraction;
 
+    @Mixin
+    ThreadsOption threads;
+
     @Override
     public Integer call() throws Exception {
+        threads.apply();
         long started = System.nanoTime();
         VariantPreset p = model.parse();
         checkFraction("--test-fraction", testFraction);
@@ -95,7 +106,8 @@ public final class TrainCommand extends LongRunningCommand {
         stdout.flush();
 
         ProgressBar bar = bar("train");
-        VariantClassifierTrainer.Outcome outcome = model.train(p, settings, train, validation, bar);
+        VariantClassifierTrainer.Outcome outcome = model.train(p, settings, train, validation, bar,
+                augment ? AugmentationSettings.defaults() : AugmentationSettings.none());
         bar.done();
         if (outcome.truncatedSequences() > 0) {
             err.printf(Locale.ROOT, "bertgeo: warning: %d training sequence(s) were longer than the model's %d positions and were "
@@ -109,7 +121,16 @@ public final class TrainCommand extends LongRunningCommand {
         VariantPredictor.Predictions pred;
         // evaluate the saved folder, so the reported metrics are those of what 'predict' will load
         try (LoadedBert bert = LoadedBert.open(HuggingFaceFolder.load(modelDir))) {
-            pred = new VariantPredictor(bert, settings.evalBatchSize()).predict(test.spikes(), () -> false);
+            VariantPredictor predictor = new VariantPredictor(bert, settings.evalBatchSize());
+            pred = predictor.predict(test.spikes(), () -> false);
+            if (validation.size() > 0) {
+                // thresholds from the validation split: 'predict --abstain' then answers "unassigned"
+                AbstentionCalibration.fit(predictor, train, validation, AbstentionCalibration.DEFAULT_RATE,
+                        AbstentionCalibration.DEFAULT_MAX_PER_CLASS).save(modelDir);
+            } else {
+                err.println("bertgeo: warning: no validation split, so no abstention rule was fitted; "
+                        + "'predict --abstain' will refuse this model");
+            }
         }
         ClassificationMetrics m = ClassificationMetrics.compute(test.labels(), pred.predicted(), all.classNames().size());
         List<String> trueNames = new ArrayList<>();
@@ -229,6 +250,7 @@ public final class TrainCommand extends LongRunningCommand {
         t.put("batch_size", settings.batchSize());
         t.put("learning_rate", settings.optimizer().learningRate());
         t.put("seed", settings.seed());
+        t.put("augmentation", augment);
         t.put("test_fraction", testFraction);
         t.put("validation_fraction", validationFraction);
         t.put("best_epoch", outcome.training().bestEpoch());

@@ -48,6 +48,24 @@ class SimulateExtractCommandsTest {
     }
 
     @Test
+    void mixedCaseAndLineWidthChangeOnlyTheLayoutNotTheSequences() throws IOException {
+        Path plain = dir.resolve("plain.fasta");
+        Path mixed = dir.resolve("mixed.fasta");
+        assertEquals(0, CliRun.of("simulate", "--output", plain.toString(), "--per-class", "2", "--seed", "4").code());
+        CliRun r = CliRun.of("simulate", "--output", mixed.toString(), "--per-class", "2", "--seed", "4",
+                "--mixed-case", "--line-width", "83", "--whole-genome");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = Files.readAllLines(mixed);
+        assertTrue(lines.stream().anyMatch(l -> !l.startsWith(">") && !l.equals(l.toUpperCase(java.util.Locale.ROOT))));
+        assertTrue(lines.stream().allMatch(l -> l.startsWith(">") || l.length() <= 83));
+        assertTrue(lines.stream().anyMatch(l -> l.length() == 83));
+        Path wholePlain = dir.resolve("whole.fasta");
+        assertEquals(0, CliRun.of("simulate", "--output", wholePlain.toString(), "--per-class", "2", "--seed", "4",
+                "--whole-genome").code());
+        assertEquals(read(wholePlain), FastaReader.readAll(mixed, AmbiguityPolicy.KEEP));
+    }
+
+    @Test
     void paperTotalFollowsThePaperProportionsWithAtLeastOnePerClass() throws IOException {
         Path f = dir.resolve("p.fasta");
         assertEquals(0, CliRun.of("simulate", "--output", f.toString(), "--paper-total", "100").code());

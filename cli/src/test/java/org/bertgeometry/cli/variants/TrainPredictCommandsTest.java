@@ -85,7 +85,7 @@ class TrainPredictCommandsTest {
     @Test
     void sameSeedGivesByteIdenticalMetricsHistoryAndPredictions() throws IOException {
         for (String f : List.of("metrics.json", "history.csv", "test-predictions.csv", "model/model.safetensors",
-                "model/vocab.txt")) {
+                "model/vocab.txt", "model/abstention.json")) {
             assertArrayEquals(Files.readAllBytes(runA.resolve(f)), Files.readAllBytes(runB.resolve(f)), f);
         }
     }
@@ -121,6 +121,61 @@ class TrainPredictCommandsTest {
         }
         assertTrue(r.out().contains("accuracy "), r.out());
         assertTrue(r.out().contains("on 40 labelled sequences"), r.out());
+    }
+
+    @Test
+    void minProbabilityLeavesUnassignedExactlyTheLessConfidentAndCountsThemAsWrong() throws IOException {
+        Path plain = dir.resolve("plain.csv");
+        assertEquals(0, CliRun.of("predict", "--model", runA.resolve("model").toString(), "--fasta", spikes.toString(),
+                "--output", plain.toString()).code());
+        List<String> rows = lines(plain).subList(1, 41);
+        double[] max = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            String[] cells = rows.get(i).split(",");
+            for (int c = 0; c < PAPER.size(); c++) {
+                max[i] = Math.max(max[i], Double.parseDouble(cells[2 + c]));
+            }
+        }
+        double[] sorted = max.clone();
+        java.util.Arrays.sort(sorted);
+        double threshold = sorted[20]; // the 21st smallest: 20 sequences lie strictly below unless tied
+        Path out = dir.resolve("abstained.csv");
+        CliRun r = CliRun.of("predict", "--model", runA.resolve("model").toString(), "--fasta", spikes.toString(),
+                "--output", out.toString(), "--min-probability", Double.toString(threshold));
+        assertEquals(0, r.code(), r.err());
+        List<String> got = lines(out).subList(1, 41);
+        int unassigned = 0;
+        int right = 0;
+        List<SequenceRecord> records = FastaReader.readAll(spikes, AmbiguityPolicy.KEEP);
+        for (int i = 0; i < got.size(); i++) {
+            String predicted = got.get(i).split(",")[1];
+            assertEquals(max[i] < threshold, predicted.equals("unassigned"), got.get(i));
+            unassigned += predicted.equals("unassigned") ? 1 : 0;
+            right += records.get(i).description().equals("class=" + predicted) ? 1 : 0;
+        }
+        assertTrue(r.out().contains(unassigned + " of 40 sequence(s) unassigned"), r.out());
+        assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "accuracy %.4f,", right / 40.0)), r.out());
+    }
+
+    @Test
+    void abstainNeedsTheStoredRuleAndSaysHowToGetOne() throws IOException {
+        Path copy = dir.resolve("no-rule-model");
+        Files.createDirectories(copy);
+        try (var files = Files.list(runA.resolve("model"))) {
+            for (Path f : files.toList()) {
+                if (!f.getFileName().toString().equals("abstention.json")) {
+                    Files.copy(f, copy.resolve(f.getFileName()));
+                }
+            }
+        }
+        CliRun r = CliRun.of("predict", "--model", copy.toString(), "--fasta", spikes.toString(), "--output",
+                dir.resolve("x.csv").toString(), "--abstain");
+        assertEquals(1, r.code());
+        assertTrue(r.err().contains("abstention.json") && r.err().contains("no abstention rule"), r.err());
+        CliRun ok = CliRun.of("predict", "--model", runA.resolve("model").toString(), "--fasta", spikes.toString(),
+                "--output", dir.resolve("y.csv").toString(), "--abstain");
+        assertEquals(0, ok.code(), ok.err());
+        assertTrue(ok.out().contains("of 40 sequence(s) unassigned"), ok.out());
     }
 
     @Test

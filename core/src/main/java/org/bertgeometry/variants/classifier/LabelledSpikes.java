@@ -85,6 +85,26 @@ public record LabelledSpikes(List<String> ids, List<String> spikes, int[] labels
         return new LabelledSpikes(i, s, l, classNames);
     }
 
+    /**
+     * These spikes without class {@code label}: its sequences are dropped, the class leaves the class list,
+     * and the labels above it move down by one (to train a model that has never seen that class).
+     */
+    public LabelledSpikes withoutClass(int label) {
+        List<String> i = new ArrayList<>();
+        List<String> s = new ArrayList<>();
+        List<Integer> l = new ArrayList<>();
+        for (int k = 0; k < labels.length; k++) {
+            if (labels[k] != label) {
+                i.add(ids.get(k));
+                s.add(spikes.get(k));
+                l.add(labels[k] > label ? labels[k] - 1 : labels[k]);
+            }
+        }
+        List<String> names = new ArrayList<>(classNames);
+        names.remove(label);
+        return new LabelledSpikes(i, s, l.stream().mapToInt(Integer::intValue).toArray(), names);
+    }
+
     /** Number of distinct labels present. */
     public int distinctLabels() {
         Set<Integer> seen = new HashSet<>();

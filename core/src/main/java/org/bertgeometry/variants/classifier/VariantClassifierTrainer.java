@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.IntFunction;
 import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertInit;
@@ -19,6 +21,9 @@ import org.bertgeometry.training.LabelledSequences;
 import org.bertgeometry.training.TrainingMonitor;
 import org.bertgeometry.training.TrainingResult;
 import org.bertgeometry.training.TrainingSettings;
+import org.bertgeometry.variants.augmentation.AugmentationSettings;
+import org.bertgeometry.variants.augmentation.SpikeAugmenter;
+import org.bertgeometry.variants.reference.SarsCov2Reference;
 
 /**
  * Turns labelled spike sequences into a trained BERT variant classifier, the paper's way
@@ -35,6 +40,7 @@ public final class VariantClassifierTrainer {
     private final TrainingSettings settings;
     private final int k;
     private final int stride;
+    private final AugmentationSettings augmentation;
 
     /** @param settings how to train; k-mers are the paper's 12 with stride 9 */
     public VariantClassifierTrainer(TrainingSettings settings) {
@@ -42,9 +48,24 @@ public final class VariantClassifierTrainer {
     }
 
     public VariantClassifierTrainer(TrainingSettings settings, int k, int stride) {
+        this(settings, k, stride, AugmentationSettings.none());
+    }
+
+    private VariantClassifierTrainer(TrainingSettings settings, int k, int stride, AugmentationSettings augmentation) {
         this.settings = settings;
         this.k = k;
         this.stride = stride;
+        this.augmentation = augmentation;
+    }
+
+    /**
+     * This trainer with on-the-fly augmentation: every epoch, each training spike is perturbed afresh by a
+     * {@link SpikeAugmenter} against the bundled reference spike, seeded from the training seed and the
+     * epoch (docs/case-study-data.md, "Training augmentation"). The vocabulary is still built from the
+     * unperturbed training spikes; k-mers that only noise creates become [UNK], as they do at prediction.
+     */
+    public VariantClassifierTrainer withAugmentation(AugmentationSettings a) {
+        return new VariantClassifierTrainer(settings, k, stride, a);
     }
 
     /** The trained checkpoint, the training history, and how many training sequences were truncated. */
@@ -93,7 +114,21 @@ public final class VariantClassifierTrainer {
         int[] truncated = new int[1];
         LabelledSequences trainSeqs = encode(tokenizer, train, truncated);
         LabelledSequences valSeqs = encode(tokenizer, validation, new int[1]);
-        TrainingResult result = new ClassifierTrainer(settings, vocab.padId()).train(model, trainSeqs, valSeqs, monitor);
+        IntFunction<LabelledSequences> epochs = epoch -> trainSeqs;
+        if (!augmentation.equals(AugmentationSettings.none())) {
+            SpikeAugmenter augmenter = new SpikeAugmenter(SarsCov2Reference.load().spike(), train.spikes(), augmentation);
+            epochs = epoch -> {
+                // one stream per epoch, so an epoch's perturbations do not depend on the thread count or order
+                SplittableRandom rng = new SplittableRandom(settings.seed() * 1_000_003L + epoch);
+                List<String> perturbed = new ArrayList<>(train.size());
+                for (int i = 0; i < train.size(); i++) {
+                    perturbed.add(augmenter.augment(i, rng));
+                }
+                return encode(tokenizer, new LabelledSpikes(train.ids(), perturbed, train.labels(), train.classNames()),
+                        new int[1]);
+            };
+        }
+        TrainingResult result = new ClassifierTrainer(settings, vocab.padId()).train(model, epochs, valSeqs, monitor);
         BertCheckpoint checkpoint = new BertCheckpoint(config, result.bestWeights(), vocab.tokens(),
                 tokenizerConfig(config.maxPositionEmbeddings()), null);
         return new Outcome(checkpoint, result, truncated[0]);

@@ -33,11 +33,19 @@ public final class FastaWriter implements Closeable {
 
     /** Opens {@code file} for writing; gzip-compressed when the name ends in ".gz". */
     public static FastaWriter create(Path file) throws IOException {
+        return create(file, DEFAULT_LINE_WIDTH);
+    }
+
+    /** Opens {@code file} for writing with {@code lineWidth} letters per line; gzip when the name ends in ".gz". */
+    public static FastaWriter create(Path file, int lineWidth) throws IOException {
+        if (lineWidth < 1) {
+            throw new IllegalArgumentException("FASTA line width must be >= 1, got " + lineWidth);
+        }
         OutputStream os = Files.newOutputStream(file);
         if (file.getFileName().toString().endsWith(".gz")) {
             os = new GZIPOutputStream(os, 1 << 16);
         }
-        return new FastaWriter(os, DEFAULT_LINE_WIDTH);
+        return new FastaWriter(os, lineWidth);
     }
 
     public void write(SequenceRecord r) throws IOException {

@@ -46,6 +46,11 @@ public final class VariantSimulator {
         return new VariantSimulator(ref, SpikeMutationTable.load(ref), GhDefinition.PAPER_B1640_LIKE, NoiseModel.defaults());
     }
 
+    /** The same simulator with another reading of the gh class (e.g. the plain GISAID clade, D614G only). */
+    public VariantSimulator withGh(GhDefinition other) {
+        return new VariantSimulator(reference, table, other, noise);
+    }
+
     /** The same simulator with another noise model. */
     public VariantSimulator withNoise(NoiseModel other) {
         return new VariantSimulator(reference, table, gh, other);
@@ -75,7 +80,7 @@ public final class VariantSimulator {
         StringBuilder spike = new StringBuilder(reference.spike());
         List<LineageChange> applied = new ArrayList<>();
         for (LineageChange c : changes) {
-            if (!(rng.nextDouble() < c.frequency())) {
+            if (!(rng.nextDouble() < c.frequency() * noise.mutationPresence())) {
                 continue;
             }
             int from = c.start() - 1 - S0;
@@ -103,11 +108,53 @@ public final class VariantSimulator {
 
         addPrivateSubstitutions(g, rng);
         addNRuns(g, rng);
+        // Drawn after the older artefacts so that a seed keeps giving the same genomes where these are off.
+        spikeEnd -= addPrivateDeletion(g, spikeStart, spikeEnd, rng);
+        addSpikeNRuns(g, spikeStart, spikeEnd, rng);
+        addAmbiguousBases(g, rng);
         return new SimulatedGenome(id, cls, g.toString(), spikeStart, spikeEnd, applied);
     }
 
+    /**
+     * With probability {@code privateDeletionProbability}, deletes 1..max whole codons of the spike
+     * (never the start codon or the stop codon), so the reading frame is kept. Returns the bases removed.
+     */
+    private int addPrivateDeletion(StringBuilder g, int spikeStart, int spikeEnd, SplittableRandom rng) {
+        if (noise.privateDeletionProbability() <= 0 || !(rng.nextDouble() < noise.privateDeletionProbability())) {
+            return 0;
+        }
+        int codons = (spikeEnd - spikeStart) / 3;
+        int len = 1 + rng.nextInt(noise.privateDeletionMaxCodons());
+        int first = 1 + rng.nextInt(Math.max(1, codons - 1 - len)); // codons 1 .. codons-2 stay inside
+        int from = spikeStart + 3 * first;
+        g.delete(from, from + 3 * len);
+        return 3 * len;
+    }
+
+    /** Poisson(length x {@code ambiguousBaseRate}) single bases written as N. */
+    private void addAmbiguousBases(StringBuilder g, SplittableRandom rng) {
+        int count = Poisson.draw(g.length() * noise.ambiguousBaseRate(), rng);
+        for (int k = 0; k < count; k++) {
+            g.setCharAt(rng.nextInt(g.length()), 'N');
+        }
+    }
+
+    /** Poisson({@code spikeNRunsMean}) runs of N, each wholly inside the spike. */
+    private void addSpikeNRuns(StringBuilder g, int spikeStart, int spikeEnd, SplittableRandom rng) {
+        int count = Poisson.draw(noise.spikeNRunsMean(), rng);
+        int spikeLength = spikeEnd - spikeStart;
+        for (int k = 0; k < count; k++) {
+            int len = Math.min(spikeLength, noise.nRunMinLength()
+                    + rng.nextInt(noise.nRunMaxLength() - noise.nRunMinLength() + 1));
+            int start = spikeStart + rng.nextInt(spikeLength - len + 1);
+            for (int p = start; p < start + len; p++) {
+                g.setCharAt(p, 'N');
+            }
+        }
+    }
+
     private void addPrivateSubstitutions(StringBuilder g, SplittableRandom rng) {
-        int count = poisson(g.length() * noise.privateSubstitutionRate(), rng);
+        int count = Poisson.draw(g.length() * noise.privateSubstitutionRate(), rng);
         for (int k = 0; k < count; k++) {
             int pos = rng.nextInt(g.length());
             int b = ACGT.indexOf(g.charAt(pos));
@@ -118,7 +165,7 @@ public final class VariantSimulator {
     }
 
     private void addNRuns(StringBuilder g, SplittableRandom rng) {
-        int count = poisson(noise.nRunsPerGenome(), rng);
+        int count = Poisson.draw(noise.nRunsPerGenome(), rng);
         for (int k = 0; k < count; k++) {
             int len = noise.nRunMinLength() + rng.nextInt(noise.nRunMaxLength() - noise.nRunMinLength() + 1);
             int start = rng.nextInt(g.length());
@@ -126,27 +173,5 @@ public final class VariantSimulator {
                 g.setCharAt(p, 'N');
             }
         }
-    }
-
-    /** Knuth's Poisson sampler for small means; a rounded normal approximation above mean 30. */
-    private static int poisson(double mean, SplittableRandom rng) {
-        if (mean <= 0) {
-            return 0;
-        }
-        if (mean > 30) {
-            // exp(-mean) underflows for large means; the normal approximation is accurate there.
-            double u1 = 1 - rng.nextDouble();
-            double u2 = rng.nextDouble();
-            double z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
-            return (int) Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
-        }
-        double limit = Math.exp(-mean);
-        double p = rng.nextDouble();
-        int k = 0;
-        while (p > limit) {
-            p *= rng.nextDouble();
-            k++;
-        }
-        return k;
     }
 }

@@ -76,6 +76,26 @@ class VariantClassifierTrainerTest {
     }
 
     @Test
+    void augmentedTrainingIsReproducibleAndSeesOtherSequencesThanPlainTraining() {
+        LabelledSpikes train = simulate(2, 4);
+        LabelledSpikes val = simulate(1, 5);
+        TrainingSettings fast = VariantPreset.TINY.training().withEpochs(2);
+        VariantClassifierTrainer augmented = new VariantClassifierTrainer(fast)
+                .withAugmentation(org.bertgeometry.variants.augmentation.AugmentationSettings.defaults());
+        var a = augmented.trainFromScratch(train, val, VariantPreset.TINY, TrainingMonitor.silent());
+        var b = augmented.trainFromScratch(train, val, VariantPreset.TINY, TrainingMonitor.silent());
+        var plain = new VariantClassifierTrainer(fast).trainFromScratch(train, val, VariantPreset.TINY,
+                TrainingMonitor.silent());
+        for (int e = 0; e < 2; e++) {
+            assertEquals(a.training().history().get(e).trainLoss(), b.training().history().get(e).trainLoss(), 0.0);
+        }
+        // same initialisation and order, so only the perturbed inputs can make the losses differ
+        assertTrue(a.training().history().get(0).trainLoss() != plain.training().history().get(0).trainLoss());
+        // the vocabulary comes from the unperturbed spikes either way
+        assertEquals(plain.checkpoint().vocabulary(), a.checkpoint().vocabulary());
+    }
+
+    @Test
     void kmersOnlySeenOutsideTheTrainingSplitAreNotInTheVocabulary() {
         LabelledSpikes train = simulate(1, 3);
         String foreign = "acgtacgtacgtacgtacgtacgtacgt".repeat(20);

@@ -108,7 +108,12 @@ public final class KnimeWorkflowDriver {
         WorkflowManager parallel = load(dir, problems);
         WorkflowManager sequential = load(sequentialDir, problems);
         try {
-            parallel.executeAllAndWaitUntilDone();
+            int atOnce = executeAllCountingNodesExecutingAtOnce(parallel);
+            System.out.println("[knime-it] " + dir.getFileName() + ": at most " + atOnce + " nodes executing at once");
+            if (atOnce < 2) {
+                problems.add("KNIME never executed two nodes at the same time (at most " + atOnce
+                    + "): the parallel case was not tested");
+            }
             problems.addAll(expectedStates(parallel, props));
             problems.addAll(expectedOutputs(parallel, dir, props, "parallel"));
             for (NodeContainer nc : sequential.getNodeContainers()) {
@@ -218,6 +223,23 @@ public final class KnimeWorkflowDriver {
         Path target = dir.getParent().resolveSibling("moved").resolve("copy of " + dir.getFileName());
         FolderCopy.copy(dir, target);
         return check(target.toString());
+    }
+
+    /**
+     * Executes the whole workflow and watches its nodes while it runs.
+     *
+     * @return the largest number of nodes seen in KNIME's EXECUTING state at the same moment
+     */
+    private static int executeAllCountingNodesExecutingAtOnce(final WorkflowManager wfm) throws InterruptedException {
+        wfm.executeAll();
+        int most = 0;
+        while (wfm.getNodeContainerState().isExecutionInProgress()) {
+            int now = (int)wfm.getNodeContainers().stream()
+                .filter(nc -> nc.getNodeContainerState().toString().equals("EXECUTING")).count();
+            most = Math.max(most, now);
+            Thread.sleep(1);
+        }
+        return most;
     }
 
     static Properties testflow(final Path dir) throws IOException {

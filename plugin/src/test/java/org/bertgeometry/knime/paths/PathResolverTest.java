@@ -12,7 +12,7 @@ import org.knime.core.node.InvalidSettingsException;
 /**
  * Path settings outside a running KNIME workflow (the shim has no workflow context): plain paths and file: URLs
  * resolve by themselves, knime:// URLs fail with an error naming the URL. The knime:// cases inside real KNIME
- * are proven by knime-it's PathsInKnimeIT.
+ * are proven by knime-it's InRealKnimeIT.
  */
 class PathResolverTest {
 

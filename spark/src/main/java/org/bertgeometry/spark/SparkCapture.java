@@ -1,0 +1,220 @@
+package org.bertgeometry.spark;
+
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.SparkConf;
+import org.apache.spark.SparkFiles;
+import org.apache.spark.TaskContext;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.api.java.JavaRDD;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.storage.StorageLevel;
+import org.bertgeometry.analysis.AttentionGeometryRun;
+import org.bertgeometry.analysis.GeometryCapture;
+import org.bertgeometry.cli.variants.DistributedCapture;
+import org.bertgeometry.cli.variants.LabelledSequence;
+import org.bertgeometry.cli.variants.SpikeInput;
+import org.bertgeometry.variants.fasta.AmbiguityPolicy;
+import org.bertgeometry.variants.fasta.FastaReader;
+import org.bertgeometry.variants.fasta.SequenceRecord;
+import org.bertgeometry.variants.spike.SpikeExtractor;
+import scala.Tuple2;
+
+/**
+ * The capture pass of {@code analyze} as a Spark job (docs/spark.md): executors read the FASTA file
+ * split by split, extract spikes and tokenize; the analysed sequences get their global index in file
+ * order ({@code zipWithIndex}); they are grouped into the same batches a single-machine run forms
+ * (indices [kB, (k+1)B)), each task captures its batches into one {@link GeometryCapture} with the
+ * model of its slot ({@link ExecutorModels}), and the partition snapshots are merged in a tree on the
+ * executors and finally on the driver. The merge is exact, so the result equals one pass; a retried
+ * task starts from an empty capture, so nothing is counted twice.
+ */
+public final class SparkCapture implements DistributedCapture {
+
+    /** Test hook: the batch whose task fails on its first attempt (to show retries count nothing twice). */
+    static final String FAIL_ONCE_KEY = "spark.bertgeo.test.failOnceAtBatch";
+    /** Test hook: a file the injected failure writes, so a test can see that it happened. */
+    static final String FAIL_MARKER_KEY = "spark.bertgeo.test.failMarker";
+    /** Partitions of the capture stage (default: twice the default parallelism). */
+    static final String PARTITIONS_KEY = "spark.bertgeo.partitions";
+
+    @Override
+    public Outcome capture(Request request) throws Exception {
+        SparkConf conf = new SparkConf().setAppName("bertgeo analyze");
+        if (!conf.contains("spark.master")) {
+            conf.setMaster(request.master());     // spark-submit sets it; a plain JVM takes --spark
+        }
+        if (conf.get("spark.master").matches("local(\\[.*\\])?")) {
+            // one JVM: results must come back in-process; results above maxDirectResultSize would be
+            // fetched from the block manager over a socket, which fails where no interface is up
+            conf.setIfMissing("spark.rpc.message.maxSize", "2047");
+            conf.setIfMissing("spark.task.maxDirectResultSize", "2047m");
+        }
+        ExecutorSettings.apply(conf);
+        try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+            return run(sc, request);
+        } catch (Exception e) {
+            throw recordFailure(e);
+        }
+    }
+
+    private static Outcome run(JavaSparkContext sc, Request request) throws Exception {
+        File model = new File(request.model());
+        sc.addFile(model.getAbsolutePath(), model.isDirectory());
+        String modelName = model.getName();
+        SettingsWire settings = SettingsWire.of(request.settings());
+        int partitions = sc.getConf().getInt(PARTITIONS_KEY, 2 * sc.defaultParallelism());
+        Map<String, String> byId = request.byId() == null ? null : new HashMap<>(request.byId());
+
+        JavaRDD<Encoded> encoded = FastaRecords.read(sc, request.fasta(), partitions)
+                .mapPartitions(records -> encode(modelName, byId, records))
+                .persist(StorageLevel.MEMORY_AND_DISK());
+        long[] totals = encoded.aggregate(new long[4], SparkCapture::count, SparkCapture::add);
+        long analysed = totals[0];
+        if (analysed == 0) {
+            throw new IllegalArgumentException(request.fasta() + ": no sequence to analyse");
+        }
+        int mapSize = (int) totals[3];
+        int classes = request.classes();
+        // one group per unit of work: the batches a single-machine pass would run, bucketing included
+        long batch = AttentionGeometryRun.unitOfWork(request.settings());
+        String failMarker = sc.getConf().get(FAIL_MARKER_KEY, "");
+        long failOnce = sc.getConf().getLong(FAIL_ONCE_KEY, -1);
+
+        JavaPairRDD<Long, Iterable<Tuple2<Long, Encoded>>> batches = encoded.filter(e -> !e.skipped())
+                .zipWithIndex()
+                .mapToPair(t -> new Tuple2<>(t._2() / batch, new Tuple2<>(t._2(), t._1())))
+                .groupByKey(partitions);
+        byte[] merged = batches
+                .mapPartitions(part -> List.of(captureBatches(modelName, classes, mapSize, settings, failOnce, failMarker,
+                        part))
+                        .iterator())
+                .treeReduce(SparkCapture::merge, 2);
+        encoded.unpersist(false);
+        return new Outcome(GeometryCapture.fromSnapshot(merged), totals[1], totals[2]);
+    }
+
+    /** Reads one partition's records with the model of this slot: spike, class and token ids each. */
+    private static Iterator<Encoded> encode(String modelName, Map<String, String> byId, Iterator<String> records)
+            throws Exception {
+        String path = SparkFiles.get(modelName);
+        return ExecutorModels.with(path, bert -> {
+            List<Encoded> out = new ArrayList<>();
+            SpikeExtractor extractor = SpikeExtractor.withDefaults();
+            List<String> classes = bert.checkpoint().config().labels();
+            while (records.hasNext()) {
+                String text = records.next();
+                String id = text.lines().findFirst().orElse("").split("\\s", 2)[0];
+                try {
+                    SequenceRecord r = parse(text);
+                    SequenceRecord spike = SpikeInput.spikeOf(r, extractor, skipped -> { });
+                    if (spike == null) {
+                        out.add(new Encoded(r.id(), null, -1, false));
+                    } else {
+                        LabelledSequence s = LabelledSequence.of(spike, byId, classes, bert.tokenizer());
+                        out.add(new Encoded(r.id(), s.ids(), s.label(), s.truncated()));
+                    }
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException(e.getMessage().contains("'" + id + "'") ? e.getMessage()
+                            : "record '" + id + "': " + e.getMessage(), e);
+                } catch (Exception e) {
+                    throw new IllegalArgumentException("record '" + id + "': " + e.getMessage(), e);
+                }
+            }
+            return out.iterator();
+        });
+    }
+
+    private static SequenceRecord parse(String text) throws java.io.IOException {
+        byte[] bytes = (">" + text).getBytes(StandardCharsets.ISO_8859_1);
+        try (FastaReader reader = FastaReader.of(new ByteArrayInputStream(bytes), "FASTA record",
+                AmbiguityPolicy.MAP_TO_N)) {
+            return reader.next();
+        }
+    }
+
+    /** {analysed, skipped genomes, truncated, longest sequence}. */
+    private static long[] count(long[] acc, Encoded e) {
+        long[] a = acc.clone();
+        if (e.skipped()) {
+            a[1]++;
+        } else {
+            a[0]++;
+            a[2] += e.truncated() ? 1 : 0;
+            a[3] = Math.max(a[3], e.ids().length);
+        }
+        return a;
+    }
+
+    private static long[] add(long[] x, long[] y) {
+        return new long[] {x[0] + y[0], x[1] + y[1], x[2] + y[2], Math.max(x[3], y[3])};
+    }
+
+    /** One task: every batch of its partition into one capture, returned as a snapshot. */
+    private static byte[] captureBatches(String modelName, int classes, int mapSize, SettingsWire settings,
+            long failOnce, String failMarker, Iterator<Tuple2<Long, Iterable<Tuple2<Long, Encoded>>>> part) throws Exception {
+        return ExecutorModels.with(SparkFiles.get(modelName), bert -> {
+            GeometryCapture capture = AttentionGeometryRun.newCapture(bert, classes, mapSize, settings.settings());
+            while (part.hasNext()) {
+                Tuple2<Long, Iterable<Tuple2<Long, Encoded>>> b = part.next();
+                List<Tuple2<Long, Encoded>> rows = new ArrayList<>();
+                b._2().forEach(rows::add);
+                rows.sort((x, y) -> Long.compare(x._1(), y._1()));
+                if (b._1() == failOnce && TaskContext.get().attemptNumber() == 0) {
+                    markFailure(failMarker);
+                    throw new IllegalStateException("injected failure in batch " + failOnce + " (test hook "
+                            + FAIL_ONCE_KEY + ")");
+                }
+                List<int[]> ids = new ArrayList<>();
+                int[] labels = new int[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    ids.add(rows.get(i)._2().ids());
+                    labels[i] = rows.get(i)._2().label();
+                }
+                try {
+                    AttentionGeometryRun.captureBatches(bert, ids, labels, rows.get(0)._1(), capture, f -> { },
+                            () -> false);
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("batch of records " + rows.stream().map(r -> "'" + r._2().id()
+                            + "'").toList() + ": " + e.getMessage(), e);
+                }
+            }
+            return capture.snapshot();
+        });
+    }
+
+    private static void markFailure(String marker) {
+        if (!marker.isEmpty()) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "failed once\n");
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+    }
+
+    private static byte[] merge(byte[] a, byte[] b) {
+        GeometryCapture x = GeometryCapture.fromSnapshot(a);
+        x.merge(GeometryCapture.fromSnapshot(b));
+        return x.snapshot();
+    }
+
+    /**
+     * The record-naming message of a failed task as a plain error (Spark wraps it in a SparkException
+     * whose message is a stage report); other failures pass through.
+     */
+    private static Exception recordFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IllegalArgumentException && t.getMessage() != null) {
+                return new IllegalArgumentException(t.getMessage(), e);
+            }
+        }
+        return e;
+    }
+}
