@@ -9,6 +9,7 @@ reasoning (see the comments next to each), never from a run of the nodes. Run fr
 The input sequences of the case study are synthetic (seeded, class-specific substitutions on one random
 backbone), not SARS-CoV-2 spikes: the workflows check the wiring and the structure of every output, fast.
 """
+import gzip
 import random
 import re
 import shutil
@@ -33,6 +34,7 @@ FACTORIES = {
     "Attention Pattern Classifier": "org.bertgeometry.knime.nodes.pattern.PatternClassifierNodeFactory",
     "Cone Index": "org.bertgeometry.knime.nodes.cone.ConeIndexNodeFactory",
     "Variant Classifier": "org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory",
+    "FASTA Reader": "org.bertgeometry.knime.nodes.fasta.FastaReaderNodeFactory",
     # test-only source node of the test bundle (knime-it); the shim runner plays its part itself
     SOURCE: "org.bertgeometry.knime.workflows.CsvTableSourceNodeFactory",
 }
@@ -147,7 +149,7 @@ def with_sources(nodes, connections, properties):
     return nodes, connections, kept
 
 
-def write_workflow(name, nodes, connections, properties, files):
+def write_workflow(name, nodes, connections, properties, files, binary=None):
     """nodes: list of (id, node name, model settings dict, number of output data ports)."""
     nodes, connections, properties = with_sources(nodes, connections, properties)
     d = HERE / name
@@ -167,6 +169,9 @@ def write_workflow(name, nodes, connections, properties, files):
     for rel, text in files.items():
         (d / rel).parent.mkdir(parents=True, exist_ok=True)
         (d / rel).write_text(text)
+    for rel, data in (binary or {}).items():
+        (d / rel).parent.mkdir(parents=True, exist_ok=True)
+        (d / rel).write_bytes(data)
 
 
 # ---------------------------------------------------------------- case study
@@ -439,6 +444,159 @@ def error_cone_mixed_lengths():
     return nodes, [], properties, files
 
 
+# ---------------------------------------------------------------- self-contained examples (README "Examples")
+FASTA_READER = "FASTA Reader"
+
+
+def simulated_genomes():
+    """Whole SARS-CoV-2 genomes of three made-up classes, simulated from the bundled reference NC_045512.2: each
+    class changes four fixed spike codons (its "lineage"), each genome gets two random substitutions outside the
+    spike and one inside it, and every third genome a run of 50 N's in ORF1ab (as sequencing gaps are), so that the
+    FASTA Reader's spike extraction has real work to do. Deterministic (seeded)."""
+    ref_file = HERE.parent / "core/src/main/resources/org/bertgeometry/variants/NC_045512.2.fasta"
+    genome = "".join(l.strip() for l in ref_file.read_text().splitlines() if not l.startswith(">")).upper()
+    spike_start, spike_end = 21562, 25384  # 0-based start, exclusive end (1-based 21,563..25,384)
+    lineages = {"alpha": (150, 1500, 2100, 3000), "delta": (300, 1200, 2400, 3300), "omicron": (450, 900, 2700, 3600)}
+
+    def mutate(base, r):
+        return r.choice([b for b in "ACGT" if b != base])
+
+    def one(cls, k, seed):
+        r = random.Random(seed * 1000 + k * 10 + len(cls))
+        g = list(genome)
+        for offset in lineages[cls]:
+            g[spike_start + offset] = mutate(g[spike_start + offset], r)
+        for _ in range(2):
+            pos = r.randrange(0, spike_start - 100)
+            g[pos] = mutate(g[pos], r)
+        pos = spike_start + r.randrange(0, spike_end - spike_start)
+        g[pos] = mutate(g[pos], r)
+        if k % 3 == 2:
+            g[5000:5050] = "N" * 50
+        return "".join(g)
+
+    def fasta(n_per_class, seed, spikes_only):
+        out = []
+        for k in range(n_per_class):
+            for cls in lineages:
+                g = one(cls, k, seed)
+                seq = g[spike_start:spike_end] if spikes_only else g
+                out.append(f">{cls}-{seed}-{k} class={cls} simulated from NC_045512.2\n")
+                out.extend(seq[i:i + 70] + "\n" for i in range(0, len(seq), 70))
+        return "".join(out)
+
+    return fasta
+
+
+def example_case_study():
+    fasta = simulated_genomes()
+    train = {"fasta_file": "knime://knime.workflow/data/train-genomes.fasta.gz", "keep_ambiguity_codes": False,
+             "label_source": "Value of a key=value pair in the header", "label_key": "class", "label_regex": "",
+             "extract_spike": True}
+    test = dict(train, fasta_file="knime://knime.workflow/data/test-spikes.fasta", extract_spike=False)
+    vc = {"sequence_column": "sequence", "label_column": "label", "preset": "TINY", "epochs": 2,
+          "batch_size": 4, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
+          "early_stopping_patience": 0}
+    infer = {"text_column": "sequence", "label_column": "label", "batch_size": 4, "max_length": 0,
+             "max_stored_samples": 3, "theta": 0.3, "only_correct": False, "picture_samples": 1}
+    nodes = [
+        (1, FASTA_READER, train, 1),
+        (2, "Variant Classifier", vc, 3),
+        (3, FASTA_READER, test, 1),
+        (4, "BERT Infer with Attention Capture", infer, 3),
+        (5, "Attention Pattern Classifier", {"include_samples": False,
+                                             "picture_ticks": "Amino acids of 12-mers at stride 9 (spike models)"}, 2),
+        (6, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
+        (7, "Cone Index", {"vector_column": "cls_embedding", "group_column": "label", "variant": "UNIT"}, 2),
+    ]
+    connections = [(1, 1, 2, 2), (2, 1, 4, 1), (3, 1, 4, 2), (4, 2, 5, 1), (2, 1, 6, 1), (4, 1, 7, 1)]
+    files = {
+        "data/test-spikes.fasta": fasta(2, 2, True),
+        # 6 test spikes, 2 per class in file order; predictions and embeddings depend on training: ignored
+        "expected/node3.port1.csv": "id:string,description:string,sequence:string,label:string\n" + "".join(
+            f"{c}-2-{k},class={c} simulated from NC_045512.2,*,{c}\n" for k in range(2)
+            for c in ("alpha", "delta", "omicron")),
+        "expected/node4.port1.csv": "id:string,description:string,sequence:string,label:string,prediction:string,"
+                                    "probabilities:doublelist,cls_embedding:doublelist\n" + "".join(
+            f"{c}-2-{k},*,*,{c},*,[*;*;*],[{';'.join('*' * 32)}]\n" for k in range(2)
+            for c in ("alpha", "delta", "omicron")),
+        # TINY: 1 layer x 2 heads, for each class in the model's (ascending) label order
+        "expected/node5.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
+            f"class,{c},0,{h}\n" for c in ("alpha", "delta", "omicron") for h in (0, 1)),
+        "expected/node6.port1.csv": "layer:int,head:int,...\n0,0\n0,1\n",
+        "expected/node7.port1.csv": "group:string,n:int,cone_index:double,cone_index_normalized:double,"
+                                    "zero_vectors:int,missing_vectors:int\nalpha,2,*,*,0,0\ndelta,2,*,*,0,0\n"
+                                    "omicron,2,*,*,0,0\n",
+    }
+    binary = {"data/train-genomes.fasta.gz": gzip.compress(fasta(4, 1, False).encode("ascii"), mtime=0)}
+    properties = [
+        ("description", "Example: the case study from FASTA files in the workflow's data folder. FASTA Reader "
+                        "(12 simulated whole genomes, gzipped, spikes extracted) -> Variant Classifier (TINY, 2 "
+                        "epochs); FASTA Reader (6 test spikes) -> Infer with Attention Capture -> Attention "
+                        "Pattern Classifier, Subspace Directionality, Cone Index, each with its picture"),
+        ("image.node2.port3", ">=800x480"),
+        ("image.node4.port3", ">=200x200"),
+        ("image.node5.port2", ">=400x300"),
+        ("image.node6.port2", ">=80x40"),
+        ("image.node7.port2", "800x480"),
+        ("variable.node2.variant_best_epoch", "*"),
+        ("variable.node2.variant_validation_accuracy", "*"),
+        ("variable.node4.infer_rows", "6"),
+        ("variable.node4.infer_captured_samples", "3"),
+        ("invariants.node6.port1", DIRECTIONALITY_INVARIANTS),
+    ]
+    return nodes, connections, properties, files, binary
+
+
+def example_text():
+    """Loader -> Tokenize -> Infer -> Pattern Classifier on a stored tiny text model (a copy of
+    loader-tokenize-directionality/model in the workflow's own model/ folder); the sentences come from a table
+    source (in KNIME Analytics Platform a CSV Reader or Table Creator)."""
+    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
+             "max_stored_samples": 2, "theta": 0.3, "only_correct": False, "picture_samples": 2}
+    nodes = [
+        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
+        (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),
+        (3, "BERT Infer with Attention Capture", infer, 3),
+        (4, "Attention Pattern Classifier", {"include_samples": False}, 2),
+    ]
+    connections = [(1, 1, 2, 1), (2, 1, 3, 2), (1, 1, 3, 1), (3, 2, 4, 1)]
+    rows = (("tok5 TOK6", "neg"), ("tok7 tok8 tok9", "pos"), ("zzz tok10", "neg"))
+    files = {
+        "data/sentences.csv": "text:string,label:string\n" + "".join(f"{t},{l}\n" for t, l in rows),
+        # ids by hand from model/vocab.txt: [CLS]=2, [SEP]=3, [UNK]=1, tokK=K; lower-casing maps TOK6 to tok6
+        "expected/node2.port1.csv": "text:string,label:string,tokens:stringlist,token_ids:intlist,...\n"
+                                    "tok5 TOK6,neg,[[CLS];tok5;tok6;[SEP]],[2;5;6;3]\n"
+                                    "tok7 tok8 tok9,pos,[[CLS];tok7;tok8;tok9;[SEP]],[2;7;8;9;3]\n"
+                                    "zzz tok10,neg,[[CLS];[UNK];tok10;[SEP]],[2;1;10;3]\n",
+        "expected/node3.port1.csv": "text:string,label:string,...\n" + "".join(f"{t},{l}\n" for t, l in rows),
+        # classes neg, pos (the model's labels) x 2 layers x 2 heads
+        "expected/node4.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
+            f"class,{c},{l},{h}\n" for c in ("neg", "pos") for l in (0, 1) for h in (0, 1)),
+    }
+    properties = [
+        ("description", "Example: BERT Loader (a stored tiny text model in the workflow's model/ folder) -> "
+                        "Tokenize -> Infer with Attention Capture -> Attention Pattern Classifier, with pictures"),
+        ("input.node2.port2", "data/sentences.csv"),
+        ("variable.node1.bert_layers", "2"),
+        ("variable.node1.bert_heads", "2"),
+        ("variable.node1.bert_hidden_size", "8"),
+        ("variable.node1.bert_vocabulary_size", "12"),
+        ("variable.node3.infer_rows", "3"),
+        ("variable.node3.infer_captured_samples", "2"),
+        ("image.node3.port3", ">=100x100"),
+        ("image.node4.port2", ">=240x160"),
+    ]
+    return nodes, connections, properties, files
+
+
+def copy_model(src, dst):
+    target = HERE / dst / "model"
+    if target.exists():
+        shutil.rmtree(target)
+    shutil.copytree(HERE / src / "model", target)
+
+
 if __name__ == "__main__":
     write_workflow("case-study", *case_study())
     write_workflow("loader-tokenize-directionality", *loader_tokenize_directionality())
@@ -448,3 +606,6 @@ if __name__ == "__main__":
     write_workflow("cone-index", *cone_index())
     write_workflow("error-variant-classifier-single-class", *error_single_class())
     write_workflow("error-cone-index-mixed-lengths", *error_cone_mixed_lengths())
+    write_workflow("example-case-study", *example_case_study())
+    write_workflow("example-text", *example_text())
+    copy_model("loader-tokenize-directionality", "example-text")
