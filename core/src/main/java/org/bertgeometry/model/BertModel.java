@@ -15,6 +15,7 @@ import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.capture.HookPoint.Layout;
 
 /**
  * A post-LayerNorm BERT encoder with its optional heads (pooler, sequence classifier, masked-LM head),
@@ -354,7 +355,7 @@ public final class BertModel implements AutoCloseable {
         NDArray typesNd = work.create(types, new Shape(b, t));                         // (B, T)
         NDArray mask = work.create(maskBias, new Shape(b, 1, 1, t));                   // (B, 1, 1, T)
         NDArray x = embeddings.forward(work, idsNd, typesNd, training);                // (B, T, H)
-        rec.record(HookNames.EMBEDDINGS_OUTPUT, x, Recorder.Layout.TOKENS);
+        rec.record(HookNames.EMBEDDINGS_OUTPUT, x, Layout.TOKENS);
         for (EncoderLayer layer : layers) {
             NDArray y;
             try (NDManager scope = work.newSubManager()) {
@@ -366,11 +367,11 @@ public final class BertModel implements AutoCloseable {
             x = y;
         }
         if (rec.wants(HookNames.CLS)) {
-            rec.record(HookNames.CLS, x.get(":, 0, :"), Recorder.Layout.VECTOR);       // (B, H)
+            rec.record(HookNames.CLS, x.get(":, 0, :"), Layout.VECTOR);       // (B, H)
         }
         NDArray pooled = hasPooler ? Heads.pool(params, x) : null;                     // (B, H)
         if (pooled != null) {
-            rec.record(HookNames.POOLED, pooled, Recorder.Layout.VECTOR);
+            rec.record(HookNames.POOLED, pooled, Layout.VECTOR);
         }
         NDArray logits = hasClassifier ? Heads.classify(params, pooled, config, training) : null; // (B, labels)
         return new TensorOutputs(x, pooled, logits);

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.HookPoint.Layout;
 import org.bertgeometry.capture.SampleContext;
 
 /**
@@ -19,20 +20,10 @@ import org.bertgeometry.capture.SampleContext;
  * receive (cropped to each sample's real tokens, selected heads only), so the native array can be freed
  * with its layer. After the pass {@link #deliver} hands them to the sink, hook point by hook point,
  * sample by sample. When the spec is empty {@link #wants} is false everywhere and nothing is copied.
+ * The native arrays carry the batch axis in front of the per-sample {@link Layout}: {@code (B, T, D)},
+ * {@code (B, heads, T, T)}, {@code (B, heads, T, headDim)} or {@code (B, D)}.
  */
 final class Recorder {
-
-    /** How a hook's native array is laid out, and so how to crop it per sample. */
-    enum Layout {
-        /** {@code (B, T, D)}: crop T. */
-        TOKENS,
-        /** {@code (B, heads, T, T)}: select heads, crop both T axes. */
-        HEAD_MAP,
-        /** {@code (B, heads, T, headDim)}: select heads, crop T. */
-        HEAD_TOKENS,
-        /** {@code (B, D)}. */
-        VECTOR
-    }
 
     private final CaptureSpec spec;
     private final int[] heads;
