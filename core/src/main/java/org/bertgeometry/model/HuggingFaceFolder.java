@@ -198,15 +198,15 @@ public final class HuggingFaceFolder {
 
     /** Shape checks for the masked-language-model head, which {@link BertWeights#validateAgainst} skips. */
     static void validateHeads(BertWeights w, BertConfig c) {
-        for (TensorSpec s : Heads.maskedLmParameters(c)) {
-            boolean present = s.name().equals(Heads.MLM_BIAS) ? w.has(Heads.MLM_BIAS)
-                    : w.has(Heads.MLM_DENSE + TensorSpec.WEIGHT);
+        for (TensorSpec s : TaskHeads.maskedLmParameters(c)) {
+            boolean present = s.name().equals(TaskHeads.MLM_BIAS) ? w.has(TaskHeads.MLM_BIAS)
+                    : w.has(TaskHeads.MLM_DENSE + TensorSpec.WEIGHT);
             if (present) {
                 w.require(s.name(), s.shape());
             }
         }
-        if (w.has(Heads.MLM_DECODER)) {
-            w.require(Heads.MLM_DECODER, c.vocabSize(), c.hiddenSize());
+        if (w.has(TaskHeads.MLM_DECODER)) {
+            w.require(TaskHeads.MLM_DECODER, c.vocabSize(), c.hiddenSize());
         }
     }
 

@@ -13,7 +13,7 @@ import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.GateLabel;
-import org.bertgeometry.geometry.HeadStatistics;
+import org.bertgeometry.geometry.GateStatistics;
 import org.bertgeometry.geometry.KmerLabels;
 import org.bertgeometry.geometry.Pca;
 import org.bertgeometry.report.chart.BarChart;
@@ -130,7 +130,7 @@ final class CaseStudyReport {
 
         // --- gates --------------------------------------------------------------------------------
         Table gateTable = Table.withColumns(withFirst("class", withFirst("layer", withFirst("head",
-                withFirst("gate", withFirst("rule", Arrays.asList(HeadStatistics.csvHeader())))))));
+                withFirst("gate", withFirst("rule", Arrays.asList(GateStatistics.csvHeader())))))));
         for (int cls = 0; cls < names.size(); cls++) {
             if (g.gates()[cls] == null) {
                 continue;

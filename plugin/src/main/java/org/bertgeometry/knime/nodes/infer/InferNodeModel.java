@@ -82,7 +82,7 @@ public final class InferNodeModel extends SettingsNodeModel {
     private AttentionCapturePortObjectSpec captureSpec(final BertConfig config) {
         return new AttentionCapturePortObjectSpec(config.numHiddenLayers(), config.numAttentionHeads(),
             m_settings.maxStoredSamples(), m_settings.theta(),
-            AttentionStatistics.all().stream().map(s -> s.name()).toList());
+            InferMapStatistics.all().stream().map(s -> s.name()).toList());
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.util.Optional;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PicturePort;
-import org.bertgeometry.geometry.HeadStatistics;
+import org.bertgeometry.geometry.GateStatistics;
 import org.bertgeometry.geometry.SpecialPositions;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.knime.port.AttentionCapturePortObjectSpec;
@@ -81,7 +81,7 @@ public final class PatternClassifierNodeModel extends NodeModel {
         cols.add(new DataColumnSpecCreator("head", IntCell.TYPE).createSpec());
         cols.add(new DataColumnSpecCreator("pattern", StringCell.TYPE).createSpec());
         cols.add(new DataColumnSpecCreator("rule", StringCell.TYPE).createSpec());
-        for (String h : HeadStatistics.csvHeader()) {
+        for (String h : GateStatistics.csvHeader()) {
             cols.add(new DataColumnSpecCreator(h, DoubleCell.TYPE).createSpec());
         }
         return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));

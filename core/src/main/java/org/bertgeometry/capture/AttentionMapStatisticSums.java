@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Per-head sums and counts of the rows of a {@link HeadStatisticsSink}, from which per-head means over
+ * Per-head sums and counts of the rows of a {@link AttentionMapStatisticSink}, from which per-head means over
  * samples follow; mergeable across parts of a data set because the sums are {@link ExactSums}.
  * With {@code onlyCorrect}, rows of mispredicted samples are left out (the paper aggregates correctly
  * predicted samples only).
  */
-public final class HeadStatisticSums implements Consumer<HeadStatisticsSink.Row>, MergeableState<HeadStatisticSums> {
+public final class AttentionMapStatisticSums implements Consumer<AttentionMapStatisticSink.Row>, MergeableState<AttentionMapStatisticSums> {
 
     /** Tag of these sums' snapshots ({@link Snapshots}). */
     public static final String SNAPSHOT_TAG = "head-statistic-sums";
@@ -31,7 +31,7 @@ public final class HeadStatisticSums implements Consumer<HeadStatisticsSink.Row>
      * @param heads       heads per layer
      * @param onlyCorrect count only rows whose label equals the prediction
      */
-    public HeadStatisticSums(List<String> names, int layers, int heads, boolean onlyCorrect) {
+    public AttentionMapStatisticSums(List<String> names, int layers, int heads, boolean onlyCorrect) {
         this.names = List.copyOf(names);
         this.layers = layers;
         this.heads = heads;
@@ -43,7 +43,7 @@ public final class HeadStatisticSums implements Consumer<HeadStatisticsSink.Row>
     }
 
     @Override
-    public void accept(HeadStatisticsSink.Row row) {
+    public void accept(AttentionMapStatisticSink.Row row) {
         if (onlyCorrect && row.label() != row.predicted()) {
             return;
         }
@@ -76,7 +76,7 @@ public final class HeadStatisticSums implements Consumer<HeadStatisticsSink.Row>
     }
 
     @Override
-    public void merge(HeadStatisticSums other) {
+    public void merge(AttentionMapStatisticSums other) {
         if (!other.names.equals(names) || other.layers != layers || other.heads != heads
                 || other.onlyCorrect != onlyCorrect) {
             throw new IllegalArgumentException("cannot merge head statistic sums made with different settings");
@@ -107,13 +107,13 @@ public final class HeadStatisticSums implements Consumer<HeadStatisticsSink.Row>
     }
 
     /** Reads what {@link #write} wrote. */
-    public static HeadStatisticSums read(DataInput in) throws IOException {
+    public static AttentionMapStatisticSums read(DataInput in) throws IOException {
         int n = in.readInt();
         List<String> names = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             names.add(in.readUTF());
         }
-        HeadStatisticSums s = new HeadStatisticSums(names, in.readInt(), in.readInt(), in.readBoolean());
+        AttentionMapStatisticSums s = new AttentionMapStatisticSums(names, in.readInt(), in.readInt(), in.readBoolean());
         for (int i = 0; i < n; i++) {
             s.sums.set(i, ExactSums.read(in));
         }

@@ -3,9 +3,9 @@ package org.bertgeometry.capture;
 /**
  * A scalar computed from one head's attention map of one sample (e.g. entropy, the weight on [CLS],
  * a gate-detection score). Implementations are the plug-in point for per-sample analyses run by
- * {@link HeadStatisticsSink} during inference.
+ * {@link AttentionMapStatisticSink} during inference.
  */
-public interface HeadStatistic {
+public interface AttentionMapStatistic {
 
     /** Column name of the statistic, e.g. {@code "entropy"}. */
     String name();

@@ -25,7 +25,7 @@ package org.bertgeometry.geometry;
  * @param blockScore      B: excess within-segment mass over its uniform expectation
  * @param segments        number of contiguous segments used for B
  */
-public record HeadStatistics(
+public record GateStatistics(
         int n,
         double selfMass,
         double backLocal,

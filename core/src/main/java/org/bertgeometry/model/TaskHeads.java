@@ -11,7 +11,7 @@ import java.util.Map;
  * as in Hugging Face's {@code BertPooler}, {@code BertForSequenceClassification} and
  * {@code BertOnlyMLMHead}.
  */
-final class Heads {
+final class TaskHeads {
 
     static final String POOLER = "pooler.dense";
     static final String CLASSIFIER = "classifier";
@@ -24,7 +24,7 @@ final class Heads {
     /** The masked-LM decoder weight, which must be the word embedding table (tied). */
     static final String MLM_DECODER = "cls.predictions.decoder.weight";
 
-    private Heads() {
+    private TaskHeads() {
     }
 
     /** The pooler's dense layer. */

@@ -2,23 +2,23 @@ package org.bertgeometry.knime.nodes.infer;
 
 import java.util.List;
 
-import org.bertgeometry.capture.HeadStatistic;
+import org.bertgeometry.capture.AttentionMapStatistic;
 
 /**
  * The per-sample per-head statistics the Infer node records (our own simple descriptors, documented in
  * docs/knime.md, "Infer with Attention Capture"): the mean over query rows of the Shannon entropy of the row (nats; 0 = every query
  * attends to one key, ln T = uniform), and the mean attention paid to position 0 ([CLS]).
  */
-final class AttentionStatistics {
-    private AttentionStatistics() {
+final class InferMapStatistics {
+    private InferMapStatistics() {
     }
 
-    static List<HeadStatistic> all() {
+    static List<AttentionMapStatistic> all() {
         return List.of(new RowEntropy(), new ClsAttention());
     }
 
     /** Mean row entropy in nats. */
-    static final class RowEntropy implements HeadStatistic {
+    static final class RowEntropy implements AttentionMapStatistic {
         @Override
         public String name() {
             return "mean_row_entropy";
@@ -42,7 +42,7 @@ final class AttentionStatistics {
     }
 
     /** Mean attention to the first position. */
-    static final class ClsAttention implements HeadStatistic {
+    static final class ClsAttention implements AttentionMapStatistic {
         @Override
         public String name() {
             return "mean_attention_to_cls";

@@ -6,12 +6,12 @@ import java.util.function.Consumer;
 import org.bertgeometry.capture.HookPoint.Kind;
 
 /**
- * Applies a list of {@link HeadStatistic}s to every selected head's attention map of every sample as
+ * Applies a list of {@link AttentionMapStatistic}s to every selected head's attention map of every sample as
  * inference runs, and streams one {@link Row} per (sample, layer, head) to a consumer. Nothing is kept:
  * memory is one map at a time, independent of the number of samples. To keep per-head means that
- * merge across parts of a data set, let a {@link HeadStatisticSums} consume the rows.
+ * merge across parts of a data set, let a {@link AttentionMapStatisticSums} consume the rows.
  */
-public final class HeadStatisticsSink implements CaptureSink {
+public final class AttentionMapStatisticSink implements CaptureSink {
 
     /**
      * @param sample    global index of the sample ({@link SampleContext#index()}; arrival order when
@@ -26,7 +26,7 @@ public final class HeadStatisticsSink implements CaptureSink {
     }
 
     private final CaptureSpec spec;
-    private final List<HeadStatistic> statistics;
+    private final List<AttentionMapStatistic> statistics;
     private final Consumer<Row> out;
     private long done;
 
@@ -35,7 +35,7 @@ public final class HeadStatisticsSink implements CaptureSink {
      * @param statistics what to compute per map
      * @param out        receives the rows; within a batch they come layer by layer, then sample, then head
      */
-    public HeadStatisticsSink(CaptureSpec selection, List<HeadStatistic> statistics, Consumer<Row> out) {
+    public AttentionMapStatisticSink(CaptureSpec selection, List<AttentionMapStatistic> statistics, Consumer<Row> out) {
         if (statistics.isEmpty()) {
             throw new IllegalArgumentException("give at least one statistic");
         }
