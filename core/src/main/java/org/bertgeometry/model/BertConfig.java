@@ -5,12 +5,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -94,21 +89,6 @@ public record BertConfig(
         return new BertConfig(newVocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize,
                 hiddenAct, maxPositionEmbeddings, typeVocabSize, layerNormEps, hiddenDropoutProb,
                 attentionProbsDropoutProb, labels);
-    }
-
-    /** Reads a Hugging Face {@code config.json} (or Google's {@code bert_config.json}). */
-    public static BertConfig read(Path file) throws ModelFormatException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ModelFormatException(file, "cannot read config: " + e.getMessage(), e);
-        }
-        try {
-            return fromJson(text);
-        } catch (IllegalArgumentException | JsonParseException | IllegalStateException e) {
-            throw new ModelFormatException(file, "invalid BERT config: " + e.getMessage(), e);
-        }
     }
 
     /**

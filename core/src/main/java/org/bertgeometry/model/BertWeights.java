@@ -97,4 +97,21 @@ public final class BertWeights {
             require(s.name(), s.shape());
         }
     }
+
+    /**
+     * Shape checks for the masked-language-model head, which {@link #validateAgainst} skips because a
+     * checkpoint may carry it partially (the importers call this once the head's names are settled).
+     */
+    public void validateMaskedLmHead(BertConfig c) {
+        for (TensorSpec s : TaskHeads.maskedLmParameters(c)) {
+            boolean present = s.name().equals(TaskHeads.MLM_BIAS) ? has(TaskHeads.MLM_BIAS)
+                    : has(TaskHeads.MLM_DENSE + TensorSpec.WEIGHT);
+            if (present) {
+                require(s.name(), s.shape());
+            }
+        }
+        if (has(TaskHeads.MLM_DECODER)) {
+            require(TaskHeads.MLM_DECODER, c.vocabSize(), c.hiddenSize());
+        }
+    }
 }

@@ -7,7 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
 import org.bertgeometry.inference.LoadedBert;
-import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.checkpoint.ModelLoader;
 
 /**
  * The models of one executor JVM: a task borrows one for the length of its partition and gives it

@@ -7,7 +7,7 @@ import java.util.concurrent.Callable;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.Logits;
-import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;

@@ -15,7 +15,7 @@ import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.BucketedRun;
 import org.bertgeometry.inference.LoadedBert;
-import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.tokenize.Encoding;
 import picocli.CommandLine.Command;

@@ -21,7 +21,7 @@ import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.ProgressOptions;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
-import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.variants.reference.SarsCov2Reference;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.spike.SpikeExtractor;

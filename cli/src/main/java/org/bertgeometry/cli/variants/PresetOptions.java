@@ -2,7 +2,7 @@ package org.bertgeometry.cli.variants;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.bertgeometry.model.ModelLoader;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.training.TrainingMonitor;
 import org.bertgeometry.training.TrainingSettings;

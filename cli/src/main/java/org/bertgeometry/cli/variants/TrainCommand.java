@@ -11,7 +11,7 @@ import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.report.table.JsonFiles;
 import org.bertgeometry.report.table.Table;

@@ -13,7 +13,7 @@ import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BertInit;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.tokenize.TokenizerFactory;
 import org.bertgeometry.training.TrainingMonitor;
 import org.bertgeometry.training.TrainingSettings;

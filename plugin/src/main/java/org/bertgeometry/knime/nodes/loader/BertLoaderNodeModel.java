@@ -13,12 +13,12 @@ import java.util.List;
 
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
-import org.bertgeometry.model.HuggingFaceFolder;
-import org.bertgeometry.model.ModelFormatException;
-import org.bertgeometry.model.ModelLoader;
-import org.bertgeometry.model.VocabularyFiles;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.checkpoint.ModelLoader;
+import org.bertgeometry.checkpoint.VocabularyFiles;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
@@ -27,6 +27,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.bertgeometry.checkpoint.ConfigFile;
 
 /**
  * BERT Loader: reads a BERT model and puts it on a BERT model port, always in Hugging Face layout inside a file
@@ -104,7 +105,7 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
         }
         BertConfig config;
         try {
-            config = BertConfig.read(configFile);
+            config = ConfigFile.read(configFile);
         } catch (ModelFormatException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
