@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
-import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.ForwardingSink;
 import org.bertgeometry.capture.ClassMeanAttentionSink;
 import org.bertgeometry.capture.AttentionMapStatistic;
 import org.bertgeometry.capture.AttentionMapStatisticSums;
@@ -25,7 +25,7 @@ import org.bertgeometry.geometry.MetastableK;
  * state of parts of a data set (samples numbered by global index) merges into exactly the state of
  * one pass, which is how {@link AttentionGeometryRun} and the spark module share one computation.
  */
-public final class GeometryCapture implements CaptureSink, MergeableState<GeometryCapture> {
+public final class GeometryCapture implements ForwardingSink, MergeableState<GeometryCapture> {
 
     /** Tag of this state's snapshots ({@link Snapshots}). */
     public static final String SNAPSHOT_TAG = "geometry-capture";
@@ -75,19 +75,15 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
                 new HiddenStateSink(layers, classes, settings.clsPerClass(), settings.onlyCorrect(), sepId));
     }
 
+    /** The fan-out to the per-measurement sinks. */
     @Override
-    public CaptureSpec requires() {
-        return all.requires();
-    }
-
-    @Override
-    public void accept(SampleContext sample, String name, CapturedTensor value) {
-        all.accept(sample, name, value);
+    public CaptureSink target() {
+        return all;
     }
 
     @Override
     public void sampleDone(SampleContext sample) {
-        all.sampleDone(sample);
+        ForwardingSink.super.sampleDone(sample);
         confusion[sample.label() * classes + sample.predicted()]++;
     }
 

@@ -58,8 +58,8 @@ public final class AttentionMapStatisticSink implements CaptureSink {
 
     @Override
     public void accept(SampleContext sample, String name, CapturedTensor value) {
-        HookPoint point = HookPoint.parseOrNull(name);
-        if (point == null || point.kind() != Kind.ATTENTION_PROBS || !spec.selectsLayer(point.layer())) {
+        HookPoint point = spec.selectedAttentionProbs(name);
+        if (point == null) {
             return;
         }
         for (int h : value.heads()) {

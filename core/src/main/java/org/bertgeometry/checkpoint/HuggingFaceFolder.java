@@ -136,13 +136,7 @@ public final class HuggingFaceFolder {
                     + "; expected embeddings.*, encoder.*, pooler.*, classifier.* or cls.* (optionally"
                     + " prefixed bert.)");
         }
-        if (config.labels().isEmpty() && tensors.containsKey("classifier.weight")) {
-            List<String> labels = new ArrayList<>();
-            for (int i = 0; i < tensors.get("classifier.weight").dim(0); i++) {
-                labels.add("LABEL_" + i);
-            }
-            config = config.withLabels(labels);
-        }
+        config = config.withDefaultLabels(tensors);
         BertWeights weights = new BertWeights(tensors);
         try {
             weights.validateAgainst(config);

@@ -84,6 +84,23 @@ public record BertConfig(
                 attentionProbsDropoutProb, newLabels);
     }
 
+    /**
+     * This config, or, when it names no labels but {@code tensors} hold a classifier, the same with
+     * Hugging Face's default names {@code LABEL_0 .. LABEL_(n-1)} for the classifier's n outputs (what
+     * {@code from_pretrained} does for a config without {@code id2label}).
+     */
+    public BertConfig withDefaultLabels(Map<String, HostTensor> tensors) {
+        HostTensor classifier = tensors.get(TaskHeads.CLASSIFIER + TensorSpec.WEIGHT);
+        if (!labels.isEmpty() || classifier == null) {
+            return this;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < classifier.dim(0); i++) {
+            names.add("LABEL_" + i);
+        }
+        return withLabels(names);
+    }
+
     /** The same config with another vocabulary size (after adding tokens). */
     public BertConfig withVocabSize(int newVocabSize) {
         return new BertConfig(newVocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize,

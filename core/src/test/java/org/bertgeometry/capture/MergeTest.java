@@ -225,23 +225,13 @@ class MergeTest {
                 return map[0][validLength - 1] * 1e3 + map[0][0] * 1e-9;
             }
         };
-        class Summing implements CaptureSink, MergeableState<Summing> {
+        class Summing implements ForwardingSink, MergeableState<Summing> {
             final AttentionMapStatisticSums sums = new AttentionMapStatisticSums(List.of("corner"), 2, 2, true);
             final AttentionMapStatisticSink sink = new AttentionMapStatisticSink(CaptureSpec.none(), List.of(corner), sums);
 
             @Override
-            public CaptureSpec requires() {
-                return sink.requires();
-            }
-
-            @Override
-            public void accept(SampleContext sample, String name, CapturedTensor value) {
-                sink.accept(sample, name, value);
-            }
-
-            @Override
-            public void sampleDone(SampleContext sample) {
-                sink.sampleDone(sample);
+            public CaptureSink target() {
+                return sink;
             }
 
             @Override

@@ -13,6 +13,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 
 /**
  * What the exact (order-independent) class-mean sums cost over plain double sums (docs/capture.md,
@@ -38,16 +39,11 @@ public class ClassMeanSumBenchmark {
     @Setup
     public void setUp() {
         Random r = new Random(3);
+        double[][] rows = RandomAttentionMaps.softmaxOfGaussian(SEQ, r);
         map = new float[SEQ * SEQ];
         for (int i = 0; i < SEQ; i++) {
-            double total = 0;
-            double[] row = new double[SEQ];
             for (int j = 0; j < SEQ; j++) {
-                row[j] = Math.exp(2 * r.nextGaussian());
-                total += row[j];
-            }
-            for (int j = 0; j < SEQ; j++) {
-                map[i * SEQ + j] = (float) (row[j] / total);
+                map[i * SEQ + j] = (float) rows[i][j];
             }
         }
         doubleSum = new double[SEQ * SEQ];

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 
 /**
  * Cost of attention flow at the case study's real size (docs/performance.md, "Attention flow"): the
@@ -46,18 +47,7 @@ public class AttentionFlowBenchmark {
         for (int l = 0; l < LAYERS; l++) {
             List<double[][]> heads = new ArrayList<>();
             for (int h = 0; h < HEADS; h++) {
-                double[][] map = new double[SEQ][SEQ];
-                for (double[] row : map) {
-                    double z = 0;
-                    for (int j = 0; j < SEQ; j++) {
-                        row[j] = Math.exp(2 * r.nextGaussian());
-                        z += row[j];
-                    }
-                    for (int j = 0; j < SEQ; j++) {
-                        row[j] /= z;
-                    }
-                }
-                heads.add(map);
+                heads.add(RandomAttentionMaps.softmaxOfGaussian(SEQ, r));
             }
             layers.add(heads);
         }

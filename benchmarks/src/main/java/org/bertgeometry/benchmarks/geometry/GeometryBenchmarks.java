@@ -26,6 +26,7 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 
 /**
  * Costs of the geometry analyses at real sizes, each next to baselines measured in the same JVM
@@ -77,18 +78,9 @@ public class GeometryBenchmarks {
             b.data[i] = r.nextGaussian();
         }
         // softmax rows of random scores: realistic, full-rank attention maps
-        maps = new double[DISTINCT_MAPS][SEQ][SEQ];
-        for (double[][] map : maps) {
-            for (double[] row : map) {
-                double z = 0;
-                for (int j = 0; j < SEQ; j++) {
-                    row[j] = Math.exp(2 * r.nextGaussian());
-                    z += row[j];
-                }
-                for (int j = 0; j < SEQ; j++) {
-                    row[j] /= z;
-                }
-            }
+        maps = new double[DISTINCT_MAPS][][];
+        for (int k = 0; k < DISTINCT_MAPS; k++) {
+            maps[k] = RandomAttentionMaps.softmaxOfGaussian(SEQ, r);
         }
     }
 

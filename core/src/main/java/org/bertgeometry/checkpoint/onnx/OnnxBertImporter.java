@@ -6,7 +6,6 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -265,15 +264,8 @@ public final class OnnxBertImporter {
         int intermediate = dim0(tensors, "encoder.layer.0.intermediate.dense.weight");
         int heads = headCount(graph, hidden);
         double eps = layerNormEps(graph).orElse(DEFAULT_LAYER_NORM_EPS);
-        List<String> labels = new ArrayList<>();
-        HostTensor classifier = tensors.get("classifier.weight");
-        if (classifier != null) {
-            for (int i = 0; i < classifier.dim(0); i++) {
-                labels.add("LABEL_" + i);
-            }
-        }
         return new BertConfig(vocab, hidden, numLayers, heads, intermediate, activation(graph), positions,
-                types, eps, 0.1, 0.1, labels);
+                types, eps, 0.1, 0.1, List.of()).withDefaultLabels(tensors);
     }
 
     private static int dim0(Map<String, HostTensor> tensors, String name) {

@@ -123,13 +123,7 @@ public final class TensorFlowBertImporter {
         } catch (IllegalArgumentException e) {
             throw new ModelFormatException(prefix, "cannot infer the config from the tensors: " + e.getMessage(), e);
         }
-        if (config.labels().isEmpty() && tensors.containsKey("classifier.weight")) {
-            List<String> labels = new ArrayList<>();
-            for (int i = 0; i < tensors.get("classifier.weight").dim(0); i++) {
-                labels.add("LABEL_" + i);
-            }
-            config = config.withLabels(labels);
-        }
+        config = config.withDefaultLabels(tensors);
         BertWeights weights = new BertWeights(tensors);
         try {
             weights.validateAgainst(config);
