@@ -5,8 +5,8 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bertgeometry.model.BertModel;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.BertModel;
 import org.bertgeometry.model.BertWeights;
 
 /**

@@ -18,10 +18,10 @@ import java.util.Set;
 import org.bertgeometry.checkpoint.safetensors.SafetensorsContent;
 import org.bertgeometry.checkpoint.safetensors.SafetensorsReader;
 import org.bertgeometry.checkpoint.safetensors.SafetensorsWriter;
-import org.bertgeometry.model.BertModel;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.BertModel;
 import org.bertgeometry.model.BertWeights;
+import org.bertgeometry.model.HostTensor;
 
 /**
  * Loads and saves a model as a Hugging Face folder, the layout {@code save_pretrained} writes and

@@ -5,17 +5,17 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.checkpoint.BertCheckpoint;
-import org.bertgeometry.model.BertConfig;
-import org.bertgeometry.model.BertModel;
+import org.bertgeometry.checkpoint.ConfigFile;
 import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.model.BatchInput;
+import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.BertModel;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.tokenize.Tokenizer;
 import org.bertgeometry.tokenize.TokenizerFactory;
 import org.bertgeometry.tokenize.Vocabulary;
-import org.bertgeometry.checkpoint.ConfigFile;
 
 /**
  * A checkpoint made ready to run: its tokenizer (built from the checkpoint's vocabulary and

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import org.bertgeometry.checkpoint.safetensors.SafetensorsReader;
 import org.bertgeometry.checkpoint.safetensors.SafetensorsWriter;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.model.TinyCheckpoints;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HuggingFaceFolderTest {
 

@@ -13,12 +13,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bertgeometry.capture.CaptureSpec;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.checkpoint.onnx.MiniLmModelFile;
 import org.bertgeometry.checkpoint.onnx.OnnxBertImporter;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.bertgeometry.checkpoint.BertCheckpoint;
 
 /**
  * Parity on real weights: all-MiniLM-L6-v2 imported by {@link OnnxBertImporter} and run by our engine

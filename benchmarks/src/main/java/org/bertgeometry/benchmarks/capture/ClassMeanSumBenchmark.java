@@ -2,6 +2,7 @@ package org.bertgeometry.benchmarks.capture;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 import org.bertgeometry.capture.ExactSums;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -13,7 +14,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.bertgeometry.benchmarks.RandomAttentionMaps;
 
 /**
  * What the exact (order-independent) class-mean sums cost over plain double sums (docs/capture.md,

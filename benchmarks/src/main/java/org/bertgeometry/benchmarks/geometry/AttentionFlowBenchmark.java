@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 import org.bertgeometry.geometry.AttentionFlow;
 import org.bertgeometry.geometry.AttentionRollout;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -16,7 +17,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.bertgeometry.benchmarks.RandomAttentionMaps;
 
 /**
  * Cost of attention flow at the case study's real size (docs/performance.md, "Attention flow"): the

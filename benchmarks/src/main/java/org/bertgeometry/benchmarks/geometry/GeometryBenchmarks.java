@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.HeadWeights;
@@ -26,7 +27,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.bertgeometry.benchmarks.RandomAttentionMaps;
 
 /**
  * Costs of the geometry analyses at real sizes, each next to baselines measured in the same JVM

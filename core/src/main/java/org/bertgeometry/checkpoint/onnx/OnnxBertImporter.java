@@ -11,14 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
-import org.bertgeometry.model.Activation;
 import org.bertgeometry.checkpoint.BertCheckpoint;
-import org.bertgeometry.model.BertConfig;
-import org.bertgeometry.model.BertWeights;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.checkpoint.ModelFormatException;
 import org.bertgeometry.checkpoint.VocabularyFiles;
 import org.bertgeometry.checkpoint.protobuf.MalformedProtobufException;
+import org.bertgeometry.model.Activation;
+import org.bertgeometry.model.BertConfig;
+import org.bertgeometry.model.BertWeights;
+import org.bertgeometry.model.HostTensor;
 
 /**
  * Imports a BERT encoder exported to ONNX (for example by {@code torch.onnx.export} or Optimum) into

@@ -3,8 +3,8 @@ package org.bertgeometry.checkpoint.onnx;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.checkpoint.HalfFloats;
+import org.bertgeometry.model.HostTensor;
 
 /**
  * One ONNX {@code TensorProto} (an initializer or the value of a {@code Constant} node) as read from

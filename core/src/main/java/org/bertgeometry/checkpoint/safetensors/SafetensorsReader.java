@@ -22,8 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.bertgeometry.checkpoint.HalfFloats;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.model.HostTensor;
 
 /**
  * Reads a safetensors file (Hugging Face's weight format: an 8-byte little-endian header length, a

@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.checkpoint.HalfFloats;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.checkpoint.ModelFormatException;
 import org.bertgeometry.checkpoint.protobuf.MalformedProtobufException;
 import org.bertgeometry.checkpoint.protobuf.ProtoReader;
+import org.bertgeometry.model.HostTensor;
 
 /**
  * Reads a TensorFlow checkpoint in the tensor-bundle format ({@code tf.train.Saver} V2 and

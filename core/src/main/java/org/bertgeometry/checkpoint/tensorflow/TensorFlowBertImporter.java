@@ -16,14 +16,14 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.bertgeometry.model.Activation;
 import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.ConfigFile;
+import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.checkpoint.VocabularyFiles;
+import org.bertgeometry.model.Activation;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
-import org.bertgeometry.checkpoint.ModelFormatException;
-import org.bertgeometry.checkpoint.VocabularyFiles;
-import org.bertgeometry.checkpoint.ConfigFile;
 
 /**
  * Imports a BERT checkpoint in Google's TensorFlow layout into Hugging Face names and layouts. Two

@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.protobuf.ProtoWriter;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
-import org.bertgeometry.checkpoint.protobuf.ProtoWriter;
 
 /**
  * Test helper: writes small ONNX files from {@code onnx.proto}'s field numbers (ModelProto.graph = 7,

@@ -13,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.model.HostTensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.zip.CRC32C;
-import org.bertgeometry.model.HostTensor;
 import org.bertgeometry.checkpoint.protobuf.ProtoWriter;
+import org.bertgeometry.model.HostTensor;
 
 /**
  * Test helper: writes a TensorFlow V2 checkpoint ({@code prefix.index} + {@code prefix.data-00000-of-00001})
