@@ -175,17 +175,7 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
             checkpoint = checkpoint.withVocabulary(vocabularyBeside(source));
         }
         exec.checkCanceled();
-        FileStore store = exec.createFileStore("bert-model");
-        Path target = store.getFile().toPath();
-        try {
-            exec.setMessage("Saving in Hugging Face layout");
-            HuggingFaceFolder.save(checkpoint, target);
-            exec.checkCanceled();
-            exec.setProgress(1.0);
-        } catch (CanceledExecutionException | IOException | RuntimeException e) {
-            FileStoreFolders.deleteRecursively(target);
-            throw e;
-        }
+        FileStore store = savedInFileStore(checkpoint, exec);
         Path fileName = source.toAbsolutePath().normalize().getFileName();
         String name = fileName == null ? source.toString() : fileName.toString();
         return new BertModelPortObject(
@@ -197,6 +187,13 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
         exec.setMessage("Drawing random weights");
         BertCheckpoint checkpoint = source.create();
         exec.checkCanceled();
+        FileStore store = savedInFileStore(checkpoint, exec);
+        return new BertModelPortObject(source.spec(), store);
+    }
+
+    /** Saves {@code checkpoint} in Hugging Face layout into a new file store, leaving nothing behind on failure. */
+    private static FileStore savedInFileStore(final BertCheckpoint checkpoint, final ExecutionContext exec)
+        throws Exception {
         FileStore store = exec.createFileStore("bert-model");
         Path target = store.getFile().toPath();
         try {
@@ -208,7 +205,7 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
             FileStoreFolders.deleteRecursively(target);
             throw e;
         }
-        return new BertModelPortObject(source.spec(), store);
+        return store;
     }
 
     /** Formats without a vocabulary (ONNX): vocab.txt or tokenizer.json next to the file or in the folder. */

@@ -1,11 +1,11 @@
 package org.bertgeometry.knime.nodes.pattern;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
+import org.bertgeometry.knime.nodes.StatelessNodeModel;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.geometry.GateStatistics;
@@ -25,9 +25,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
@@ -45,7 +43,7 @@ import org.knime.core.node.port.PortType;
  * is cropped to its last non-zero row, [CLS] is position 0, and any all-zero row inside the crop (shorter samples
  * mixed in) is treated as a removed position. This cropping is our own choice.
  */
-public final class PatternClassifierNodeModel extends NodeModel {
+public final class PatternClassifierNodeModel extends StatelessNodeModel {
     static final String CFG_SAMPLES = "include_samples";
 
     /** Added after the first release: workflows saved without it load with the default. */
@@ -238,20 +236,5 @@ public final class PatternClassifierNodeModel extends NodeModel {
             m_rankEveryMap.setBooleanValue(false);
         }
         m_picture.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached
     }
 }
