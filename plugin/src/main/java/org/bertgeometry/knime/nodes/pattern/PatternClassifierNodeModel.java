@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
+import org.bertgeometry.knime.nodes.AddedSettings;
 import org.bertgeometry.knime.nodes.StatelessNodeModel;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PicturePort;
@@ -221,20 +222,15 @@ public final class PatternClassifierNodeModel extends StatelessNodeModel {
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_samples.validateSettings(settings);
-        if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
-            m_rankEveryMap.validateSettings(settings);
-        }
+        AddedSettings.validate(settings, CFG_RANK_EVERY_MAP, m_rankEveryMap);
         m_picture.validate(settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_samples.loadSettingsFrom(settings);
-        if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
-            m_rankEveryMap.loadSettingsFrom(settings);
-        } else {
-            m_rankEveryMap.setBooleanValue(false);
-        }
+        m_rankEveryMap.setBooleanValue(false); // the default of workflows saved before the setting existed
+        AddedSettings.load(settings, CFG_RANK_EVERY_MAP, m_rankEveryMap);
         m_picture.loadFrom(settings);
     }
 }
