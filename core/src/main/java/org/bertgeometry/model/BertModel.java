@@ -15,7 +15,6 @@ import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
-import org.bertgeometry.capture.HookPoint.Layout;
 
 /**
  * A post-LayerNorm BERT encoder with its optional heads (pooler, sequence classifier, masked-LM head),
@@ -355,7 +354,7 @@ public final class BertModel implements AutoCloseable {
         NDArray typesNd = work.create(types, new Shape(b, t));                         // (B, T)
         NDArray mask = work.create(maskBias, new Shape(b, 1, 1, t));                   // (B, 1, 1, T)
         NDArray x = embeddings.forward(work, idsNd, typesNd, training);                // (B, T, H)
-        rec.record(HookNames.EMBEDDINGS_OUTPUT, x, Layout.TOKENS);
+        rec.record(HookNames.EMBEDDINGS_OUTPUT, x);
         for (EncoderLayer layer : layers) {
             NDArray y;
             try (NDManager scope = work.newSubManager()) {
@@ -367,11 +366,11 @@ public final class BertModel implements AutoCloseable {
             x = y;
         }
         if (rec.wants(HookNames.CLS)) {
-            rec.record(HookNames.CLS, x.get(":, 0, :"), Layout.VECTOR);       // (B, H)
+            rec.record(HookNames.CLS, x.get(":, 0, :"));       // (B, H)
         }
         NDArray pooled = hasPooler ? TaskHeads.pool(params, x) : null;                     // (B, H)
         if (pooled != null) {
-            rec.record(HookNames.POOLED, pooled, Layout.VECTOR);
+            rec.record(HookNames.POOLED, pooled);
         }
         NDArray logits = hasClassifier ? TaskHeads.classify(params, pooled, config, training) : null; // (B, labels)
         return new TensorOutputs(x, pooled, logits);

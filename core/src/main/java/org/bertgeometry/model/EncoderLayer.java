@@ -3,7 +3,6 @@ package org.bertgeometry.model;
 import ai.djl.ndarray.NDArray;
 import java.util.Map;
 import org.bertgeometry.capture.HookNames;
-import org.bertgeometry.capture.HookPoint.Layout;
 
 /** One post-LayerNorm transformer encoder layer: self-attention sub-layer, then feed-forward sub-layer. */
 final class EncoderLayer {
@@ -21,9 +20,9 @@ final class EncoderLayer {
     /** {@code (B, T, H) -> (B, T, H)}. */
     NDArray forward(NDArray x, NDArray maskBias, boolean training, Recorder rec) {
         NDArray y = feedForward.forward(attention.forward(x, maskBias, training, rec), training);
-        rec.record(HookNames.layerOutput(layer), y, Layout.TOKENS);
+        rec.record(HookNames.layerOutput(layer), y);
         if (rec.wants(HookNames.layerCls(layer))) {
-            rec.record(HookNames.layerCls(layer), y.get(":, 0, :"), Layout.VECTOR); // (B, H)
+            rec.record(HookNames.layerCls(layer), y.get(":, 0, :")); // (B, H)
         }
         return y;
     }

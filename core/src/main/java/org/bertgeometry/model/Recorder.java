@@ -11,6 +11,7 @@ import java.util.Map;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.HookPoint;
 import org.bertgeometry.capture.HookPoint.Layout;
 import org.bertgeometry.capture.SampleContext;
 
@@ -58,19 +59,23 @@ final class Recorder {
         return !spec.isEmpty() && spec.wants(name);
     }
 
-    /** Copies {@code value} to the host if the spec wants it; the native array may be closed afterwards. */
-    void record(String name, NDArray value, Layout layout) {
-        record(name, value, layout, 0);
+    /**
+     * Copies {@code value} to the host if the spec wants it; the native array may be closed afterwards.
+     * How it is cropped follows from the hook point's {@link Layout}, so the name is the only description.
+     */
+    void record(String name, NDArray value) {
+        record(name, value, 0);
     }
 
     /**
-     * As {@link #record(String, NDArray, Layout)} for a slice of the batch: row 0 of {@code value} is
+     * As {@link #record(String, NDArray)} for a slice of the batch: row 0 of {@code value} is
      * batch row {@code firstRow}. The slices of one hook arrive in row order.
      */
-    void record(String name, NDArray value, Layout layout, int firstRow) {
+    void record(String name, NDArray value, int firstRow) {
         if (!wants(name)) {
             return;
         }
+        Layout layout = HookPoint.parse(name).layout();
         if (uncropped) {
             raw.computeIfAbsent(name, n -> new ArrayList<>()).add(value.toFloatArray());
             return;
