@@ -5,13 +5,13 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
+import org.bertgeometry.capture.AttentionMapStatistic;
+import org.bertgeometry.capture.AttentionMapStatisticSink;
+import org.bertgeometry.capture.AttentionMapStatisticSums;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
-import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.ClassMeanAttentionSink;
-import org.bertgeometry.capture.HeadStatistic;
-import org.bertgeometry.capture.HeadStatisticSums;
-import org.bertgeometry.capture.HeadStatisticsSink;
+import org.bertgeometry.capture.ForwardingSink;
 import org.bertgeometry.capture.MergeableState;
 import org.bertgeometry.capture.SampleContext;
 import org.bertgeometry.capture.Snapshots;
@@ -25,7 +25,7 @@ import org.bertgeometry.geometry.MetastableK;
  * state of parts of a data set (samples numbered by global index) merges into exactly the state of
  * one pass, which is how {@link AttentionGeometryRun} and the spark module share one computation.
  */
-public final class GeometryCapture implements CaptureSink, MergeableState<GeometryCapture> {
+public final class GeometryCapture implements ForwardingSink, MergeableState<GeometryCapture> {
 
     /** Tag of this state's snapshots ({@link Snapshots}). */
     public static final String SNAPSHOT_TAG = "geometry-capture";
@@ -36,13 +36,13 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
     private final int classes;
     private final GeometryRunSettings settings;
     private final ClassMeanAttentionSink means;
-    private final HeadStatisticSums headSums;
+    private final AttentionMapStatisticSums headSums;
     private final HiddenStateSink hidden;
     private final long[] confusion;
     private final CaptureSink all;
 
     private GeometryCapture(int classes, GeometryRunSettings settings, ClassMeanAttentionSink means,
-            HeadStatisticSums headSums, HiddenStateSink hidden) {
+            AttentionMapStatisticSums headSums, HiddenStateSink hidden) {
         this.classes = classes;
         this.settings = settings;
         this.means = means;
@@ -50,10 +50,10 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
         this.hidden = hidden;
         this.confusion = new long[classes * classes];
         MetastableK.Params kParams = new MetastableK.Params(settings.kThreshold());
-        List<HeadStatistic> stats = List.of(
+        List<AttentionMapStatistic> stats = List.of(
                 new NamedStatistic(K_MEDIAN, (map, n) -> MetastableK.ofRows(map, kParams).median()),
                 new NamedStatistic(ROW_CONE, (map, n) -> ConeIndex.of(map, ConeIndex.Params.defaults()).normalized()));
-        this.all = CaptureSink.fanOut(List.of(means, new HeadStatisticsSink(CaptureSpec.none(), stats, headSums),
+        this.all = CaptureSink.fanOut(List.of(means, new AttentionMapStatisticSink(CaptureSpec.none(), stats, headSums),
                 hidden));
     }
 
@@ -71,23 +71,19 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
             GeometryRunSettings settings) {
         return new GeometryCapture(classes, settings,
                 new ClassMeanAttentionSink(CaptureSpec.none(), mapSize, sepId, settings.thetaHi(), settings.onlyCorrect()),
-                new HeadStatisticSums(List.of(K_MEDIAN, ROW_CONE), layers, heads, settings.onlyCorrect()),
+                new AttentionMapStatisticSums(List.of(K_MEDIAN, ROW_CONE), layers, heads, settings.onlyCorrect()),
                 new HiddenStateSink(layers, classes, settings.clsPerClass(), settings.onlyCorrect(), sepId));
     }
 
+    /** The fan-out to the per-measurement sinks. */
     @Override
-    public CaptureSpec requires() {
-        return all.requires();
-    }
-
-    @Override
-    public void accept(SampleContext sample, String name, CapturedTensor value) {
-        all.accept(sample, name, value);
+    public CaptureSink target() {
+        return all;
     }
 
     @Override
     public void sampleDone(SampleContext sample) {
-        all.sampleDone(sample);
+        ForwardingSink.super.sampleDone(sample);
         confusion[sample.label() * classes + sample.predicted()]++;
     }
 
@@ -95,7 +91,7 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
         return means;
     }
 
-    HeadStatisticSums headSums() {
+    AttentionMapStatisticSums headSums() {
         return headSums;
     }
 
@@ -173,7 +169,7 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
         GeometryRunSettings settings = new GeometryRunSettings(in.readInt(), in.readDouble(), in.readDouble(),
                 in.readBoolean(), in.readInt());
         GeometryCapture g = new GeometryCapture(classes, settings, ClassMeanAttentionSink.read(in),
-                HeadStatisticSums.read(in), HiddenStateSink.read(in));
+                AttentionMapStatisticSums.read(in), HiddenStateSink.read(in));
         for (int i = 0; i < g.confusion.length; i++) {
             g.confusion[i] = in.readLong();
         }
@@ -190,7 +186,7 @@ public final class GeometryCapture implements CaptureSink, MergeableState<Geomet
         return Snapshots.fromBytes(SNAPSHOT_TAG, bytes, GeometryCapture::read);
     }
 
-    private record NamedStatistic(String name, Computation f) implements HeadStatistic {
+    private record NamedStatistic(String name, Computation f) implements AttentionMapStatistic {
         @Override
         public double compute(float[][] map, int validLength) {
             return f.apply(map, validLength);

@@ -85,6 +85,16 @@ public final class CaptureSpec {
         return layers.isEmpty() || layers.contains(layer);
     }
 
+    /**
+     * The attention-probability hook point named {@code name} when this spec selects its layer, else
+     * null: what every sink that reads attention maps filters its input by.
+     */
+    public HookPoint selectedAttentionProbs(String name) {
+        HookPoint point = HookPoint.parseOrNull(name);
+        boolean wanted = point != null && point.kind() == HookPoint.Kind.ATTENTION_PROBS && selectsLayer(point.layer());
+        return wanted ? point : null;
+    }
+
     /** Whether head {@code head} is selected (every head is when none is named). */
     public boolean selectsHead(int head) {
         return heads.isEmpty() || heads.contains(head);

@@ -96,9 +96,8 @@ public final class ClassMeanAttentionSink implements CaptureSink, MergeableState
 
     @Override
     public void accept(SampleContext sample, String name, CapturedTensor value) {
-        HookPoint point = HookPoint.parseOrNull(name);
-        if (point == null || point.kind() != Kind.ATTENTION_PROBS || !spec.selectsLayer(point.layer())
-                || !accepted(sample)) {
+        HookPoint point = spec.selectedAttentionProbs(name);
+        if (point == null || !accepted(sample)) {
             return;
         }
         int cut = cut(sample);

@@ -7,7 +7,7 @@ import java.util.Set;
 
 /**
  * Assigns one of the paper's gate names to an attention map (docs/methods.md, "Attention gates").
- * The names are the paper's; the statistics ({@link HeadStatistics}) and the ordered decision rules
+ * The names are the paper's; the statistics ({@link GateStatistics}) and the ordered decision rules
  * are the project's own proposal (the paper's definitions were not available), every threshold is a
  * parameter, and the statistics are returned next to the label.
  *
@@ -185,7 +185,7 @@ public final class GateClassifier {
     }
 
     /** @param label the gate; @param rule the rule that fired, in words; @param statistics the inputs */
-    public record Classification(GateLabel label, String rule, HeadStatistics statistics) {
+    public record Classification(GateLabel label, String rule, GateStatistics statistics) {
     }
 
     /** Classifies one map with the given special positions and parameters. */
@@ -254,7 +254,7 @@ public final class GateClassifier {
 
     /** @param classSpecific whether the high key columns differ from another class's; null: not compared */
     private static Classification classify(Block block, Params params, Boolean classSpecific) {
-        HeadStatistics s = statistics(block, params, false);
+        GateStatistics s = statistics(block, params, false);
         Classification c = decide(s, block, params, classSpecific);
         if (c == null && params.rankPolicy() == RankPolicy.WHEN_NEEDED && directionalWithoutRank(s, params)) {
             s = statistics(block, params, true);
@@ -280,15 +280,15 @@ public final class GateClassifier {
     }
 
     /** The statistics alone (rank always computed). */
-    public static HeadStatistics statistics(double[][] map, SpecialPositions special, Params params) {
+    public static GateStatistics statistics(double[][] map, SpecialPositions special, Params params) {
         return statistics(Block.of(map, special), params, true);
     }
 
-    private static boolean directionalWithoutRank(HeadStatistics s, Params p) {
+    private static boolean directionalWithoutRank(GateStatistics s, Params p) {
         return s.rowCone() >= p.directionalCone() && s.strongestKeyMass() >= p.thetaHi();
     }
 
-    private static Classification decide(HeadStatistics s, Block b, Params p, Boolean classSpecific) {
+    private static Classification decide(GateStatistics s, Block b, Params p, Boolean classSpecific) {
         if (s.specialMass() >= p.closedSpecialMass()) {
             return new Classification(GateLabel.CLOSED_GATE, "m_special >= " + p.closedSpecialMass(), s);
         }
@@ -332,7 +332,7 @@ public final class GateClassifier {
         return null;
     }
 
-    private static boolean isolatedHighEntries(Block b, HeadStatistics s, Params p) {
+    private static boolean isolatedHighEntries(Block b, GateStatistics s, Params p) {
         if (s.highCount() < 1 || s.highCount() > p.instanceMaxShare() * b.n) {
             return false;
         }
@@ -357,7 +357,7 @@ public final class GateClassifier {
         return columns;
     }
 
-    private static HeadStatistics statistics(Block b, Params p, boolean forceRank) {
+    private static GateStatistics statistics(Block b, Params p, boolean forceRank) {
         int n = b.n;
         double[][] a = b.a;
         int cls = b.clsIndex;
@@ -428,7 +428,7 @@ public final class GateClassifier {
         }
         int[] starts = p.segmentStarts() != null ? p.segmentStarts() : segmentStarts(a, p.segmentSimilarity());
         double block = blockScore(a, starts);
-        return new HeadStatistics(n, self / rows, backL / rows, fwdL / rows, backG / rows, fwdG / rows,
+        return new GateStatistics(n, self / rows, backL / rows, fwdL / rows, backG / rows, fwdG / rows,
                 clsMass / n, b.specialMass, colMean[jStar], b.positions[jStar], rowCone, k.median(),
                 k.median() / n, n > 1 ? entropy / n / Math.log(n) : 0, high, rank, block, starts.length);
     }

@@ -12,6 +12,7 @@ import java.util.stream.IntStream;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.ForwardingSink;
 import org.bertgeometry.capture.SampleContext;
 import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertModel;
@@ -138,7 +139,7 @@ public final class BucketedRun {
     }
 
     /** Keeps one batch's captures and sample contexts by batch row. */
-    private static final class Buffer implements CaptureSink {
+    private static final class Buffer implements ForwardingSink {
         private final List<Map<String, CapturedTensor>> captures = new ArrayList<>();
         private final CaptureSink collect;
         private final SampleContext[] contexts;
@@ -152,13 +153,8 @@ public final class BucketedRun {
         }
 
         @Override
-        public CaptureSpec requires() {
-            return collect.requires();
-        }
-
-        @Override
-        public void accept(SampleContext sample, String name, CapturedTensor value) {
-            collect.accept(sample, name, value);
+        public CaptureSink target() {
+            return collect;
         }
 
         @Override

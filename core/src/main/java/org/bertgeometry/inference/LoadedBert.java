@@ -5,12 +5,13 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.ConfigFile;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.ModelFormatException;
 import org.bertgeometry.model.BatchInput;
-import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertModel;
-import org.bertgeometry.model.HuggingFaceFolder;
-import org.bertgeometry.model.ModelFormatException;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.tokenize.Tokenizer;
 import org.bertgeometry.tokenize.TokenizerFactory;
@@ -66,7 +67,7 @@ public final class LoadedBert implements AutoCloseable {
      * @throws IllegalArgumentException as for {@link #open(BertCheckpoint)}, or for invalid settings
      */
     public static Tokenizer openTokenizer(Path folder, int maxLength) throws ModelFormatException {
-        BertConfig config = BertConfig.read(folder.resolve(HuggingFaceFolder.CONFIG));
+        BertConfig config = ConfigFile.read(folder.resolve(HuggingFaceFolder.CONFIG));
         return tokenizer(HuggingFaceFolder.readVocabulary(folder), HuggingFaceFolder.readTokenizerSettings(folder),
                 config.vocabSize(), maxLength, folder.toString());
     }

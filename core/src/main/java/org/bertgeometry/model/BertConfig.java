@@ -1,16 +1,11 @@
 package org.bertgeometry.model;
 
 import com.google.gson.Gson;
-import com.google.gson.JsonArray;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -89,26 +84,28 @@ public record BertConfig(
                 attentionProbsDropoutProb, newLabels);
     }
 
+    /**
+     * This config, or, when it names no labels but {@code tensors} hold a classifier, the same with
+     * Hugging Face's default names {@code LABEL_0 .. LABEL_(n-1)} for the classifier's n outputs (what
+     * {@code from_pretrained} does for a config without {@code id2label}).
+     */
+    public BertConfig withDefaultLabels(Map<String, HostTensor> tensors) {
+        HostTensor classifier = tensors.get(TaskHeads.CLASSIFIER + TensorSpec.WEIGHT);
+        if (!labels.isEmpty() || classifier == null) {
+            return this;
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < classifier.dim(0); i++) {
+            names.add("LABEL_" + i);
+        }
+        return withLabels(names);
+    }
+
     /** The same config with another vocabulary size (after adding tokens). */
     public BertConfig withVocabSize(int newVocabSize) {
         return new BertConfig(newVocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize,
                 hiddenAct, maxPositionEmbeddings, typeVocabSize, layerNormEps, hiddenDropoutProb,
                 attentionProbsDropoutProb, labels);
-    }
-
-    /** Reads a Hugging Face {@code config.json} (or Google's {@code bert_config.json}). */
-    public static BertConfig read(Path file) throws ModelFormatException {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new ModelFormatException(file, "cannot read config: " + e.getMessage(), e);
-        }
-        try {
-            return fromJson(text);
-        } catch (IllegalArgumentException | JsonParseException | IllegalStateException e) {
-            throw new ModelFormatException(file, "invalid BERT config: " + e.getMessage(), e);
-        }
     }
 
     /**

@@ -25,12 +25,12 @@ public final class BertInit {
      */
     public static BertWeights random(BertConfig config, long seed, boolean withMlmHead) {
         List<TensorSpec> table = new ArrayList<>(BertParameters.encoder(config));
-        table.addAll(Heads.poolerParameters(config));
+        table.addAll(TaskHeads.poolerParameters(config));
         if (config.numLabels() > 0) {
-            table.addAll(Heads.classifierParameters(config));
+            table.addAll(TaskHeads.classifierParameters(config));
         }
         if (withMlmHead) {
-            table.addAll(Heads.maskedLmParameters(config));
+            table.addAll(TaskHeads.maskedLmParameters(config));
         }
         Map<String, HostTensor> w = new LinkedHashMap<>();
         fill(w, new SplittableRandom(seed), table);
@@ -46,7 +46,7 @@ public final class BertInit {
             throw new IllegalArgumentException("the config has no labels; a classifier needs at least one class");
         }
         Map<String, HostTensor> w = new LinkedHashMap<>(weights.asMap());
-        fill(w, new SplittableRandom(seed), Heads.classifierParameters(config));
+        fill(w, new SplittableRandom(seed), TaskHeads.classifierParameters(config));
         return new BertWeights(w);
     }
 
@@ -73,9 +73,9 @@ public final class BertInit {
         }
         Map<String, HostTensor> w = new LinkedHashMap<>(weights.asMap());
         w.put(Embeddings.WORD, new HostTensor(new int[] {newVocabSize, h}, data));
-        HostTensor bias = weights.get(Heads.MLM_BIAS);
+        HostTensor bias = weights.get(TaskHeads.MLM_BIAS);
         if (bias != null) {
-            w.put(Heads.MLM_BIAS, new HostTensor(new int[] {newVocabSize},
+            w.put(TaskHeads.MLM_BIAS, new HostTensor(new int[] {newVocabSize},
                     java.util.Arrays.copyOf(bias.data(), newVocabSize)));
         }
         return new BertWeights(w);

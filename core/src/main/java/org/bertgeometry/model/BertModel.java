@@ -56,19 +56,19 @@ public final class BertModel implements AutoCloseable {
     private BertModel(BertConfig config, BertWeights weights) {
         this.config = config;
         weights.validateAgainst(config);
-        boolean mlm = weights.has(Heads.MLM_DENSE + TensorSpec.WEIGHT);
+        boolean mlm = weights.has(TaskHeads.MLM_DENSE + TensorSpec.WEIGHT);
         Map<String, HostTensor> keep = selectTensors(config, weights, mlm);
         Map<String, HostTensor> rest = new LinkedHashMap<>();
         for (String name : weights.names()) {
             // the tied decoder weight is the word embedding table; cls.predictions.decoder.bias is its bias
-            boolean tied = name.equals(Heads.MLM_DECODER) || mlm && name.equals(Heads.MLM_DECODER_BIAS);
+            boolean tied = name.equals(TaskHeads.MLM_DECODER) || mlm && name.equals(TaskHeads.MLM_DECODER_BIAS);
             if (!keep.containsKey(name) && !tied) {
                 rest.put(name, weights.get(name));
             }
         }
         this.extras = Collections.unmodifiableMap(rest);
-        this.hasPooler = keep.containsKey(Heads.POOLER + TensorSpec.WEIGHT);
-        this.hasClassifier = keep.containsKey(Heads.CLASSIFIER + TensorSpec.WEIGHT);
+        this.hasPooler = keep.containsKey(TaskHeads.POOLER + TensorSpec.WEIGHT);
+        this.hasClassifier = keep.containsKey(TaskHeads.CLASSIFIER + TensorSpec.WEIGHT);
         this.hasMlmHead = mlm;
         if (hasClassifier && !hasPooler) {
             throw new IllegalArgumentException("weights have a classifier but no pooler (pooler.dense.*); "
@@ -258,7 +258,7 @@ public final class BertModel implements AutoCloseable {
             TensorOutputs o = compute(work, in, false, new Recorder(CaptureSpec.none(), config.numAttentionHeads(), in));
             NDArray rows = o.lastHidden().reshape(-1, config.hiddenSize())            // (B*T, H)
                     .get(work.create(flat.stream().mapToLong(Long::longValue).toArray())); // (N, H)
-            NDArray logits = Heads.maskedLm(params, rows, embeddings.wordTable(), config); // (N, vocab)
+            NDArray logits = TaskHeads.maskedLm(params, rows, embeddings.wordTable(), config); // (N, vocab)
             float[] all = logits.toFloatArray();
             int v = config.vocabSize();
             int k = 0;
@@ -354,7 +354,7 @@ public final class BertModel implements AutoCloseable {
         NDArray typesNd = work.create(types, new Shape(b, t));                         // (B, T)
         NDArray mask = work.create(maskBias, new Shape(b, 1, 1, t));                   // (B, 1, 1, T)
         NDArray x = embeddings.forward(work, idsNd, typesNd, training);                // (B, T, H)
-        rec.record(HookNames.EMBEDDINGS_OUTPUT, x, Recorder.Layout.TOKENS);
+        rec.record(HookNames.EMBEDDINGS_OUTPUT, x);
         for (EncoderLayer layer : layers) {
             NDArray y;
             try (NDManager scope = work.newSubManager()) {
@@ -366,13 +366,13 @@ public final class BertModel implements AutoCloseable {
             x = y;
         }
         if (rec.wants(HookNames.CLS)) {
-            rec.record(HookNames.CLS, x.get(":, 0, :"), Recorder.Layout.VECTOR);       // (B, H)
+            rec.record(HookNames.CLS, x.get(":, 0, :"));       // (B, H)
         }
-        NDArray pooled = hasPooler ? Heads.pool(params, x) : null;                     // (B, H)
+        NDArray pooled = hasPooler ? TaskHeads.pool(params, x) : null;                     // (B, H)
         if (pooled != null) {
-            rec.record(HookNames.POOLED, pooled, Recorder.Layout.VECTOR);
+            rec.record(HookNames.POOLED, pooled);
         }
-        NDArray logits = hasClassifier ? Heads.classify(params, pooled, config, training) : null; // (B, labels)
+        NDArray logits = hasClassifier ? TaskHeads.classify(params, pooled, config, training) : null; // (B, labels)
         return new TensorOutputs(x, pooled, logits);
     }
 
@@ -386,17 +386,17 @@ public final class BertModel implements AutoCloseable {
                 keep.put(name, w.get(name));
             }
         }
-        if (keep.containsKey(Heads.CLASSIFIER + TensorSpec.WEIGHT) && config.numLabels() == 0) {
+        if (keep.containsKey(TaskHeads.CLASSIFIER + TensorSpec.WEIGHT) && config.numLabels() == 0) {
             throw new IllegalArgumentException("weights have a classifier but the config has no labels (id2label)");
         }
         if (mlm) {
-            for (TensorSpec s : Heads.maskedLmParameters(config)) {
-                boolean fromDecoder = s.name().equals(Heads.MLM_BIAS) && !w.has(Heads.MLM_BIAS);
-                keep.put(s.name(), w.require(fromDecoder ? Heads.MLM_DECODER_BIAS : s.name(), s.shape()));
+            for (TensorSpec s : TaskHeads.maskedLmParameters(config)) {
+                boolean fromDecoder = s.name().equals(TaskHeads.MLM_BIAS) && !w.has(TaskHeads.MLM_BIAS);
+                keep.put(s.name(), w.require(fromDecoder ? TaskHeads.MLM_DECODER_BIAS : s.name(), s.shape()));
             }
-            HostTensor decoder = w.get(Heads.MLM_DECODER);
+            HostTensor decoder = w.get(TaskHeads.MLM_DECODER);
             if (decoder != null && !decoder.equals(w.get(Embeddings.WORD))) {
-                throw new IllegalArgumentException(Heads.MLM_DECODER + " differs from " + Embeddings.WORD
+                throw new IllegalArgumentException(TaskHeads.MLM_DECODER + " differs from " + Embeddings.WORD
                         + "; only the tied masked-LM decoder is supported");
             }
         }

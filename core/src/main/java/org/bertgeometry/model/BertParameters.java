@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The table of a BERT model's parameter tensors, assembled from what each block declares
- * ({@link Embeddings}, {@link SelfAttention}, {@link FeedForward}, {@link Heads}): the encoder, and
+ * ({@link Embeddings}, {@link SelfAttention}, {@link FeedForward}, {@link TaskHeads}): the encoder, and
  * each optional head on its own, in Hugging Face's order (which is also the order in which
  * {@link BertInit} draws them from its seeded generator).
  */

@@ -9,7 +9,7 @@ import java.util.Set;
 /**
  * The parameters of a BERT model by their Hugging Face {@code BertModel} names (for example
  * {@code encoder.layer.3.attention.self.query.weight}), with Hugging Face's layouts: linear weights
- * are {@code [out, in]}. Heads are stored under their own names: pooler {@code pooler.dense.*},
+ * are {@code [out, in]}. Task heads are stored under their own names: pooler {@code pooler.dense.*},
  * sequence classifier {@code classifier.*}, masked-language-model head {@code cls.predictions.*}.
  * Every importer produces this map, every consumer reads it; the {@code bert.} prefix used by
  * Hugging Face's task models is stripped on the way in and added on the way out.
@@ -83,11 +83,11 @@ public final class BertWeights {
      */
     public void validateAgainst(BertConfig config) {
         requireAll(BertParameters.encoder(config));
-        if (has(Heads.POOLER + TensorSpec.WEIGHT)) {
-            requireAll(Heads.poolerParameters(config));
+        if (has(TaskHeads.POOLER + TensorSpec.WEIGHT)) {
+            requireAll(TaskHeads.poolerParameters(config));
         }
-        if (has(Heads.CLASSIFIER + TensorSpec.WEIGHT)) {
-            requireAll(Heads.classifierParameters(config));
+        if (has(TaskHeads.CLASSIFIER + TensorSpec.WEIGHT)) {
+            requireAll(TaskHeads.classifierParameters(config));
         }
     }
 
@@ -95,6 +95,23 @@ public final class BertWeights {
     void requireAll(java.util.List<TensorSpec> specs) {
         for (TensorSpec s : specs) {
             require(s.name(), s.shape());
+        }
+    }
+
+    /**
+     * Shape checks for the masked-language-model head, which {@link #validateAgainst} skips because a
+     * checkpoint may carry it partially (the importers call this once the head's names are settled).
+     */
+    public void validateMaskedLmHead(BertConfig c) {
+        for (TensorSpec s : TaskHeads.maskedLmParameters(c)) {
+            boolean present = s.name().equals(TaskHeads.MLM_BIAS) ? has(TaskHeads.MLM_BIAS)
+                    : has(TaskHeads.MLM_DENSE + TensorSpec.WEIGHT);
+            if (present) {
+                require(s.name(), s.shape());
+            }
+        }
+        if (has(TaskHeads.MLM_DECODER)) {
+            require(TaskHeads.MLM_DECODER, c.vocabSize(), c.hiddenSize());
         }
     }
 }

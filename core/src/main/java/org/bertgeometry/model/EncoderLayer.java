@@ -20,9 +20,9 @@ final class EncoderLayer {
     /** {@code (B, T, H) -> (B, T, H)}. */
     NDArray forward(NDArray x, NDArray maskBias, boolean training, Recorder rec) {
         NDArray y = feedForward.forward(attention.forward(x, maskBias, training, rec), training);
-        rec.record(HookNames.layerOutput(layer), y, Recorder.Layout.TOKENS);
+        rec.record(HookNames.layerOutput(layer), y);
         if (rec.wants(HookNames.layerCls(layer))) {
-            rec.record(HookNames.layerCls(layer), y.get(":, 0, :"), Recorder.Layout.VECTOR); // (B, H)
+            rec.record(HookNames.layerCls(layer), y.get(":, 0, :")); // (B, H)
         }
         return y;
     }

@@ -11,6 +11,8 @@ import java.util.Map;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
+import org.bertgeometry.capture.HookPoint;
+import org.bertgeometry.capture.HookPoint.Layout;
 import org.bertgeometry.capture.SampleContext;
 
 /**
@@ -19,20 +21,10 @@ import org.bertgeometry.capture.SampleContext;
  * receive (cropped to each sample's real tokens, selected heads only), so the native array can be freed
  * with its layer. After the pass {@link #deliver} hands them to the sink, hook point by hook point,
  * sample by sample. When the spec is empty {@link #wants} is false everywhere and nothing is copied.
+ * The native arrays carry the batch axis in front of the per-sample {@link Layout}: {@code (B, T, D)},
+ * {@code (B, heads, T, T)}, {@code (B, heads, T, headDim)} or {@code (B, D)}.
  */
 final class Recorder {
-
-    /** How a hook's native array is laid out, and so how to crop it per sample. */
-    enum Layout {
-        /** {@code (B, T, D)}: crop T. */
-        TOKENS,
-        /** {@code (B, heads, T, T)}: select heads, crop both T axes. */
-        HEAD_MAP,
-        /** {@code (B, heads, T, headDim)}: select heads, crop T. */
-        HEAD_TOKENS,
-        /** {@code (B, D)}. */
-        VECTOR
-    }
 
     private final CaptureSpec spec;
     private final int[] heads;
@@ -67,19 +59,23 @@ final class Recorder {
         return !spec.isEmpty() && spec.wants(name);
     }
 
-    /** Copies {@code value} to the host if the spec wants it; the native array may be closed afterwards. */
-    void record(String name, NDArray value, Layout layout) {
-        record(name, value, layout, 0);
+    /**
+     * Copies {@code value} to the host if the spec wants it; the native array may be closed afterwards.
+     * How it is cropped follows from the hook point's {@link Layout}, so the name is the only description.
+     */
+    void record(String name, NDArray value) {
+        record(name, value, 0);
     }
 
     /**
-     * As {@link #record(String, NDArray, Layout)} for a slice of the batch: row 0 of {@code value} is
+     * As {@link #record(String, NDArray)} for a slice of the batch: row 0 of {@code value} is
      * batch row {@code firstRow}. The slices of one hook arrive in row order.
      */
-    void record(String name, NDArray value, Layout layout, int firstRow) {
+    void record(String name, NDArray value, int firstRow) {
         if (!wants(name)) {
             return;
         }
+        Layout layout = HookPoint.parse(name).layout();
         if (uncropped) {
             raw.computeIfAbsent(name, n -> new ArrayList<>()).add(value.toFloatArray());
             return;

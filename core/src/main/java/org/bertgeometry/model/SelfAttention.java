@@ -71,9 +71,9 @@ final class SelfAttention {
         NDArray q = split(query.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
         NDArray k = split(key.apply(x), b, t, heads, hd);                          // (B, heads, T, hd)
         NDArray v = split(value.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
-        rec.record(HookNames.attentionQ(layer), q, Recorder.Layout.HEAD_TOKENS);
-        rec.record(HookNames.attentionK(layer), k, Recorder.Layout.HEAD_TOKENS);
-        rec.record(HookNames.attentionV(layer), v, Recorder.Layout.HEAD_TOKENS);
+        rec.record(HookNames.attentionQ(layer), q);
+        rec.record(HookNames.attentionK(layer), k);
+        rec.record(HookNames.attentionV(layer), v);
         long rows = chunkRows(b, heads, t);
         NDList contexts = new NDList();
         for (long from = 0; from < b; from += rows) {
@@ -87,7 +87,7 @@ final class SelfAttention {
         }
         NDArray context = contexts.size() == 1 ? contexts.singletonOrThrow()
                 : NDArrays.concat(contexts, 0);                                    // (B, heads, T, hd)
-        rec.record(HookNames.attentionContext(layer), context, Recorder.Layout.HEAD_TOKENS);
+        rec.record(HookNames.attentionContext(layer), context);
         NDArray merged = context.transpose(0, 2, 1, 3).reshape(b, t, (long) heads * hd); // (B, T, H)
         NDArray out = Ops.dropout(output.apply(merged), config.hiddenDropoutProb(), training);
         return norm.apply(out.addi(x), config.layerNormEps());
@@ -103,10 +103,10 @@ final class SelfAttention {
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (b, heads, T, T)
                 .divi((float) Math.sqrt(config.headDim()))
                 .addi(maskBias);
-        rec.record(HookNames.attentionScores(layer), scores, Recorder.Layout.HEAD_MAP, firstRow);
+        rec.record(HookNames.attentionScores(layer), scores, firstRow);
         NDArray probs = scores.softmax(-1);                                        // (b, heads, T, T)
         scores.close();
-        rec.record(HookNames.attentionProbs(layer), probs, Recorder.Layout.HEAD_MAP, firstRow);
+        rec.record(HookNames.attentionProbs(layer), probs, firstRow);
         NDArray dropped = Ops.dropout(probs, config.attentionProbsDropoutProb(), training);
         NDArray context = dropped.matMul(v);                                       // (b, heads, T, hd)
         dropped.close();

@@ -37,8 +37,8 @@ class CaptureIntegrationTest {
             ForwardResult collected = m.forward(in, CaptureSpec.attentionProbs(), false);
 
             ClassMeanAttentionSink mean = new ClassMeanAttentionSink(CaptureSpec.none().withLayers(1), 4, SEP, 0.3, false);
-            List<HeadStatisticsSink.Row> rows = new ArrayList<>();
-            HeadStatistic first = new HeadStatistic() {
+            List<AttentionMapStatisticSink.Row> rows = new ArrayList<>();
+            AttentionMapStatistic first = new AttentionMapStatistic() {
                 @Override
                 public String name() {
                     return "a00";
@@ -49,7 +49,7 @@ class CaptureIntegrationTest {
                     return map[0][0];
                 }
             };
-            HeadStatisticsSink stats = new HeadStatisticsSink(CaptureSpec.none().withHeads(1), List.of(first), rows::add);
+            AttentionMapStatisticSink stats = new AttentionMapStatisticSink(CaptureSpec.none().withHeads(1), List.of(first), rows::add);
             ForwardResult streamed = m.forward(in, CaptureSink.fanOut(List.of(mean, stats)), false);
             assertEquals(0, streamed.captures().size());
 

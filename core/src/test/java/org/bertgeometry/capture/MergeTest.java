@@ -212,9 +212,9 @@ class MergeTest {
     }
 
     @Test
-    void headStatisticSumsOfPartsMergeIntoTheSumsOfOnePass() {
+    void attentionMapStatisticSumsOfPartsMergeIntoTheSumsOfOnePass() {
         List<Sample> data = dataSet(25, 10);
-        HeadStatistic corner = new HeadStatistic() {
+        AttentionMapStatistic corner = new AttentionMapStatistic() {
             @Override
             public String name() {
                 return "corner";
@@ -225,23 +225,13 @@ class MergeTest {
                 return map[0][validLength - 1] * 1e3 + map[0][0] * 1e-9;
             }
         };
-        class Summing implements CaptureSink, MergeableState<Summing> {
-            final HeadStatisticSums sums = new HeadStatisticSums(List.of("corner"), 2, 2, true);
-            final HeadStatisticsSink sink = new HeadStatisticsSink(CaptureSpec.none(), List.of(corner), sums);
+        class Summing implements ForwardingSink, MergeableState<Summing> {
+            final AttentionMapStatisticSums sums = new AttentionMapStatisticSums(List.of("corner"), 2, 2, true);
+            final AttentionMapStatisticSink sink = new AttentionMapStatisticSink(CaptureSpec.none(), List.of(corner), sums);
 
             @Override
-            public CaptureSpec requires() {
-                return sink.requires();
-            }
-
-            @Override
-            public void accept(SampleContext sample, String name, CapturedTensor value) {
-                sink.accept(sample, name, value);
-            }
-
-            @Override
-            public void sampleDone(SampleContext sample) {
-                sink.sampleDone(sample);
+            public CaptureSink target() {
+                return sink;
             }
 
             @Override
@@ -254,7 +244,7 @@ class MergeTest {
                 sums.write(out);
             }
         }
-        assertMergesLikeOnePass(Summing::new, HeadStatisticSums.SNAPSHOT_TAG, data);
+        assertMergesLikeOnePass(Summing::new, AttentionMapStatisticSums.SNAPSHOT_TAG, data);
         Summing all = feed(new Summing(), data, 0, data.size());
         assertEquals(20, all.sums.count(1, 0), "25 samples, 5 mispredicted");
     }

@@ -88,7 +88,7 @@ class SinksTest {
 
     @Test
     void headStatisticsStreamOneRowPerSampleLayerHeadNumberedAcrossBatches() {
-        HeadStatistic diag = new HeadStatistic() {
+        AttentionMapStatistic diag = new AttentionMapStatistic() {
             @Override
             public String name() {
                 return "trace";
@@ -103,8 +103,8 @@ class SinksTest {
                 return s;
             }
         };
-        List<HeadStatisticsSink.Row> rows = new ArrayList<>();
-        HeadStatisticsSink sink = new HeadStatisticsSink(CaptureSpec.none(), List.of(diag), rows::add);
+        List<AttentionMapStatisticSink.Row> rows = new ArrayList<>();
+        AttentionMapStatisticSink sink = new AttentionMapStatisticSink(CaptureSpec.none(), List.of(diag), rows::add);
         CapturedTensor a = oneHead(new float[][] {{0.5f, 0.5f}, {0.25f, 0.75f}}); // trace 1.25
         CapturedTensor b = oneHead(new float[][] {{1f}});                         // trace 1
         feed(sink, List.of(new SampleContext(0, new int[] {1, 2}, 0, 0), new SampleContext(1, new int[] {1}, 1, 0)),

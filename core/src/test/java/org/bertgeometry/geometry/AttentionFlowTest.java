@@ -138,10 +138,7 @@ class AttentionFlowTest {
         for (int layersCount = 3; layersCount <= 4; layersCount++) {
             for (int seed = 0; seed < 4; seed++) {
                 List<List<double[][]>> layers = randomLayers(layersCount, 2, n, new Random(7 * seed + layersCount));
-                List<double[][]> ahat = new ArrayList<>();
-                for (List<double[][]> heads : layers) {
-                    ahat.add(AttentionRollout.augmented(heads));
-                }
+                List<double[][]> ahat = augmented(layers);
                 double[][] flow = AttentionFlow.all(layers);
                 for (int i = 0; i < n; i++) {
                     for (int j = 0; j < n; j++) {
@@ -208,10 +205,7 @@ class AttentionFlowTest {
         for (int[] size : sizes) {
             int n = size[0];
             List<List<double[][]>> layers = randomLayers(size[1], 2, n, new Random(21 + n));
-            List<double[][]> ahat = new ArrayList<>();
-            for (List<double[][]> heads : layers) {
-                ahat.add(AttentionRollout.augmented(heads));
-            }
+            List<double[][]> ahat = augmented(layers);
             double[][] flow = AttentionFlow.all(layers);
             for (int i = 0; i < n; i++) {
                 for (int j = 0; j < n; j++) {
@@ -303,5 +297,14 @@ class AttentionFlowTest {
     private static void assertMessage(String expectedPart, Runnable call) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, call::run);
         assertTrue(e.getMessage().contains(expectedPart), "message was: " + e.getMessage());
+    }
+
+    /** Each layer's head-mean plus identity, row-normalised: the graph's edge capacities. */
+    private static List<double[][]> augmented(List<List<double[][]>> layers) {
+        List<double[][]> ahat = new ArrayList<>();
+        for (List<double[][]> heads : layers) {
+            ahat.add(AttentionRollout.augmented(heads));
+        }
+        return ahat;
     }
 }

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Random;
 import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 /**
  * Synthetic maps built for each gate get that gate, with and without small seeded noise
@@ -140,7 +140,7 @@ class GateClassifierTest {
     void statisticsOfAStripeAreReportedNextToTheLabel() {
         GateClassifier.Classification c = GateClassifier.classify(map(0.2, i -> new int[] {5}),
                 SpecialPositions.none(), P);
-        HeadStatistics s = c.statistics();
+        GateStatistics s = c.statistics();
         // column 5 holds 0.8 + 0.2/64 in every row
         assertEquals(0.8 + 0.2 / 64, s.strongestKeyMass(), 1e-12);
         assertEquals(5, s.strongestKey());
@@ -152,7 +152,7 @@ class GateClassifierTest {
     @Test
     void specialMassIsTheShareOfRawRowsOnRemovedPositions() {
         double[][] a = map(0.3, i -> new int[] {N - 1});
-        HeadStatistics s = GateClassifier.statistics(a, new SpecialPositions(-1, new int[] {N - 1}), P);
+        GateStatistics s = GateClassifier.statistics(a, new SpecialPositions(-1, new int[] {N - 1}), P);
         // each row: 0.7 + 0.3/64 on the last position
         assertEquals(0.7 + 0.3 / 64, s.specialMass(), 1e-12);
         assertEquals(N - 1, s.n());
@@ -172,7 +172,7 @@ class GateClassifierTest {
                 SpecialPositions.none(), P);
         assertEquals(GateLabel.BACKWARD_CONTEXTUAL_GATE, band.label());
         assertEquals(-1, band.statistics().rank());
-        assertEquals("", band.statistics().csvValues()[java.util.Arrays.asList(HeadStatistics.csvHeader()).indexOf("rank")], "rank column of a rank not computed");
+        assertEquals("", band.statistics().csvValues()[java.util.Arrays.asList(GateStatistics.csvHeader()).indexOf("rank")], "rank column of a rank not computed");
     }
 
     /**

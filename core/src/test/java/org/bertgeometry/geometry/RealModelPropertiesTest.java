@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.ToDoubleFunction;
+import org.bertgeometry.capture.AttentionMapStatistic;
+import org.bertgeometry.capture.AttentionMapStatisticSink;
 import org.bertgeometry.capture.BoundedSampleSink;
 import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.ClassMeanAttentionSink;
-import org.bertgeometry.capture.HeadStatistic;
-import org.bertgeometry.capture.HeadStatisticsSink;
 import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.checkpoint.ModelLoader;
+import org.bertgeometry.checkpoint.onnx.MiniLmModelFile;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.BatchInput;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
-import org.bertgeometry.model.ModelLoader;
-import org.bertgeometry.model.onnx.MiniLmModelFile;
 import org.bertgeometry.tokenize.Encoding;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -83,18 +83,18 @@ class RealModelPropertiesTest {
     static BertWeights weights;
     static List<BoundedSampleSink.StoredSample> samples;
     static ClassMeanAttentionSink classMeans;
-    static List<HeadStatisticsSink.Row> statRows = new ArrayList<>();
+    static List<AttentionMapStatisticSink.Row> statRows = new ArrayList<>();
     static int[] labels;
     static int mapSize;
     static int sepId;
 
     /** Largest |row sum - 1| of a map, streamed by the statistics sink. */
-    static final HeadStatistic ROW_SUM_ERROR = statistic("row_sum_error", RealModelPropertiesTest::rowSumError);
+    static final AttentionMapStatistic ROW_SUM_ERROR = statistic("row_sum_error", RealModelPropertiesTest::rowSumError);
     /** Weight of the first query on [CLS], streamed by the statistics sink. */
-    static final HeadStatistic CLS_OF_CLS = statistic("a00", map -> map[0][0]);
+    static final AttentionMapStatistic CLS_OF_CLS = statistic("a00", map -> map[0][0]);
 
-    static HeadStatistic statistic(String name, ToDoubleFunction<float[][]> f) {
-        return new HeadStatistic() {
+    static AttentionMapStatistic statistic(String name, ToDoubleFunction<float[][]> f) {
+        return new AttentionMapStatistic() {
             @Override
             public String name() {
                 return name;
@@ -130,7 +130,7 @@ class RealModelPropertiesTest {
         // MiniLM has no classification head, so every labelled sample is aggregated (onlyCorrect=false)
         classMeans = new ClassMeanAttentionSink(CaptureSpec.none(), mapSize, sepId,
                 ClassMeanAttentionSink.PAPER_THETA, false);
-        HeadStatisticsSink stats = new HeadStatisticsSink(CaptureSpec.none(), List.of(ROW_SUM_ERROR, CLS_OF_CLS),
+        AttentionMapStatisticSink stats = new AttentionMapStatisticSink(CaptureSpec.none(), List.of(ROW_SUM_ERROR, CLS_OF_CLS),
                 statRows::add);
         bert.model().forward(in, CaptureSink.fanOut(List.of(all, classMeans, stats)), false);
         samples = all.samples();
@@ -382,7 +382,7 @@ class RealModelPropertiesTest {
                             GateClassifier.Params.defaults());
                     assertEquals(c.label(), lazy.label(), where(s, l, h));
                     assertEquals(c.rule(), lazy.rule(), where(s, l, h));
-                    HeadStatistics st = c.statistics();
+                    GateStatistics st = c.statistics();
                     int kept = n - 1; // [SEP] removed, [CLS] kept
                     assertEquals(kept, st.n(), where(s, l, h));
                     for (double v : new double[] {st.selfMass(), st.backLocal(), st.forwardLocal(), st.backGlobal(),
@@ -596,9 +596,9 @@ class RealModelPropertiesTest {
     }
 
     @Test
-    void headStatisticsSinkStreamsTheValuesOfTheCollectedMaps() {
+    void attentionMapStatisticSinkStreamsTheValuesOfTheCollectedMaps() {
         assertEquals(SAMPLES * config.numHiddenLayers() * config.numAttentionHeads(), statRows.size());
-        for (HeadStatisticsSink.Row r : statRows) {
+        for (AttentionMapStatisticSink.Row r : statRows) {
             int s = (int) r.sample();
             float[][] p = probs(s, r.layer(), r.head());
             assertEquals(labels[s], r.label());

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 
 /**
  * Test helper: small BERT checkpoints with seeded random weights (hidden 8, 2 heads, 2 layers,

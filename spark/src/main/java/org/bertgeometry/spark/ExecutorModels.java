@@ -6,8 +6,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.inference.LoadedBert;
-import org.bertgeometry.model.ModelLoader;
 
 /**
  * The models of one executor JVM: a task borrows one for the length of its partition and gives it

@@ -2,6 +2,7 @@ package org.bertgeometry.benchmarks.capture;
 
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 import org.bertgeometry.capture.ExactSums;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -38,16 +39,11 @@ public class ClassMeanSumBenchmark {
     @Setup
     public void setUp() {
         Random r = new Random(3);
+        double[][] rows = RandomAttentionMaps.softmaxOfGaussian(SEQ, r);
         map = new float[SEQ * SEQ];
         for (int i = 0; i < SEQ; i++) {
-            double total = 0;
-            double[] row = new double[SEQ];
             for (int j = 0; j < SEQ; j++) {
-                row[j] = Math.exp(2 * r.nextGaussian());
-                total += row[j];
-            }
-            for (int j = 0; j < SEQ; j++) {
-                map[i * SEQ + j] = (float) (row[j] / total);
+                map[i * SEQ + j] = (float) rows[i][j];
             }
         }
         doubleSum = new double[SEQ * SEQ];

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 import org.bertgeometry.geometry.AttentionFlow;
 import org.bertgeometry.geometry.AttentionRollout;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -46,18 +47,7 @@ public class AttentionFlowBenchmark {
         for (int l = 0; l < LAYERS; l++) {
             List<double[][]> heads = new ArrayList<>();
             for (int h = 0; h < HEADS; h++) {
-                double[][] map = new double[SEQ][SEQ];
-                for (double[] row : map) {
-                    double z = 0;
-                    for (int j = 0; j < SEQ; j++) {
-                        row[j] = Math.exp(2 * r.nextGaussian());
-                        z += row[j];
-                    }
-                    for (int j = 0; j < SEQ; j++) {
-                        row[j] /= z;
-                    }
-                }
-                heads.add(map);
+                heads.add(RandomAttentionMaps.softmaxOfGaussian(SEQ, r));
             }
             layers.add(heads);
         }

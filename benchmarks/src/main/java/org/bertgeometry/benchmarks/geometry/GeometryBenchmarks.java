@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
+import org.bertgeometry.benchmarks.RandomAttentionMaps;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.HeadWeights;
@@ -77,18 +78,9 @@ public class GeometryBenchmarks {
             b.data[i] = r.nextGaussian();
         }
         // softmax rows of random scores: realistic, full-rank attention maps
-        maps = new double[DISTINCT_MAPS][SEQ][SEQ];
-        for (double[][] map : maps) {
-            for (double[] row : map) {
-                double z = 0;
-                for (int j = 0; j < SEQ; j++) {
-                    row[j] = Math.exp(2 * r.nextGaussian());
-                    z += row[j];
-                }
-                for (int j = 0; j < SEQ; j++) {
-                    row[j] /= z;
-                }
-            }
+        maps = new double[DISTINCT_MAPS][][];
+        for (int k = 0; k < DISTINCT_MAPS; k++) {
+            maps[k] = RandomAttentionMaps.softmaxOfGaussian(SEQ, r);
         }
     }
 

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bertgeometry.geometry.GateClassifier;
-import org.bertgeometry.geometry.HeadStatistics;
+import org.bertgeometry.geometry.GateStatistics;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -41,7 +41,7 @@ public final class ClassifyHeadsCommand implements Callable<Integer> {
                 .rankPolicy(rankEveryMap ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED)
                 .build();
         List<String> header = new ArrayList<>(List.of("file"));
-        header.addAll(List.of(HeadStatistics.csvHeader()));
+        header.addAll(List.of(GateStatistics.csvHeader()));
         header.addAll(List.of("gate", "rule"));
         List<List<String>> rows = new ArrayList<>();
         for (AttentionFiles.Named m : maps) {

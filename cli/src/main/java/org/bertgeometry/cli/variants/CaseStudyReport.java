@@ -13,7 +13,7 @@ import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.GateLabel;
-import org.bertgeometry.geometry.HeadStatistics;
+import org.bertgeometry.geometry.GateStatistics;
 import org.bertgeometry.geometry.KmerLabels;
 import org.bertgeometry.geometry.Pca;
 import org.bertgeometry.report.chart.BarChart;
@@ -51,21 +51,54 @@ final class CaseStudyReport {
     record Evaluation(String name, String description, ClassificationMetrics metrics) {
     }
 
-    private CaseStudyReport() {
+    private final Path out;
+    private final Contents c;
+    private final Path fig;
+    private final Path data;
+    private final List<String> names;
+    private final GeometryResults g;
+    private final int layers;
+    private final int heads;
+    private final List<String> layerNames;
+    private final List<String> headNames;
+    private final ClassificationMetrics m;
+    private final int sel;
+    private final String selName;
+    private final boolean haveSelected;
+
+    private CaseStudyReport(Path out, Contents c) throws IOException {
+        this.out = out;
+        this.c = c;
+        this.fig = Files.createDirectories(out.resolve("figures"));
+        this.data = Files.createDirectories(out.resolve("data"));
+        this.names = c.classNames();
+        this.g = c.geometry();
+        this.layers = g.k90MeanOfMedians().length;
+        this.heads = g.k90MeanOfMedians()[0].length;
+        this.layerNames = numbered(layers);
+        this.headNames = numbered(heads);
+        this.m = c.testMetrics();
+        this.sel = c.selectedClass();
+        this.selName = names.get(sel);
+        this.haveSelected = g.samplesPerClass()[sel] > 0;
     }
 
+    /** Writes every section's data and figures, then the page that shows them. */
     static void write(Path out, Contents c) throws IOException {
-        Path fig = Files.createDirectories(out.resolve("figures"));
-        Path data = Files.createDirectories(out.resolve("data"));
-        List<String> names = c.classNames();
-        GeometryResults g = c.geometry();
-        int layers = g.k90MeanOfMedians().length;
-        int heads = g.k90MeanOfMedians()[0].length;
-        List<String> layerNames = numbered(layers);
-        List<String> headNames = numbered(heads);
+        CaseStudyReport r = new CaseStudyReport(out, c);
+        Table perClass = r.classification();
+        boolean trained = r.trainingCurves();
+        r.gates();
+        List<String> heatmapFiles = r.classMeanHeatmaps();
+        r.headStatisticsAndCones();
+        r.directionality();
+        String pcaNote = r.pcaOfClsVectors();
+        r.evaluationsChart();
+        r.page(perClass, trained, heatmapFiles, pcaNote);
+    }
 
-        // --- classification ---------------------------------------------------------------------
-        ClassificationMetrics m = c.testMetrics();
+    /** Per-class scores, confusion matrix and metrics.json (with the optional sections' data). */
+    private Table classification() throws IOException {
         Table perClass = Table.withColumns("class", "precision", "recall", "f1", "support", "specificity");
         for (ClassMetrics cm : m.perClass()) {
             perClass.addRow(names.get(cm.label()), cm.precision(), cm.recall(), cm.f1(), cm.support(), cm.specificity());
@@ -103,8 +136,11 @@ final class CaseStudyReport {
         }
         summary.put("timings_seconds", c.timingsSeconds());
         JsonFiles.write(summary, data.resolve("metrics.json"));
+        return perClass;
+    }
 
-        // --- training curves --------------------------------------------------------------------
+    /** Loss and accuracy per epoch, when the run trained. */
+    private boolean trainingCurves() throws IOException {
         Table hist = Table.withColumns("epoch", "train_loss", "validation_loss", "validation_accuracy",
                 "learning_rate_last_step", "seconds");
         double[] trainLoss = new double[c.history().size()];
@@ -127,10 +163,13 @@ final class CaseStudyReport {
                 LineChart.Options.defaults().withTitle("Training curves").withAxes("epoch", "value").withIntegerX(true),
                 fig.resolve("training-curves.png"));
         }
+        return trained;
+    }
 
-        // --- gates --------------------------------------------------------------------------------
+    /** Gate label and statistics per class, layer and head, and the selected class's gate grid. */
+    private void gates() throws IOException {
         Table gateTable = Table.withColumns(withFirst("class", withFirst("layer", withFirst("head",
-                withFirst("gate", withFirst("rule", Arrays.asList(HeadStatistics.csvHeader())))))));
+                withFirst("gate", withFirst("rule", Arrays.asList(GateStatistics.csvHeader())))))));
         for (int cls = 0; cls < names.size(); cls++) {
             if (g.gates()[cls] == null) {
                 continue;
@@ -148,9 +187,6 @@ final class CaseStudyReport {
             }
         }
         CsvWriter.write(gateTable, data.resolve("gates-class-mean.csv"));
-        int sel = c.selectedClass();
-        String selName = names.get(sel);
-        boolean haveSelected = g.samplesPerClass()[sel] > 0;
         if (haveSelected) {
             String[][] grid = new String[layers][heads];
             for (int l = 0; l < layers; l++) {
@@ -166,27 +202,33 @@ final class CaseStudyReport {
                     .withTitle("Gate of each head, class-mean maps of " + selName)
                     .withNames(layerNames, headNames).withCategories(categories), fig.resolve("gates-grid.png"));
         }
+    }
 
-        // --- class-mean heatmaps of the last layer for the selected class ------------------------------
+    /** The selected class's class-mean attention maps of the last layer. */
+    private List<String> classMeanHeatmaps() throws IOException {
         List<String> heatmapFiles = new ArrayList<>();
-        if (haveSelected) {
-            int last = layers - 1;
-            for (int h = 0; h < heads; h++) {
-                double[][] map = g.classMean(sel, last, h);
-                List<String> ticks = Arrays.asList(KmerLabels.labels(map.length, c.kmerK()));
-                String file = String.format(Locale.ROOT, "class-mean-%s-layer%d-head%d.png", selName, last + 1, h + 1);
-                HeatmapChart.write(map, HeatmapChart.Options.defaults()
-                        .withTitle(String.format(Locale.ROOT, "%s, layer %d head %d: %s", selName, last + 1, h + 1,
-                                g.gates()[sel][last][h].label().csvName()))
-                        .withAxes("key (amino acids)", "query (amino acids)")
-                        .withLabels(ticks, ticks, 25).withColourBarLabel("mean attention"), fig.resolve(file));
-                heatmapFiles.add(file);
-                writeMatrix(map, data.resolve(String.format(Locale.ROOT, "class-mean-%s-layer%d-head%d.csv", selName,
-                        last + 1, h + 1)));
-            }
+        if (!haveSelected) {
+            return heatmapFiles;
         }
+        int last = layers - 1;
+        for (int h = 0; h < heads; h++) {
+            double[][] map = g.classMean(sel, last, h);
+            List<String> ticks = Arrays.asList(KmerLabels.labels(map.length, c.kmerK()));
+            String file = String.format(Locale.ROOT, "class-mean-%s-layer%d-head%d.png", selName, last + 1, h + 1);
+            HeatmapChart.write(map, HeatmapChart.Options.defaults()
+                    .withTitle(String.format(Locale.ROOT, "%s, layer %d head %d: %s", selName, last + 1, h + 1,
+                            g.gates()[sel][last][h].label().csvName()))
+                    .withAxes("key (amino acids)", "query (amino acids)")
+                    .withLabels(ticks, ticks, 25).withColourBarLabel("mean attention"), fig.resolve(file));
+            heatmapFiles.add(file);
+            writeMatrix(map, data.resolve(String.format(Locale.ROOT, "class-mean-%s-layer%d-head%d.csv", selName,
+                    last + 1, h + 1)));
+        }
+        return heatmapFiles;
+    }
 
-        // --- k90 grid, row cone, token cone, CLS cone -------------------------------------------------
+    /** The k90 grid, per-head sample statistics, and the token and CLS cone indices per layer. */
+    private void headStatisticsAndCones() throws IOException {
         HeatmapChart.write(g.k90MeanOfMedians(), HeatmapChart.Options.defaults()
                 .withTitle("Metastable size k (0.90), mean over samples of the row median")
                 .withAxes("head", "layer").withLabels(layerNames, headNames, 1).withColourBarLabel("k"),
@@ -222,8 +264,10 @@ final class CaseStudyReport {
         LineChart.write(coneSeries, LineChart.Options.defaults()
                 .withTitle("Normalised cone index per layer (0 = embeddings)").withAxes("layer", "cone index / n")
                 .withYRange(0.0, 1.0).withIntegerX(true), fig.resolve("cone-index-by-layer.png"));
+    }
 
-        // --- directionality ------------------------------------------------------------------------
+    /** The directionality index per head. */
+    private void directionality() throws IOException {
         double[][] delta = new double[layers][heads];
         Table dir = Table.withColumns(Directionality.HeadResult.csvHeader());
         for (Directionality.HeadResult r : g.directionality()) {
@@ -235,31 +279,36 @@ final class CaseStudyReport {
                 .withTitle("Directionality index delta = |skew(M)| / |M| per head")
                 .withAxes("head", "layer").withLabels(layerNames, headNames, 1).withRange(0.0, 1.0)
                 .withColourBarLabel("delta"), fig.resolve("directionality.png"));
+    }
 
-        // --- PCA of last-layer CLS vectors ---------------------------------------------------------------
+    /** PCA of the last layer's CLS vectors; returns the explained-variance note, empty when not drawn. */
+    private String pcaOfClsVectors() throws IOException {
         GeometryResults.ClsVectors cls = g.clsVectors().get(layers - 1);
-        String pcaNote = "";
-        if (cls != null && cls.vectors().length >= 3) {
-            Pca.Result p = Pca.of(cls.vectors(), 2);
-            double[] x = new double[cls.vectors().length];
-            double[] y = new double[x.length];
-            List<String> labels = new ArrayList<>();
-            Table pts = Table.withColumns("class", "pc1", "pc2");
-            for (int i = 0; i < x.length; i++) {
-                x[i] = p.projections()[i][0];
-                y[i] = p.projections()[i][1];
-                labels.add(names.get(cls.labels()[i]));
-                pts.addRow(labels.get(i), x[i], y[i]);
-            }
-            CsvWriter.write(pts, data.resolve("pca-cls-last-layer.csv"));
-            pcaNote = String.format(Locale.ROOT, "explained variance ratio: PC1 %.3f, PC2 %.3f",
-                    p.explainedVarianceRatio()[0], p.explainedVarianceRatio()[1]);
-            ScatterPlot.write(x, y, labels, ScatterPlot.Options.defaults()
-                    .withTitle("PCA of last-layer CLS vectors (" + pcaNote + ")").withAxes("PC1", "PC2"),
-                    fig.resolve("pca-cls.png"));
+        if (cls == null || cls.vectors().length < 3) {
+            return "";
         }
+        Pca.Result p = Pca.of(cls.vectors(), 2);
+        double[] x = new double[cls.vectors().length];
+        double[] y = new double[x.length];
+        List<String> labels = new ArrayList<>();
+        Table pts = Table.withColumns("class", "pc1", "pc2");
+        for (int i = 0; i < x.length; i++) {
+            x[i] = p.projections()[i][0];
+            y[i] = p.projections()[i][1];
+            labels.add(names.get(cls.labels()[i]));
+            pts.addRow(labels.get(i), x[i], y[i]);
+        }
+        CsvWriter.write(pts, data.resolve("pca-cls-last-layer.csv"));
+        String pcaNote = String.format(Locale.ROOT, "explained variance ratio: PC1 %.3f, PC2 %.3f",
+                p.explainedVarianceRatio()[0], p.explainedVarianceRatio()[1]);
+        ScatterPlot.write(x, y, labels, ScatterPlot.Options.defaults()
+                .withTitle("PCA of last-layer CLS vectors (" + pcaNote + ")").withAxes("PC1", "PC2"),
+                fig.resolve("pca-cls.png"));
+        return pcaNote;
+    }
 
-        // --- further evaluations bar chart --------------------------------------------------------------
+    /** Accuracy and macro F1 of the test split and the further data sets. */
+    private void evaluationsChart() throws IOException {
         List<String> evalNames = new ArrayList<>(List.of("test split"));
         List<Double> acc = new ArrayList<>(List.of(m.accuracy()));
         List<Double> f1 = new ArrayList<>(List.of(m.macroF1()));
@@ -272,9 +321,20 @@ final class CaseStudyReport {
                 new BarChart.Series("macro F1", unbox(f1))), BarChart.Options.defaults()
                 .withTitle("Accuracy and macro F1 per data set").withAxes("data set", "score").withValueLabels(true),
                 fig.resolve("evaluations.png"));
+    }
 
-        // --- the page ------------------------------------------------------------------------------------
+    /** index.html: the sections in reading order, pointing at the files written above. */
+    private void page(Table perClass, boolean trained, List<String> heatmapFiles, String pcaNote) throws IOException {
         HtmlReport page = HtmlReport.titled(c.title());
+        pageSetup(page);
+        pageClassification(page, perClass, trained);
+        pageGates(page, heatmapFiles);
+        pageGeometry(page, pcaNote);
+        pageFiles(page, trained, pcaNote);
+        page.write(out.resolve("index.html"));
+    }
+
+    private void pageSetup(HtmlReport page) {
         page.paragraph("A BERT classifier of SARS-CoV-2 variants from spike sequences tokenised as overlapping "
                 + c.kmerK() + "-mers, and the geometry of its attention, after \"The geometry of BERT\" (Bonino, "
                 + "Ghione, Cirrincione, 2025). The data are simulated (see setup); every number below is in data/.");
@@ -282,6 +342,9 @@ final class CaseStudyReport {
         Map<String, Object> setupShown = new LinkedHashMap<>(c.setup());
         setupShown.put("model folder (Hugging Face layout)", c.modelFolder());
         page.metrics("How this run was made", setupShown);
+    }
+
+    private void pageClassification(HtmlReport page, Table perClass, boolean trained) {
         page.section("Classification");
         Map<String, Object> headline = new LinkedHashMap<>();
         headline.put("test accuracy", m.accuracy());
@@ -308,6 +371,9 @@ final class CaseStudyReport {
         if (c.robustness() != null) {
             c.robustness().addTo(page);
         }
+    }
+
+    private void pageGates(HtmlReport page, List<String> heatmapFiles) {
         page.section("Attention patterns (gates)");
         page.paragraph("Each head's class-mean attention map (correctly classified samples, [SEP] and padding left "
                 + "out) is labelled with a gate of the paper's taxonomy by the project's operational rules "
@@ -320,6 +386,9 @@ final class CaseStudyReport {
                 page.figure("figures/" + f, "Class-mean attention map; ticks are amino-acid ranges of the k-mers.");
             }
         }
+    }
+
+    private void pageGeometry(HtmlReport page, String pcaNote) {
         page.section("Geometry");
         page.figure("figures/cone-index-by-layer.png", "Normalised cone index (1 = all vectors point one way) of "
                 + "token vectors and of CLS vectors per class, per layer.");
@@ -332,6 +401,9 @@ final class CaseStudyReport {
         if (c.analyses() != null) {
             c.analyses().addTo(page);
         }
+    }
+
+    private void pageFiles(HtmlReport page, boolean trained, String pcaNote) {
         page.section("Files");
         page.link("data/metrics.json", "all scores and the setup as JSON");
         if (trained) {
@@ -355,7 +427,6 @@ final class CaseStudyReport {
         if (!pcaNote.isEmpty()) {
             page.link("data/pca-cls-last-layer.csv", "PCA coordinates of the CLS vectors");
         }
-        page.write(out.resolve("index.html"));
     }
 
     private static Map<String, Object> metricsMap(ClassificationMetrics m) {

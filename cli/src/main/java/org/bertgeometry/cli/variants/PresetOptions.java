@@ -2,10 +2,10 @@ package org.bertgeometry.cli.variants;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.bertgeometry.model.ModelLoader;
-import org.bertgeometry.variants.augmentation.AugmentationSettings;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.training.TrainingMonitor;
 import org.bertgeometry.training.TrainingSettings;
+import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
 import org.bertgeometry.variants.classifier.VariantPreset;

@@ -12,13 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.cli.BertGeo;
 import org.bertgeometry.model.Activation;
-import org.bertgeometry.model.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
-import org.bertgeometry.model.HuggingFaceFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

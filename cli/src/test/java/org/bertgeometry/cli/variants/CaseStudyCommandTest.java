@@ -10,9 +10,9 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.cli.BertGeo;
-import org.bertgeometry.model.BertCheckpoint;
-import org.bertgeometry.model.HuggingFaceFolder;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

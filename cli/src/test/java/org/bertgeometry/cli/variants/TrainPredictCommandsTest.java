@@ -18,6 +18,7 @@ import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.bertgeometry.checkpoint.ConfigFile;
 
 /**
  * {@code bertgeo train} and {@code bertgeo predict} on a small noiseless simulated set with the TINY
@@ -62,7 +63,7 @@ class TrainPredictCommandsTest {
 
     @Test
     void trainWritesTheModelMetricsHistoryAndTestPredictions() throws IOException {
-        BertConfig config = BertConfig.read(runA.resolve("model/config.json"));
+        BertConfig config = ConfigFile.read(runA.resolve("model/config.json"));
         assertEquals(PAPER, config.labels());
         assertTrue(Files.exists(runA.resolve("model/model.safetensors")));
         assertTrue(Files.exists(runA.resolve("model/vocab.txt")));
@@ -281,7 +282,7 @@ class TrainPredictCommandsTest {
         assertTrue(r.err().contains("class 'lonely' has only 1 sequence(s), too few to stratify"), r.err());
         // the lonely sequence is forced into training, so exactly it is truncated there
         assertTrue(r.err().contains("1 training sequence(s) were longer than the model's 512 positions"), r.err());
-        assertEquals(List.of("left", "lonely", "right"), BertConfig.read(out.resolve("model/config.json")).labels());
+        assertEquals(List.of("left", "lonely", "right"), ConfigFile.read(out.resolve("model/config.json")).labels());
         String metrics = Files.readString(out.resolve("metrics.json")).replaceAll("\\s", "");
         assertTrue(metrics.contains("\"train_only_classes\":[\"lonely\"]"), metrics);
         assertTrue(metrics.contains("\"truncated_training_sequences\":1"), metrics);

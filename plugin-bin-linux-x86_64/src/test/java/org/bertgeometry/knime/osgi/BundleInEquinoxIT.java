@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 
 import org.bertgeometry.model.Activation;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertInit;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,22 +1,18 @@
 package org.bertgeometry.knime.nodes;
 
-import java.io.File;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortType;
 
 /**
- * A node model whose settings live in one {@link NodeSettingsGroup} and whose results are all
- * persisted by KNIME itself (output tables, port objects in file stores): settings calls are
- * delegated to the group, and there are no internals to save or load and nothing cached to reset.
+ * A {@link StatelessNodeModel} whose settings live in one {@link NodeSettingsGroup}: settings calls
+ * are delegated to the group.
  * Every node of this bundle works this way except the Attention Pattern Classifier, which keeps its
  * two settings as plain {@code SettingsModelBoolean}s (the second optional when loading, so that
- * workflows saved before it existed still load) and implements the same calls itself.
+ * workflows saved before it existed still load) and implements the settings calls itself.
  */
-public abstract class SettingsNodeModel extends NodeModel {
+public abstract class SettingsNodeModel extends StatelessNodeModel {
 
     protected SettingsNodeModel(final PortType[] inPortTypes, final PortType[] outPortTypes) {
         super(inPortTypes, outPortTypes);
@@ -51,20 +47,5 @@ public abstract class SettingsNodeModel extends NodeModel {
                 pushFlowVariableString(name, (String)value);
             }
         });
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // results are persisted by KNIME (tables, file-store port objects)
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // results are persisted by KNIME (tables, file-store port objects)
-    }
-
-    @Override
-    protected void reset() {
-        // nothing is cached between executions
     }
 }

@@ -11,12 +11,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.bertgeometry.model.Activation;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertInit;
 import org.bertgeometry.model.BertWeights;
 import org.bertgeometry.model.HostTensor;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 
 /**
  * Writes small model folders in Hugging Face layout for node tests. The weights file is only opaque bytes: the

@@ -10,7 +10,7 @@ import org.bertgeometry.capture.CaptureSink;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.ClassMeanAttentionSink;
-import org.bertgeometry.capture.HeadStatisticsSink;
+import org.bertgeometry.capture.AttentionMapStatisticSink;
 import org.bertgeometry.capture.HookNames;
 import org.bertgeometry.capture.SampleContext;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
@@ -41,7 +41,7 @@ record CaptureSinks(BoundedSampleSink bounded, ClassMeanAttentionSink classMeans
 
     /** One sink for the run: both sinks here plus per-head statistics streamed to {@code stats}. */
     CaptureSink fanOut(final CaptureFolder.HeadStatWriter stats) {
-        HeadStatisticsSink statSink = new HeadStatisticsSink(CaptureSpec.none(), AttentionStatistics.all(),
+        AttentionMapStatisticSink statSink = new AttentionMapStatisticSink(CaptureSpec.none(), InferMapStatistics.all(),
             r -> writeStat(stats, r));
         return CaptureSink.fanOut(List.of(bounded, labelledOnly(classMeans), statSink));
     }
@@ -90,7 +90,7 @@ record CaptureSinks(BoundedSampleSink bounded, ClassMeanAttentionSink classMeans
         };
     }
 
-    private static void writeStat(final CaptureFolder.HeadStatWriter out, final HeadStatisticsSink.Row r) {
+    private static void writeStat(final CaptureFolder.HeadStatWriter out, final AttentionMapStatisticSink.Row r) {
         try {
             out.write(new AttentionCapturePortObject.HeadStatRow(r.sample(), r.layer(), r.head(), r.label(),
                 r.predicted(), r.values()));

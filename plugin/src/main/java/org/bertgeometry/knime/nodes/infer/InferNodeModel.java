@@ -19,9 +19,9 @@ import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.port.CaptureFolder;
 import org.bertgeometry.knime.port.FileStoreFolders;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.tokenize.Tokenizer;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -82,7 +82,7 @@ public final class InferNodeModel extends SettingsNodeModel {
     private AttentionCapturePortObjectSpec captureSpec(final BertConfig config) {
         return new AttentionCapturePortObjectSpec(config.numHiddenLayers(), config.numAttentionHeads(),
             m_settings.maxStoredSamples(), m_settings.theta(),
-            AttentionStatistics.all().stream().map(s -> s.name()).toList());
+            InferMapStatistics.all().stream().map(s -> s.name()).toList());
     }
 
     @Override

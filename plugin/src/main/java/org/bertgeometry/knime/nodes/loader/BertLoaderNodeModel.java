@@ -13,12 +13,12 @@ import java.util.List;
 
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
-import org.bertgeometry.model.HuggingFaceFolder;
-import org.bertgeometry.model.ModelFormatException;
-import org.bertgeometry.model.ModelLoader;
-import org.bertgeometry.model.VocabularyFiles;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.checkpoint.ModelLoader;
+import org.bertgeometry.checkpoint.VocabularyFiles;
 import org.knime.core.data.filestore.FileStore;
 import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
@@ -27,6 +27,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
+import org.bertgeometry.checkpoint.ConfigFile;
 
 /**
  * BERT Loader: reads a BERT model and puts it on a BERT model port, always in Hugging Face layout inside a file
@@ -104,7 +105,7 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
         }
         BertConfig config;
         try {
-            config = BertConfig.read(configFile);
+            config = ConfigFile.read(configFile);
         } catch (ModelFormatException e) {
             throw new InvalidSettingsException(e.getMessage(), e);
         }
@@ -174,17 +175,7 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
             checkpoint = checkpoint.withVocabulary(vocabularyBeside(source));
         }
         exec.checkCanceled();
-        FileStore store = exec.createFileStore("bert-model");
-        Path target = store.getFile().toPath();
-        try {
-            exec.setMessage("Saving in Hugging Face layout");
-            HuggingFaceFolder.save(checkpoint, target);
-            exec.checkCanceled();
-            exec.setProgress(1.0);
-        } catch (CanceledExecutionException | IOException | RuntimeException e) {
-            FileStoreFolders.deleteRecursively(target);
-            throw e;
-        }
+        FileStore store = savedInFileStore(checkpoint, exec);
         Path fileName = source.toAbsolutePath().normalize().getFileName();
         String name = fileName == null ? source.toString() : fileName.toString();
         return new BertModelPortObject(
@@ -196,6 +187,13 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
         exec.setMessage("Drawing random weights");
         BertCheckpoint checkpoint = source.create();
         exec.checkCanceled();
+        FileStore store = savedInFileStore(checkpoint, exec);
+        return new BertModelPortObject(source.spec(), store);
+    }
+
+    /** Saves {@code checkpoint} in Hugging Face layout into a new file store, leaving nothing behind on failure. */
+    private static FileStore savedInFileStore(final BertCheckpoint checkpoint, final ExecutionContext exec)
+        throws Exception {
         FileStore store = exec.createFileStore("bert-model");
         Path target = store.getFile().toPath();
         try {
@@ -207,7 +205,7 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
             FileStoreFolders.deleteRecursively(target);
             throw e;
         }
-        return new BertModelPortObject(source.spec(), store);
+        return store;
     }
 
     /** Formats without a vocabulary (ONNX): vocab.txt or tokenizer.json next to the file or in the folder. */

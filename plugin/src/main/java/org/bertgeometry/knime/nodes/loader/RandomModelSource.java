@@ -7,12 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.model.BertInit;
-import org.bertgeometry.model.HuggingFaceFolder;
-import org.bertgeometry.model.ModelFormatException;
-import org.bertgeometry.model.VocabularyFiles;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.ModelFormatException;
+import org.bertgeometry.checkpoint.VocabularyFiles;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
 import org.bertgeometry.variants.classifier.VariantPreset;

@@ -1,14 +1,15 @@
 package org.bertgeometry.knime.nodes.pattern;
 
-import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
+import org.bertgeometry.knime.nodes.AddedSettings;
+import org.bertgeometry.knime.nodes.StatelessNodeModel;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PicturePort;
-import org.bertgeometry.geometry.HeadStatistics;
+import org.bertgeometry.geometry.GateStatistics;
 import org.bertgeometry.geometry.SpecialPositions;
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.knime.port.AttentionCapturePortObjectSpec;
@@ -25,9 +26,7 @@ import org.knime.core.data.def.StringCell;
 import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
@@ -45,7 +44,7 @@ import org.knime.core.node.port.PortType;
  * is cropped to its last non-zero row, [CLS] is position 0, and any all-zero row inside the crop (shorter samples
  * mixed in) is treated as a removed position. This cropping is our own choice.
  */
-public final class PatternClassifierNodeModel extends NodeModel {
+public final class PatternClassifierNodeModel extends StatelessNodeModel {
     static final String CFG_SAMPLES = "include_samples";
 
     /** Added after the first release: workflows saved without it load with the default. */
@@ -81,7 +80,7 @@ public final class PatternClassifierNodeModel extends NodeModel {
         cols.add(new DataColumnSpecCreator("head", IntCell.TYPE).createSpec());
         cols.add(new DataColumnSpecCreator("pattern", StringCell.TYPE).createSpec());
         cols.add(new DataColumnSpecCreator("rule", StringCell.TYPE).createSpec());
-        for (String h : HeadStatistics.csvHeader()) {
+        for (String h : GateStatistics.csvHeader()) {
             cols.add(new DataColumnSpecCreator(h, DoubleCell.TYPE).createSpec());
         }
         return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
@@ -223,35 +222,15 @@ public final class PatternClassifierNodeModel extends NodeModel {
     @Override
     protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_samples.validateSettings(settings);
-        if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
-            m_rankEveryMap.validateSettings(settings);
-        }
+        AddedSettings.validate(settings, CFG_RANK_EVERY_MAP, m_rankEveryMap);
         m_picture.validate(settings);
     }
 
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_samples.loadSettingsFrom(settings);
-        if (settings.containsKey(CFG_RANK_EVERY_MAP)) {
-            m_rankEveryMap.loadSettingsFrom(settings);
-        } else {
-            m_rankEveryMap.setBooleanValue(false);
-        }
+        m_rankEveryMap.setBooleanValue(false); // the default of workflows saved before the setting existed
+        AddedSettings.load(settings, CFG_RANK_EVERY_MAP, m_rankEveryMap);
         m_picture.loadFrom(settings);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // no internals
-    }
-
-    @Override
-    protected void reset() {
-        // nothing cached
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
-import org.bertgeometry.model.ModelFormatException;
+import org.bertgeometry.checkpoint.ModelFormatException;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.tokenize.Tokenizer;
 import org.knime.core.data.DataCell;

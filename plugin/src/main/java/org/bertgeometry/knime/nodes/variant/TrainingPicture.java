@@ -9,7 +9,7 @@ import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.knime.engine.DjlContext;
 import org.bertgeometry.knime.picture.PictureSettings;
 import org.bertgeometry.knime.picture.PictureSheet;
-import org.bertgeometry.model.BertCheckpoint;
+import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.report.chart.ConfusionMatrixChart;
 import org.bertgeometry.report.chart.LineChart;
 import org.bertgeometry.training.EpochReport;

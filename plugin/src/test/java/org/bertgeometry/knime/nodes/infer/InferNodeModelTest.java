@@ -42,6 +42,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.bertgeometry.knime.testing.ShimExecution;
 import org.bertgeometry.knime.testing.ShimNodeRunner;
+import org.bertgeometry.knime.testing.InferNodeSettings;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpecZipInputStream;
 import org.knime.core.node.port.PortObjectSpecZipOutputStream;
@@ -225,14 +226,7 @@ class InferNodeModelTest {
 
     @Test
     void settingsSavedBeforePicturesExistedLoadWithNoHeatmaps() throws Exception {
-        NodeSettings old = new NodeSettings("model");
-        old.addString("text_column", "text");
-        old.addString("label_column", "label");
-        old.addInt("batch_size", 2);
-        old.addInt("max_length", 0);
-        old.addInt("max_stored_samples", 2);
-        old.addDouble("theta", 0.3);
-        old.addBoolean("only_correct", false);
+        NodeSettings old = InferNodeSettings.firstRelease();
         InferNodeModel m = new InferNodeFactory().createNodeModel();
         ShimNodeRunner.loadSettings(m, old);
         assertEquals(0, m.settings().picture().samples());

@@ -29,6 +29,7 @@ import org.bertgeometry.knime.testing.ShimExecution;
 import org.bertgeometry.knime.testing.ShimNodeRunner;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
+import org.bertgeometry.checkpoint.ConfigFile;
 
 class BertLoaderNodeModelTest {
 
@@ -86,8 +87,8 @@ class BertLoaderNodeModelTest {
         for (String f : List.of("config.json", "vocab.txt", "model.safetensors")) {
             assertTrue(Files.isRegularFile(po.getModelFolder().resolve(f)), f);
         }
-        assertEquals(BertConfig.read(folder.resolve("config.json")),
-            BertConfig.read(po.getModelFolder().resolve("config.json")));
+        assertEquals(ConfigFile.read(folder.resolve("config.json")),
+            ConfigFile.read(po.getModelFolder().resolve("config.json")));
     }
 
     @Test

@@ -11,8 +11,8 @@ import java.util.List;
 
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
-import org.bertgeometry.model.BertCheckpoint;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.tokenize.TokenizerFactory;
 import org.bertgeometry.variants.classifier.VariantPreset;
 import org.junit.jupiter.api.Test;

@@ -35,6 +35,7 @@ import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
 import org.bertgeometry.knime.testing.ShimExecution;
 import org.bertgeometry.knime.testing.ShimNodeRunner;
+import org.bertgeometry.knime.testing.InferNodeSettings;
 
 class PatternClassifierNodeModelTest {
 
@@ -54,14 +55,7 @@ class PatternClassifierNodeModelTest {
             c.addRowToTable(new DefaultRow("r" + i, new StringCell(rows[i][0]), new StringCell(rows[i][1])));
         }
         c.close();
-        NodeSettings s = new NodeSettings("model");
-        s.addString("text_column", "text");
-        s.addString("label_column", "label");
-        s.addInt("batch_size", 2);
-        s.addInt("max_length", 0);
-        s.addInt("max_stored_samples", 2);
-        s.addDouble("theta", 0.3);
-        s.addBoolean("only_correct", false);
+        NodeSettings s = InferNodeSettings.firstRelease();
         var infer = new org.bertgeometry.knime.nodes.infer.InferNodeFactory().createNodeModel();
         ShimNodeRunner.loadSettings(infer, s);
         return (AttentionCapturePortObject)ShimNodeRunner.execute(infer, exec, model, c.getTable())[1];

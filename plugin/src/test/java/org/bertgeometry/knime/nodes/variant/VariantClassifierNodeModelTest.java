@@ -13,8 +13,8 @@ import java.util.Map;
 
 import org.bertgeometry.knime.port.BertModelPortObject;
 import org.bertgeometry.knime.port.BertModelPortObjectSpec;
-import org.bertgeometry.model.BertCheckpoint;
-import org.bertgeometry.model.HuggingFaceFolder;
+import org.bertgeometry.checkpoint.BertCheckpoint;
+import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.variants.VariantClass;
 import org.bertgeometry.variants.simulation.NoiseModel;
 import org.bertgeometry.variants.simulation.SimulatedGenome;
