@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.picture.HeadSelection;
+import org.bertgeometry.knime.picture.HeadsSetting;
 import org.bertgeometry.knime.picture.PictureSettings;
 import org.bertgeometry.knime.nodes.AddedSettings;
 import org.knime.core.node.InvalidSettingsException;
@@ -20,15 +21,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  */
 final class InferPictureSettings implements NodeSettingsGroup {
     static final String CFG_SAMPLES = "picture_samples";
-    static final String CFG_HEADS = "picture_heads";
+    static final String CFG_HEADS = HeadsSetting.CFG_HEADS;
 
     private final PictureSettings m_look = new PictureSettings();
     private final SettingsModelIntegerBounded m_samples = new SettingsModelIntegerBounded(CFG_SAMPLES, 0, 0, 64);
-    private final SettingsModelString m_heads = new SettingsModelString(CFG_HEADS, "");
+    private final HeadsSetting m_heads = new HeadsSetting();
 
     InferPictureSettings() {
-        m_samples.addChangeListener(e -> m_heads.setEnabled(m_samples.getIntValue() > 0));
-        m_heads.setEnabled(false);
+        m_samples.addChangeListener(e -> m_heads.model().setEnabled(m_samples.getIntValue() > 0));
+        m_heads.model().setEnabled(false);
     }
 
     PictureSettings look() {
@@ -40,7 +41,7 @@ final class InferPictureSettings implements NodeSettingsGroup {
     }
 
     SettingsModelString headsModel() {
-        return m_heads;
+        return m_heads.model();
     }
 
     int samples() {
@@ -48,29 +49,27 @@ final class InferPictureSettings implements NodeSettingsGroup {
     }
 
     List<HeadSelection.Head> heads(final int layers, final int heads) throws InvalidSettingsException {
-        return HeadSelection.parse(m_heads.getStringValue(), layers, heads);
+        return m_heads.heads(layers, heads);
     }
 
     @Override
     public void saveTo(final NodeSettingsWO settings) {
         m_look.saveTo(settings);
         m_samples.saveSettingsTo(settings);
-        m_heads.saveSettingsTo(settings);
+        m_heads.saveTo(settings);
     }
 
     @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.validate(settings);
         AddedSettings.validate(settings, CFG_SAMPLES, m_samples);
-        if (settings.containsKey(CFG_HEADS)) {
-            HeadSelection.checkForm(settings.getString(CFG_HEADS));
-        }
+        m_heads.validate(settings);
     }
 
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.loadFrom(settings);
         AddedSettings.load(settings, CFG_SAMPLES, m_samples);
-        AddedSettings.load(settings, CFG_HEADS, m_heads);
+        m_heads.loadFrom(settings);
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.picture.HeadSelection;
+import org.bertgeometry.knime.picture.HeadsSetting;
 import org.bertgeometry.knime.picture.PictureSettings;
 import org.bertgeometry.knime.nodes.AddedSettings;
 import org.knime.core.node.InvalidSettingsException;
@@ -18,11 +19,11 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * after the first release and load with their defaults where absent.
  */
 final class PatternPictureSettings implements NodeSettingsGroup {
-    static final String CFG_HEADS = "picture_heads";
+    static final String CFG_HEADS = HeadsSetting.CFG_HEADS;
     static final String CFG_TICKS = "picture_ticks";
 
     private final PictureSettings m_look = new PictureSettings();
-    private final SettingsModelString m_heads = new SettingsModelString(CFG_HEADS, "");
+    private final HeadsSetting m_heads = new HeadsSetting();
     private final SettingsModelString m_ticks = new SettingsModelString(CFG_TICKS, TickLabels.POSITIONS.label());
 
     PictureSettings look() {
@@ -30,7 +31,7 @@ final class PatternPictureSettings implements NodeSettingsGroup {
     }
 
     SettingsModelString headsModel() {
-        return m_heads;
+        return m_heads.model();
     }
 
     SettingsModelString ticksModel() {
@@ -44,22 +45,20 @@ final class PatternPictureSettings implements NodeSettingsGroup {
 
     /** The heads to draw for a capture of {@code layers} x {@code heads}, checked to exist. */
     List<HeadSelection.Head> heads(final int layers, final int heads) throws InvalidSettingsException {
-        return HeadSelection.parse(m_heads.getStringValue(), layers, heads);
+        return m_heads.heads(layers, heads);
     }
 
     @Override
     public void saveTo(final NodeSettingsWO settings) {
         m_look.saveTo(settings);
-        m_heads.saveSettingsTo(settings);
+        m_heads.saveTo(settings);
         m_ticks.saveSettingsTo(settings);
     }
 
     @Override
     public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.validate(settings);
-        if (settings.containsKey(CFG_HEADS)) {
-            HeadSelection.checkForm(settings.getString(CFG_HEADS));
-        }
+        m_heads.validate(settings);
         if (settings.containsKey(CFG_TICKS) && TickLabels.ofLabel(settings.getString(CFG_TICKS)) == null) {
             throw new InvalidSettingsException("Unknown tick labels '" + settings.getString(CFG_TICKS) + "'; choose"
                 + " one of: " + String.join(", ", TickLabels.labels()) + ".");
@@ -69,7 +68,7 @@ final class PatternPictureSettings implements NodeSettingsGroup {
     @Override
     public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_look.loadFrom(settings);
-        AddedSettings.load(settings, CFG_HEADS, m_heads);
+        m_heads.loadFrom(settings);
         AddedSettings.load(settings, CFG_TICKS, m_ticks);
     }
 }
