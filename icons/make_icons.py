@@ -21,6 +21,7 @@ MOTIFS = {
     "cone": ["...#...", "..#.#..", "..#.#..", ".#...#.", ".#...#.", "#.....#", "#######"],
     "variant": ["###....", "#..#...", "###....", "#..#.##", "###.#..", "....#..", ".....##"],
     "fasta": ["#######", ".......", "#.##.##", ".......", "##.###.", ".......", "###.#.#"],
+    "text": ["#######", ".......", "#####..", ".......", "######.", ".......", "####..."],
     "category": ["#######", "#.....#", "#.###.#", "#.#.#.#", "#.###.#", "#.....#", "#######"],
 }
 
@@ -34,6 +35,7 @@ ICONS = {
     "org/bertgeometry/knime/nodes/pattern/pattern.png": ("pattern", (0x2E, 0x86, 0xC1)),
     "org/bertgeometry/knime/nodes/variant/variant.png": ("variant", (0x8E, 0x44, 0xAD)),
     "org/bertgeometry/knime/nodes/fasta/fasta.png": ("fasta", (0x17, 0xA5, 0x89)),
+    "org/bertgeometry/knime/nodes/textreader/text.png": ("text", (0x17, 0xA5, 0x89)),
 }
 
 

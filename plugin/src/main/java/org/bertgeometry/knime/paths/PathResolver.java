@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.paths;
 
 import java.io.File;
+import java.nio.file.Files;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -49,6 +50,26 @@ public final class PathResolver {
             throw new InvalidSettingsException("The " + what + " '" + location + "' is not a valid path or URL: "
                 + e.getMessage(), e);
         }
+    }
+
+    /**
+     * A file a reader node reads: {@code location} resolved as by {@link #resolve}, required to be set and to name
+     * an existing regular file.
+     *
+     * @param what what the file is, used in error messages (e.g. "FASTA file")
+     * @param choose what the user should pick when nothing is set (e.g. "a .fasta or .fa file")
+     * @throws InvalidSettingsException if nothing is set, it cannot be resolved, or it is no existing file
+     */
+    public static Path existingFile(final String location, final String what, final String choose)
+        throws InvalidSettingsException {
+        if (location == null || location.isBlank()) {
+            throw new InvalidSettingsException("No " + what + " selected. Open the dialog and choose " + choose + ".");
+        }
+        Path file = resolve(location, what);
+        if (!Files.isRegularFile(file)) {
+            throw new InvalidSettingsException("The " + what + " '" + file + "' does not exist or is not a file.");
+        }
+        return file;
     }
 
     /** KNIME's resolver service: present in KNIME Analytics Platform, absent from a bare core. */

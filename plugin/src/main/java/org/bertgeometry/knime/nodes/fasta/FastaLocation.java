@@ -1,6 +1,5 @@
 package org.bertgeometry.knime.nodes.fasta;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.bertgeometry.knime.paths.PathResolver;
@@ -18,14 +17,6 @@ final class FastaLocation {
 
     /** @return the file named by {@code location}, checked to exist and be a regular file */
     static Path resolve(final String location) throws InvalidSettingsException {
-        if (location == null || location.isBlank()) {
-            throw new InvalidSettingsException("No FASTA file selected. Open the dialog and choose a .fasta, .fa,"
-                + " .fna or gzipped (.gz) FASTA file.");
-        }
-        Path file = PathResolver.resolve(location, "FASTA file");
-        if (!Files.isRegularFile(file)) {
-            throw new InvalidSettingsException("The FASTA file '" + file + "' does not exist or is not a file.");
-        }
-        return file;
+        return PathResolver.existingFile(location, "FASTA file", "a .fasta, .fa, .fna or gzipped (.gz) FASTA file");
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.ProgressInputStream;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.variants.fasta.FastaFormatException;
 import org.bertgeometry.variants.fasta.FastaReader;

@@ -1,22 +1,22 @@
-package org.bertgeometry.knime.nodes.fasta;
+package org.bertgeometry.knime.nodes;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts the bytes read from the file (compressed bytes for a gzipped file), so that the reader's progress is the
+ * Counts the bytes read from a file (compressed bytes for a gzipped file), so that a reader node's progress is the
  * share of the file consumed without knowing how many records it holds.
  */
-final class ProgressInputStream extends FilterInputStream {
+public final class ProgressInputStream extends FilterInputStream {
 
     private long m_bytesRead;
 
-    ProgressInputStream(final InputStream in) {
+    public ProgressInputStream(final InputStream in) {
         super(in);
     }
 
-    long bytesRead() {
+    public long bytesRead() {
         return m_bytesRead;
     }
 
