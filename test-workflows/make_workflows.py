@@ -35,6 +35,7 @@ FACTORIES = {
     "Cone Index": "org.bertgeometry.knime.nodes.cone.ConeIndexNodeFactory",
     "Variant Classifier": "org.bertgeometry.knime.nodes.variant.VariantClassifierNodeFactory",
     "FASTA Reader": "org.bertgeometry.knime.nodes.fasta.FastaReaderNodeFactory",
+    "Text Reader": "org.bertgeometry.knime.nodes.textreader.TextReaderNodeFactory",
     # test-only source node of the test bundle (knime-it); the shim runner plays its part itself
     SOURCE: "org.bertgeometry.knime.workflows.CsvTableSourceNodeFactory",
 }
@@ -549,21 +550,28 @@ def example_case_study():
 
 
 def example_text():
-    """Loader -> Tokenize -> Infer -> Pattern Classifier on a stored tiny text model (a copy of
-    loader-tokenize-directionality/model in the workflow's own model/ folder); the sentences come from a table
-    source (in KNIME Analytics Platform a CSV Reader or Table Creator)."""
+    """Text Reader (the sentences and labels in the workflow's own data/sentences.tsv) -> Tokenize -> Infer ->
+    Pattern Classifier, with the BERT Loader on a stored tiny text model (a copy of
+    loader-tokenize-directionality/model in the workflow's own model/ folder). Nothing but this extension's nodes:
+    the workflow runs as stored in KNIME Analytics Platform."""
     infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
              "max_stored_samples": 2, "theta": 0.3, "only_correct": False, "picture_samples": 2}
-    nodes = [
+    reader = {"text_file": "knime://knime.workflow/data/sentences.tsv", "layout": "TAB_SEPARATED",
+              "text_column": "text", "label_column": "label"}
+    nodes = [  # listed in reading order, which places them left to right in KNIME's editor
+        (5, "Text Reader", reader, 1),
         (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
         (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),
         (3, "BERT Infer with Attention Capture", infer, 3),
         (4, "Attention Pattern Classifier", {"include_samples": False}, 2),
     ]
-    connections = [(1, 1, 2, 1), (2, 1, 3, 2), (1, 1, 3, 1), (3, 2, 4, 1)]
+    connections = [(5, 1, 2, 2), (1, 1, 2, 1), (2, 1, 3, 2), (1, 1, 3, 1), (3, 2, 4, 1)]
     rows = (("tok5 TOK6", "neg"), ("tok7 tok8 tok9", "pos"), ("zzz tok10", "neg"))
     files = {
-        "data/sentences.csv": "text:string,label:string\n" + "".join(f"{t},{l}\n" for t, l in rows),
+        # what a user would type: a header row, then text <TAB> label per line
+        "data/sentences.tsv": "text\tlabel\n" + "".join(f"{t}\t{l}\n" for t, l in rows),
+        # the reader's output: the file's rows in order, columns text and label
+        "expected/node5.port1.csv": "text:string,label:string\n" + "".join(f"{t},{l}\n" for t, l in rows),
         # ids by hand from model/vocab.txt: [CLS]=2, [SEP]=3, [UNK]=1, tokK=K; lower-casing maps TOK6 to tok6
         "expected/node2.port1.csv": "text:string,label:string,tokens:stringlist,token_ids:intlist,...\n"
                                     "tok5 TOK6,neg,[[CLS];tok5;tok6;[SEP]],[2;5;6;3]\n"
@@ -575,9 +583,9 @@ def example_text():
             f"class,{c},{l},{h}\n" for c in ("neg", "pos") for l in (0, 1) for h in (0, 1)),
     }
     properties = [
-        ("description", "Example: BERT Loader (a stored tiny text model in the workflow's model/ folder) -> "
-                        "Tokenize -> Infer with Attention Capture -> Attention Pattern Classifier, with pictures"),
-        ("input.node2.port2", "data/sentences.csv"),
+        ("description", "Example: Text Reader (sentences and labels in the workflow's data/ folder) and BERT Loader "
+                        "(a stored tiny text model in its model/ folder) -> Tokenize -> Infer with Attention Capture "
+                        "-> Attention Pattern Classifier, with pictures"),
         ("variable.node1.bert_layers", "2"),
         ("variable.node1.bert_heads", "2"),
         ("variable.node1.bert_hidden_size", "8"),

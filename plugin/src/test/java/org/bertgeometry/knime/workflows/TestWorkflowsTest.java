@@ -68,6 +68,32 @@ class TestWorkflowsTest {
         }
     }
 
+    /**
+     * The example workflows (folders named example-*) are what a user opens in KNIME Analytics Platform: every node
+     * in them must be one of this extension's nodes (listed in plugin.xml), never a test-only node.
+     */
+    @Test
+    void exampleWorkflowsUseOnlyNodesOfThisExtension() throws Exception {
+        String pluginXml;
+        try (java.io.InputStream in = TestWorkflowsTest.class.getResourceAsStream("/plugin.xml")) {
+            pluginXml = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        java.util.Set<String> extensionNodes = new java.util.HashSet<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("factory-class=\"([^\"]+)\"").matcher(pluginXml);
+        while (m.find()) {
+            extensionNodes.add(m.group(1));
+        }
+        List<Path> examples = workflowDirs().stream().filter(d -> d.getFileName().toString().startsWith("example-"))
+            .toList();
+        assertTrue(examples.size() >= 2, "example workflows: " + examples);
+        for (Path d : examples) {
+            for (StoredWorkflow.Node n : StoredWorkflow.read(d).nodes().values()) {
+                assertTrue(extensionNodes.contains(n.factory()), d.getFileName() + ": " + n.folder()
+                    + " is no node of this extension (" + n.factory() + ")");
+            }
+        }
+    }
+
     @TestFactory
     Stream<DynamicTest> everyStoredWorkflowRunsAndMatchesItsExpectations() throws Exception {
         return workflowDirs().stream().map(d -> DynamicTest.dynamicTest(d.getFileName().toString(), () -> run(d)));
