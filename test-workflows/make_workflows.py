@@ -175,6 +175,25 @@ def write_workflow(name, nodes, connections, properties, files, binary=None):
         (d / rel).write_bytes(data)
 
 
+# ---------------------------------------------------------------- picture sizes
+SHEET_GAP = 12  # PictureSheet: 12 pixels around and between the charts of one picture
+
+
+def training_picture(settings):
+    """Exact size of the Variant Classifier's picture: the training curves, a line chart of exactly the chart size
+    set (default 800 x 480), beside the validation confusion matrix, on a 2-column sheet whose cells are as large as
+    the largest chart. The matrix of 2 or 3 classes (64-pixel cells; with labels, colour bar and title about
+    380 x 290 pixels) is smaller than the curves here, so the sheet is 2 widths + 3 gaps by 1 height + 2 gaps."""
+    w, h = settings.get("picture_chart_width", 800), settings.get("picture_chart_height", 480)
+    return f"{2 * w + 3 * SHEET_GAP}x{h + 2 * SHEET_GAP}"
+
+
+def directionality_picture(layers, heads, settings):
+    """Subspace Directionality's layer-by-head heatmap; its exact size needs text extents, so the test derives it
+    (PictureSizes) from the shape and the pixel budget set (default 512)."""
+    return f"directionality(layers={layers}; heads={heads}; pixels={settings.get('picture_heatmap_pixels', 512)})"
+
+
 # ---------------------------------------------------------------- case study
 def case_study():
     rng = random.Random(2025)
@@ -199,14 +218,15 @@ def case_study():
 
     vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "TINY", "epochs": 1,
           "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.1,
-          "early_stopping_patience": 0}
+          "early_stopping_patience": 0, "picture_chart_width": 720, "picture_chart_height": 420}
     infer = {"text_column": "sequence", "label_column": "variant", "batch_size": 4, "max_length": 0,
              "max_stored_samples": 2, "theta": 0.3, "only_correct": False}
+    directionality = {"convention": "HF_EXACT", "subspace_rank": 0}
     nodes = [
         (1, "Variant Classifier", vc, 3),
         (2, "BERT Infer with Attention Capture", dict(infer, picture_samples=1), 3),
         (3, "Attention Pattern Classifier", {"include_samples": False}, 2),
-        (4, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
+        (4, "Subspace Directionality", directionality, 2),
         (5, "Cone Index", {"vector_column": "cls_embedding", "group_column": "variant", "variant": "UNIT"}, 2),
     ]
     # KNIME port numbers: 0 is the flow-variable port, data ports start at 1
@@ -246,14 +266,14 @@ def case_study():
         ("input.node2.port2", "data/test.csv"),
         ("tolerance", "1e-9"),
         ("invariants.node4.port1", DIRECTIONALITY_INVARIANTS),
-        # pictures (settings saved without picture keys: the defaults apply): training curves at the default
-        # 800 x 480 beside the confusion matrix; one stored sample's heatmaps of the last layer's 2 heads; per
-        # class a 1 x 2 gate grid of 40-pixel cells beside 2 heatmaps; the 1 x 2 delta map; cone index bars at
-        # the default 800 x 480
-        ("image.node1.port3", ">=800x480"),
+        # pictures: training curves at the 720 x 420 set beside the confusion matrix (exact); one stored sample's
+        # heatmaps of the last layer's 2 heads (its k-mer ticks depend on the trained vocabulary: at least); per
+        # class a 1 x 2 gate grid of 40-pixel cells beside 2 heatmaps whose colour bars follow the data (at
+        # least); the 1 x 2 delta map (exact); cone index bars at the default 800 x 480 (exact)
+        ("image.node1.port3", training_picture(vc)),
         ("image.node2.port3", ">=100x100"),
         ("image.node3.port2", ">=200x100"),
-        ("image.node4.port2", ">=80x40"),
+        ("image.node4.port2", directionality_picture(1, 2, directionality)),
         ("image.node5.port2", "800x480"),
         # one epoch with a validation table: epoch 1 is the best; 4 test rows, at most 2 stored samples
         ("variable.node1.variant_best_epoch", "1"),
@@ -510,6 +530,7 @@ def example_case_study():
         (6, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
         (7, "Cone Index", {"vector_column": "cls_embedding", "group_column": "label", "variant": "UNIT"}, 2),
     ]
+    settings = {nid: model for nid, _, model, _ in nodes}
     connections = [(1, 1, 2, 2), (2, 1, 4, 1), (3, 1, 4, 2), (4, 2, 5, 1), (2, 1, 6, 1), (4, 1, 7, 1)]
     files = {
         "data/test-spikes.fasta": fasta(2, 2, True),
@@ -535,10 +556,12 @@ def example_case_study():
                         "(12 simulated whole genomes, gzipped, spikes extracted) -> Variant Classifier (TINY, 2 "
                         "epochs); FASTA Reader (6 test spikes) -> Infer with Attention Capture -> Attention "
                         "Pattern Classifier, Subspace Directionality, Cone Index, each with its picture"),
-        ("image.node2.port3", ">=800x480"),
+        # exact where the size follows from settings and shape (TINY: 1 layer, 2 heads); Infer's k-mer ticks and
+        # the pattern heatmaps' data-dependent colour bars leave those two at least a size
+        ("image.node2.port3", training_picture(vc)),
         ("image.node4.port3", ">=200x200"),
         ("image.node5.port2", ">=400x300"),
-        ("image.node6.port2", ">=80x40"),
+        ("image.node6.port2", directionality_picture(1, 2, settings[6])),
         ("image.node7.port2", "800x480"),
         ("variable.node2.variant_best_epoch", "*"),
         ("variable.node2.variant_validation_accuracy", "*"),
@@ -558,12 +581,14 @@ def example_text():
              "max_stored_samples": 2, "theta": 0.3, "only_correct": False, "picture_samples": 2}
     reader = {"text_file": "knime://knime.workflow/data/sentences.tsv", "layout": "TAB_SEPARATED",
               "text_column": "text", "label_column": "label"}
+    # grid cells of 110 pixels make each class's gate grid the largest chart of the picture (exact size below)
+    pattern = {"include_samples": False, "picture_grid_cell": 110}
     nodes = [  # listed in reading order, which places them left to right in KNIME's editor
         (5, "Text Reader", reader, 1),
         (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
         (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),
         (3, "BERT Infer with Attention Capture", infer, 3),
-        (4, "Attention Pattern Classifier", {"include_samples": False}, 2),
+        (4, "Attention Pattern Classifier", pattern, 2),
     ]
     connections = [(5, 1, 2, 2), (1, 1, 2, 1), (2, 1, 3, 2), (1, 1, 3, 1), (3, 2, 4, 1)]
     rows = (("tok5 TOK6", "neg"), ("tok7 tok8 tok9", "pos"), ("zzz tok10", "neg"))
@@ -592,8 +617,13 @@ def example_text():
         ("variable.node1.bert_vocabulary_size", "12"),
         ("variable.node3.infer_rows", "3"),
         ("variable.node3.infer_captured_samples", "2"),
-        ("image.node3.port3", ">=100x100"),
-        ("image.node4.port2", ">=240x160"),
+        # the first 2 stored samples (Row0, Row1), each with the 2 heads of the last layer (layer 1), their tokens
+        # as in expected/node2.port1.csv, at the default pixel budget: 4 heatmaps on a 2-column sheet
+        ("image.node3.port3", "infer(pixels=512; layer=1; heads=0,1; Row0=[CLS] tok5 tok6 [SEP]; "
+                              "Row1=[CLS] tok7 tok8 tok9 [SEP])"),
+        # classes neg and pos, each a 2 x 2 gate grid of 110-pixel cells and the heatmaps of the 2 heads of layer 1
+        ("image.node4.port2", f"pattern(cell={pattern['picture_grid_cell']}; layers=2; heads=2; classes=neg,pos; "
+                              "drawn=2)"),
     ]
     return nodes, connections, properties, files
 

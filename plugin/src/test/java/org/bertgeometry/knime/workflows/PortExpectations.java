@@ -21,9 +21,10 @@ import org.knime.core.node.port.image.ImagePortObject;
  * Expectations on outputs that are not tables, named in testflow.properties and checked by both workflow runners
  * (on the shim and in real KNIME, after execution and after every reload):
  * <ul>
- * <li>{@code image.node<id>.port<p>=<w>x<h>} (exact size) or {@code >=<w>x<h>} (at least): the port holds an
- * image port object whose cell is PNG, the bytes decode with ImageIO, the size is as stated and the picture is
- * not of one colour;</li>
+ * <li>{@code image.node<id>.port<p>=<w>x<h>} (exact size), {@code >=<w>x<h>} (at least) or a picture expression
+ * whose exact size {@link PictureSizes} derives from settings, data shape and texts: the port holds an image port
+ * object whose cell is PNG, the bytes decode with ImageIO, the size is as stated and the picture is not of one
+ * colour;</li>
  * <li>{@code variable.node<id>.<name>=<value>}: the node pushed flow variable {@code name}; a number is compared
  * within {@code tolerance}, {@code *} only asks for its presence, anything else is compared as text.</li>
  * </ul>
@@ -43,8 +44,9 @@ public final class PortExpectations {
     public static List<String> image(final String expected, final PortObject port) {
         List<String> problems = new ArrayList<>();
         Matcher size = SIZE.matcher(expected.trim());
-        if (!size.matches()) {
-            problems.add("image expectation '" + expected + "' is not <w>x<h> or >=<w>x<h>");
+        PictureSizes.Size derived = size.matches() ? null : PictureSizes.of(expected);
+        if (!size.matches() && derived == null) {
+            problems.add("image expectation '" + expected + "' is not <w>x<h>, >=<w>x<h> or a picture expression");
             return problems;
         }
         if (!(port instanceof ImagePortObject image)) {
@@ -66,12 +68,13 @@ public final class PortExpectations {
             problems.add("the PNG bytes do not decode");
             return problems;
         }
-        int w = Integer.parseInt(size.group(2));
-        int h = Integer.parseInt(size.group(3));
-        boolean atLeast = size.group(1) != null;
+        int w = derived != null ? derived.width() : Integer.parseInt(size.group(2));
+        int h = derived != null ? derived.height() : Integer.parseInt(size.group(3));
+        boolean atLeast = derived == null && size.group(1) != null;
         if (atLeast ? decoded.getWidth() < w || decoded.getHeight() < h
             : decoded.getWidth() != w || decoded.getHeight() != h) {
-            problems.add("image is " + decoded.getWidth() + "x" + decoded.getHeight() + ", expected " + expected);
+            problems.add("image is " + decoded.getWidth() + "x" + decoded.getHeight() + ", expected " + expected
+                + (derived != null ? " = " + derived : ""));
         }
         if (colours(decoded) < 2) {
             problems.add("image is of one colour");
