@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.bertgeometry.knime.nodes.NamedInWarning;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.nodes.ProgressInputStream;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
@@ -40,9 +41,6 @@ import org.knime.core.node.port.PortType;
  * line and record; nothing is left half-read.
  */
 public final class FastaReaderNodeModel extends SettingsNodeModel {
-
-    /** How many skipped genomes or unlabelled records the warning names before it only counts. */
-    private static final int NAMED_IN_WARNING = 5;
 
     private final FastaReaderSettings m_settings = new FastaReaderSettings();
 
@@ -138,21 +136,17 @@ public final class FastaReaderNodeModel extends SettingsNodeModel {
         List<String> parts = new ArrayList<>();
         if (!skipped.isEmpty()) {
             parts.add(skipped.size() + " of " + records + " genomes skipped because no complete spike was found: "
-                + named(skipped) + ".");
+                + NamedInWarning.first(skipped) + ".");
         }
         if (!unlabelled.isEmpty()) {
             parts.add(unlabelled.size() + " record(s) have no label in their header (missing value): "
-                + named(unlabelled) + ".");
+                + NamedInWarning.first(unlabelled) + ".");
         }
         if (!readerWarnings.isEmpty()) {
-            parts.add(readerWarnings.size() + " duplicate record(s) skipped: " + named(readerWarnings) + ".");
+            parts.add(readerWarnings.size() + " duplicate record(s) skipped: " + NamedInWarning.first(readerWarnings)
+                + ".");
         }
         return String.join(" ", parts);
-    }
-
-    private static String named(final List<String> items) {
-        String shown = String.join(", ", items.subList(0, Math.min(NAMED_IN_WARNING, items.size())));
-        return items.size() > NAMED_IN_WARNING ? shown + " and " + (items.size() - NAMED_IN_WARNING) + " more" : shown;
     }
 
     @Override

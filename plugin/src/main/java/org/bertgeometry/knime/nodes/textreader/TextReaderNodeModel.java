@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.bertgeometry.knime.nodes.NamedInWarning;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.nodes.ProgressInputStream;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
@@ -37,9 +38,6 @@ import org.knime.core.node.port.PortType;
  * line, and no table is output.
  */
 public final class TextReaderNodeModel extends SettingsNodeModel {
-
-    /** How many line numbers a warning names before it only counts. */
-    private static final int NAMED_IN_WARNING = 5;
 
     private final TextReaderSettings m_settings = new TextReaderSettings();
 
@@ -141,11 +139,8 @@ public final class TextReaderNodeModel extends SettingsNodeModel {
     }
 
     private static String lines(final List<Long> numbers) {
-        List<String> shown = numbers.subList(0, Math.min(NAMED_IN_WARNING, numbers.size())).stream()
-            .map(String::valueOf).toList();
-        String named = (numbers.size() == 1 ? "line " : "lines ") + String.join(", ", shown);
-        return numbers.size() > NAMED_IN_WARNING ? named + " and " + (numbers.size() - NAMED_IN_WARNING) + " more"
-            : named;
+        return (numbers.size() == 1 ? "line " : "lines ")
+            + NamedInWarning.first(numbers.stream().map(String::valueOf).toList());
     }
 
     @Override
