@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.bertgeometry.knime.nodes.NamedInWarning;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
@@ -49,13 +50,10 @@ public final class TextReaderNodeModel extends SettingsNodeModel {
         return m_settings;
     }
 
+    /** The columns text and, with a label column named, label; both strings. */
     static DataTableSpec outputSpec(final boolean withLabel) {
-        List<DataColumnSpec> cols = new ArrayList<>(List.of(new DataColumnSpecCreator("text", StringCell.TYPE)
-            .createSpec()));
-        if (withLabel) {
-            cols.add(new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
-        }
-        return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
+        return new DataTableSpec((withLabel ? Stream.of("text", "label") : Stream.of("text"))
+            .map(name -> new DataColumnSpecCreator(name, StringCell.TYPE).createSpec()).toArray(DataColumnSpec[]::new));
     }
 
     @Override
