@@ -34,6 +34,7 @@ import org.knime.core.node.port.PortType;
  * whose header names the text column and an optional label column) into a table with the columns {@code text} and,
  * where a label column is named, {@code label}, so that a workflow holding its sentences in its own {@code data/}
  * folder needs no other extension. Row IDs are Row0, Row1, ... in file order, as KNIME's own readers write them.
+ * Configure reads a tab-separated file's header row, so that a named column it lacks is reported before execution.
  * Skipped blank lines and empty fields (missing values) are counted and their lines named in the warning; a file
  * without any text, or one that cannot be read as described, fails the node with a message naming the file and
  * line, and no table is output.
@@ -58,7 +59,14 @@ public final class TextReaderNodeModel extends SettingsNodeModel {
 
     @Override
     protected PortObjectSpec[] configure(final PortObjectSpec[] inSpecs) throws InvalidSettingsException {
-        m_settings.file();
+        Path file = m_settings.file();
+        if (m_settings.layout() == TextLayout.TAB_SEPARATED) {
+            try (TextFileReader header = open(Files.newInputStream(file), file)) {
+                // opening reads the header row: a named column it lacks fails here, before execution
+            } catch (IOException e) {
+                throw new InvalidSettingsException(e.getMessage(), e);
+            }
+        }
         return new PortObjectSpec[]{outputSpec(!m_settings.labelColumn().isEmpty())};
     }
 

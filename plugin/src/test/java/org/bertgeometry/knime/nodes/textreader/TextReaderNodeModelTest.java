@@ -216,6 +216,10 @@ class TextReaderNodeModelTest {
             && message.contains("(sentence, class) has no column 'text'"), message);
         message = failure(tabSeparated(f, "sentence", "label"));
         assertTrue(message.contains("has no column 'label'") && message.contains("label column"), message);
+        InvalidSettingsException atConfigure = assertThrows(InvalidSettingsException.class,
+            () -> ShimNodeRunner.configure(tabSeparated(f, "text", "class")));
+        assertTrue(atConfigure.getMessage().contains("no column 'text'"), "reported before execution: "
+            + atConfigure.getMessage());
         message = failure(tabSeparated(write("twice.tsv", "text\ttext\na\tb\n"), "text", ""));
         assertTrue(message.contains("more than one column 'text'"), message);
     }
