@@ -2,11 +2,10 @@ package org.bertgeometry.knime.nodes.textreader;
 
 import java.nio.file.Path;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.bertgeometry.knime.paths.PathResolver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
@@ -15,16 +14,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * (default "text") and of the label column (default "label"; empty for none). The column names are enabled only
  * for the tab-separated layout.
  */
-final class TextReaderSettings implements NodeSettingsGroup {
-    static final String CFG_FILE = "text_file";
+final class TextReaderSettings extends DeclaredSettings {
     static final String CFG_LAYOUT = "layout";
     static final String CFG_TEXT_COLUMN = "text_column";
     static final String CFG_LABEL_COLUMN = "label_column";
 
-    private final SettingsModelString m_file = new SettingsModelString(CFG_FILE, "");
-    private final SettingsModelString m_layout = new SettingsModelString(CFG_LAYOUT, TextLayout.LINES.name());
-    private final SettingsModelString m_textColumn = new SettingsModelString(CFG_TEXT_COLUMN, "text");
-    private final SettingsModelString m_labelColumn = new SettingsModelString(CFG_LABEL_COLUMN, "label");
+    private final SettingsModelString m_file = firstRelease().string("text_file", "");
+    private final SettingsModelString m_layout = firstRelease().string(CFG_LAYOUT, TextLayout.LINES.name());
+    private final SettingsModelString m_textColumn = firstRelease().string(CFG_TEXT_COLUMN, "text");
+    private final SettingsModelString m_labelColumn = firstRelease().string(CFG_LABEL_COLUMN, "label");
 
     TextReaderSettings() {
         m_layout.addChangeListener(e -> enableColumnNames());
@@ -82,19 +80,7 @@ final class TextReaderSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_file.saveSettingsTo(settings);
-        m_layout.saveSettingsTo(settings);
-        m_textColumn.saveSettingsTo(settings);
-        m_labelColumn.saveSettingsTo(settings);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_file.validateSettings(settings);
-        m_layout.validateSettings(settings);
-        m_textColumn.validateSettings(settings);
-        m_labelColumn.validateSettings(settings);
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         String layout = settings.getString(CFG_LAYOUT);
         if (TextLayout.ofName(layout).isEmpty()) {
             throw new InvalidSettingsException("Unknown layout '" + layout + "'; use LINES (one text per line) or"
@@ -111,13 +97,5 @@ final class TextReaderSettings implements NodeSettingsGroup {
                     + "'; name two different columns, or leave the label column empty.");
             }
         }
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_file.loadSettingsFrom(settings);
-        m_layout.loadSettingsFrom(settings);
-        m_textColumn.loadSettingsFrom(settings);
-        m_labelColumn.loadSettingsFrom(settings);
     }
 }
