@@ -277,6 +277,11 @@ class TextReaderNodeModelTest {
     }
 
     @Test
+    void theDialogBuildsFromTheSettingsWithoutADisplay() {
+        assertTrue(new TextReaderNodeFactory().createNodeDialogPane() instanceof TextReaderNodeDialog);
+    }
+
+    @Test
     void theColumnNamesApplyOnlyToTheTabSeparatedLayout() throws Exception {
         TextReaderSettings s = new TextReaderSettings();
         assertFalse(s.textColumnModel().isEnabled(), "one text per line is the default: no columns to name");
