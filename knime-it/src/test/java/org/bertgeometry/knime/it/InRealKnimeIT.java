@@ -92,8 +92,8 @@ class InRealKnimeIT {
      * model port executing at the same time with the same outputs as one after the other (docs/knime.md, "DJL on
      * KNIME's worker threads"). Paths: the BERT Loader finds its model through every form of location a user may
      * type (docs/knime.md, "Paths"), and a workflow folder holding its model runs after being copied elsewhere.
-     * Configure with input tables that do not fit the settings, and cancelling a training through KNIME's
-     * ExecutionMonitor. (Port-object save/load through real file stores and settings through real NodeSettings XML
+     * Configure with input tables that do not fit the settings, a Text Reader naming a column its file (found
+     * through a knime:// URL) lacks, and cancelling a training through KNIME's ExecutionMonitor. (Port-object save/load through real file stores and settings through real NodeSettings XML
      * are part of every stored workflow's check: see StoredWorkflows.)
      */
     @Nested
@@ -130,6 +130,7 @@ class InRealKnimeIT {
                     + "|The input table has no text column 'no_such_column'",
                 "setting:" + W + "/cone-index|1|vector_column|g|Column 'g' is not a list column",
                 "setting:" + W + "/cone-index|1|group_column|v|The group column 'v' does not hold strings",
+                "setting:" + W + "/example-text|5|text_column|sentence|has no column 'sentence'",
                 "cancel:" + W + "/case-study|1"));
         }
     }
