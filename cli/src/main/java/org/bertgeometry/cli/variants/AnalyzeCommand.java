@@ -78,8 +78,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    /** What the capture pass produced, and how many genomes had no usable spike. */
-    private record Captured(GeometryCapture capture, long skippedGenomes) {
+    /** What the capture pass produced, its results, and how many genomes had no usable spike. */
+    private record Captured(GeometryCapture capture, GeometryResults results, long skippedGenomes) {
     }
 
     @Override
@@ -106,8 +106,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             GeometryRunSettings settings = GeometryRunSettings.defaults().withBatchSize(batchSize);
             Captured captured = cluster == null ? captureHere(bert, names, byId, settings, err)
-                    : captureOnCluster(cluster, byId, names.size(), settings, err);
-            GeometryResults g = AttentionGeometryRun.results(bert, names, captured.capture());
+                    : captureOnCluster(cluster, bert, names, byId, selected, settings, err);
+            GeometryResults g = captured.results();
             // predictions of the capture pass itself: no second pass, and the same on a cluster
             int[][] yp = captured.capture().labelsAndPredictions();
             ClassificationMetrics m = ClassificationMetrics.compute(yp[0], yp[1], names.size());
@@ -161,13 +161,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         GeometryCapture capture = AttentionGeometryRun.runCapture(bert, ids, y, names, settings,
                 f -> bar.progress(f, ""), () -> false);
         bar.done();
-        return new Captured(capture, input.skipped().size());
+        return new Captured(capture, AttentionGeometryRun.results(bert, names, capture), input.skipped().size());
     }
 
-    private Captured captureOnCluster(DistributedCapture cluster, Map<String, String> byId, int classes,
-            GeometryRunSettings settings, PrintWriter err) throws Exception {
+    private Captured captureOnCluster(DistributedCapture cluster, LoadedBert bert, List<String> names,
+            Map<String, String> byId, int selected, GeometryRunSettings settings, PrintWriter err) throws Exception {
         DistributedCapture.Outcome o = cluster.capture(new DistributedCapture.Request(sparkMaster,
-                model.toAbsolutePath().toString(), fasta, byId, classes, settings));
+                model.toAbsolutePath().toString(), fasta, byId, names.size(), bert.checkpoint().config().numHiddenLayers(),
+                bert.checkpoint().config().numAttentionHeads(), settings, selected));
         if (o.skippedGenomes() > 0) {
             err.println("bertgeo: skipped " + o.skippedGenomes() + " genome(s) without a usable spike");
         }
@@ -175,7 +176,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "bertgeo: warning: %d sequences were longer than the model's positions and were "
                     + "truncated%n", o.truncated());
         }
-        return new Captured(o.capture(), o.skippedGenomes());
+        return new Captured(o.capture(), AttentionGeometryRun.results(bert, names, o.capture(), o.gates(), o.maps()),
+                o.skippedGenomes());
     }
 
     /**
