@@ -7,9 +7,11 @@ import java.util.stream.IntStream;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
 import org.bertgeometry.analysis.AttentionGeometryRun;
+import org.bertgeometry.analysis.ClassMeanReadout;
 import org.bertgeometry.analysis.GeometryCapture;
 import org.bertgeometry.capture.ClassMeanAttentionSink;
 import org.bertgeometry.capture.Snapshots;
+import org.bertgeometry.geometry.GateClassifier;
 import scala.Tuple2;
 
 /**
@@ -89,16 +91,20 @@ record HeadBlocks(int layers, int heads) implements Serializable {
     }
 
     /**
-     * What the driver needs of one reduced head block: every class's gate and the cropped map of class
-     * {@code mapClass}.
+     * What the driver needs of one reduced head block: every class's gate and, of class {@code mapClass},
+     * what {@code readout} reads from its cropped map, and the map itself in the last layer.
      *
      * @param crop per class, the side to crop to (from the reduced rest, {@link GeometryCapture#cropPerClass})
      */
-    HeadSummary summarise(int key, byte[] block, int classes, int[] crop, int mapClass) {
+    HeadSummary summarise(int key, byte[] block, int classes, int[] crop, int mapClass, ClassMeanReadout readout) {
         int layer = key / heads;
         int head = key % heads;
         ClassMeanAttentionSink means = ClassMeanAttentionSink.fromSnapshot(block);
-        return new HeadSummary(layer, head, AttentionGeometryRun.headGates(means, crop, classes, layer, head),
-                means.count(mapClass) == 0 ? null : AttentionGeometryRun.croppedMean(means, crop, mapClass, layer, head));
+        GateClassifier.Classification[] gates = AttentionGeometryRun.headGates(means, crop, classes, layer, head);
+        if (means.count(mapClass) == 0) {
+            return new HeadSummary(layer, head, gates, null, null);
+        }
+        double[][] map = AttentionGeometryRun.croppedMean(means, crop, mapClass, layer, head);
+        return new HeadSummary(layer, head, gates, layer == layers - 1 ? map : null, readout.read(layer, head, map));
     }
 }

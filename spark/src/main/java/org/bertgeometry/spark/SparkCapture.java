@@ -2,6 +2,7 @@ package org.bertgeometry.spark;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +18,7 @@ import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.ClassMeanMaps;
+import org.bertgeometry.analysis.ClassMeanReadout;
 import org.bertgeometry.analysis.GeometryCapture;
 import org.bertgeometry.cli.variants.DistributedCapture;
 import org.bertgeometry.cli.variants.LabelledSequence;
@@ -35,8 +37,8 @@ import scala.Tuple2;
  * (indices [kB, (k+1)B)), each task captures its batches into one {@link GeometryCapture} with the
  * model of its slot ({@link ExecutorModels}), and the captures leave the tasks cut into blocks, one per
  * attention head plus the rest ({@link HeadBlocks}), reduced by key on the executors. The driver receives
- * the reduced rest and, per head, the gates and the maps of the class the report draws, never a whole
- * capture. The merge is exact, so the result equals one pass; a retried task starts from an empty
+ * the reduced rest and, per head, the gates, the domain tests of the class the report draws and that
+ * class's maps of the last layer, never a whole capture. The merge is exact, so the result equals one pass; a retried task starts from an empty
  * capture, so nothing is counted twice.
  */
 public final class SparkCapture implements DistributedCapture {
@@ -107,8 +109,9 @@ public final class SparkCapture implements DistributedCapture {
                 reduced.values().collectPartitions(new int[] {blocks.restPartition()})[0].get(0));
         int[] crop = rest.cropPerClass();
         int mapClass = request.mapClass();
+        ClassMeanReadout readout = request.readout();
         List<HeadSummary>[] summaries = reduced
-                .map(b -> blocks.summarise(b._1(), b._2(), classes, crop, mapClass))
+                .map(b -> blocks.summarise(b._1(), b._2(), classes, crop, mapClass, readout))
                 .collectPartitions(blocks.headPartitions());
         encoded.unpersist(false);
         return outcome(rest, summaries, classes, request, totals);
@@ -120,22 +123,25 @@ public final class SparkCapture implements DistributedCapture {
         GateClassifier.Classification[][][] gates =
                 new GateClassifier.Classification[classes][request.layers()][request.heads()];
         double[][][][] maps = new double[request.layers()][request.heads()][][];
+        Serializable[][] readouts = new Serializable[request.layers()][request.heads()];
         for (List<HeadSummary> partition : summaries) {
             for (HeadSummary s : partition) {
                 for (int c = 0; c < classes; c++) {
                     gates[c][s.layer()][s.head()] = s.gates()[c];
                 }
                 maps[s.layer()][s.head()] = s.classMap();
+                readouts[s.layer()][s.head()] = s.readout();
             }
         }
         ClassMeanMaps kept = (c, l, h) -> {
             if (c != request.mapClass() || maps[l][h] == null) {
                 throw new IllegalArgumentException("the class-mean map of class " + c + ", layer " + l + ", head " + h
-                        + " stayed on the executors; only class " + request.mapClass() + " came back");
+                        + " stayed on the executors; only the last layer's of class " + request.mapClass()
+                        + " came back");
             }
             return maps[l][h];
         };
-        return new Outcome(rest, gates, kept, totals[1], totals[2]);
+        return new Outcome(rest, gates, kept, readouts, totals[1], totals[2]);
     }
 
     /** Reads one partition's records with the model of this slot: spike, class and token ids each. */

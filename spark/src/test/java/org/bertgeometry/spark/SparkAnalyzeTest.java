@@ -170,13 +170,15 @@ class SparkAnalyzeTest {
             int mapClass = names.indexOf("omicron");
             int mapSide = correct(reference, mapClass) > 0 ? n : 0;
             // by hand, from the shapes: one stage of the new path sends the driver at most
-            //  - per head the map class's cropped map (at most n rows of n doubles, each row with a header of
-            //    under 32 bytes; none when the class has no aggregated sample) and every class's gate (a label,
-            //    a rule in words, 18 numbers: under 2 KiB), or
+            //  - per head every class's gate (a label, a rule in words, 18 numbers: under 2 KiB) and three
+            //    domain-test rows (10 values each: under 1 KiB each), and in the last layer the map class's
+            //    cropped map (at most n rows of n doubles, each row with a header of under 32 bytes; none when
+            //    the class has no aggregated sample), or
             //  - the merged rest: at most 20 CLS vectors per class and layer (20 spikes per class) of `hidden`
             //    doubles with an index, every class's first-sample ids, head statistics and counts (64 KiB);
             //  plus Spark's own task result (metrics, under 64 KiB per task).
-            long summaries = layers * heads * (mapSide * (8L * mapSide + 32) + classes * 2048L + 65_536);
+            long summaries = heads * mapSide * (8L * mapSide + 32)
+                    + layers * heads * (classes * 2048L + 3 * 1024 + 65_536);
             long rest = classes * layers * 20L * (8L * hidden + 16) + classes * (4L * n + 32) + 2 * 65_536;
             long limit = Math.max(summaries, rest);
             // the whole capture of the data set, as the collect-everything path sent it to the driver in parts:
