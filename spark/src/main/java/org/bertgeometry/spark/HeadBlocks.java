@@ -15,10 +15,10 @@ import org.bertgeometry.geometry.GateClassifier;
 import scala.Tuple2;
 
 /**
- * A task's capture cut into blocks that are reduced by key on the executors (docs/spark.md, "Reduce per
- * head"), so that no single result carries the class-mean sums of every head: key {@code layer × heads +
- * head} holds that head's class-mean state ({@link GeometryCapture#classMeanBlock}: counts, first
- * samples and the head's sums of every class), key {@link #REST} everything else
+ * A task's capture cut into blocks that are reduced by key on the executors (docs/spark.md, "How it
+ * works", step 5), so that no single result carries the class-mean sums of every head: key
+ * {@code layer × heads + head} holds that head's class-mean state ({@link GeometryCapture#classMeanBlock}:
+ * counts, first samples and the head's sums of every class), key {@link #REST} everything else
  * ({@link GeometryCapture#snapshotWithoutClassMeanMaps}). Each kind merges exactly with its own kind,
  * so the reduced blocks are those of one pass.
  *

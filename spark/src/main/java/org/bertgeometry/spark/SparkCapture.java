@@ -38,8 +38,8 @@ import scala.Tuple2;
  * model of its slot ({@link ExecutorModels}), and the captures leave the tasks cut into blocks, one per
  * attention head plus the rest ({@link HeadBlocks}), reduced by key on the executors. The driver receives
  * the reduced rest and, per head, the gates, the domain tests of the class the report draws and that
- * class's maps of the last layer, never a whole capture. The merge is exact, so the result equals one pass; a retried task starts from an empty
- * capture, so nothing is counted twice.
+ * class's maps of the last layer, never a whole capture. The merge is exact, so the result equals one
+ * pass; a retried task starts from an empty capture, so nothing is counted twice.
  */
 public final class SparkCapture implements DistributedCapture {
 

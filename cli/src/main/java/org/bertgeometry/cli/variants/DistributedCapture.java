@@ -13,8 +13,9 @@ import org.bertgeometry.geometry.GateClassifier;
  * The capture pass of {@code analyze} on a cluster: reads the FASTA file there, runs the model in
  * tasks, reduces the class-mean sums per head where they are and returns the merged rest of the
  * {@link GeometryCapture} with what the report reads of the class-mean maps (the gates, the drawn maps of
- * one class, the domain tests), which the command turns into the same report as on one machine. Implemented by the spark module and found with {@link ServiceLoader}, so the
- * command line has no Spark dependency: {@code bertgeo analyze --spark MASTER} works when the spark
+ * one class, the domain tests), which the command turns into the same report as on one machine.
+ * Implemented by the spark module and found with {@link ServiceLoader}, so the command line has no
+ * Spark dependency: {@code bertgeo analyze --spark MASTER} works when the spark
  * module is on the class path (the launcher puts it there).
  */
 public interface DistributedCapture {
