@@ -43,6 +43,14 @@ FACTORIES = {
 # the stored tiny text model of loader-tokenize-directionality, loaded by the workflows beside it
 STORED_MODEL_LOADER = ("BERT Loader",
                        {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"})
+# three labelled texts in that model's vocabulary, and what Infer makes of them: one row per input row, inputs
+# kept; probabilities over the model's 2 labels, [CLS] embedding of hidden size 8; the predicted labels depend on
+# the random weights: ignored
+STORED_MODEL_TEXTS = (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))
+STORED_MODEL_TEXT_CSV = "text:string,label:string\n" + "".join(f"{t},{l}\n" for t, l in STORED_MODEL_TEXTS)
+STORED_MODEL_INFER_EXPECTED = (
+    "text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
+    + "".join(f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n" for t, l in STORED_MODEL_TEXTS))
 
 
 def infer_settings(text, label, batch_size, stored, **picture):
@@ -330,13 +338,8 @@ def loader_infer_pattern():
     ]
     connections = [(1, 1, 2, 1), (2, 2, 3, 1)]
     files = {
-        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
-        # one row per input row, inputs kept; probabilities over the model's 2 labels, [CLS] embedding of
-        # hidden size 8; predicted labels depend on the random weights: ignored
-        "expected/node2.port1.csv": "text:string,label:string,prediction:string,probabilities:doublelist,"
-                                    "cls_embedding:doublelist\n" + "".join(
-            f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
-            for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))),
+        "data/text.csv": STORED_MODEL_TEXT_CSV,
+        "expected/node2.port1.csv": STORED_MODEL_INFER_EXPECTED,
         # class-mean maps: classes neg, pos (model order) x 2 layers x 2 heads, then the one stored sample
         # (the first row, key Row0) x 2 layers x 2 heads
         "expected/node3.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
@@ -369,16 +372,12 @@ def parallel_model_port():
         (4, "Variant Classifier", vc, 3),
     ]
     connections = [(1, 1, 2, 1), (1, 1, 3, 1), (1, 1, 4, 1)]
-    infer_expected = ("text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
-                      + "".join(f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
-                                for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))))
     files = {
-        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
+        "data/text.csv": STORED_MODEL_TEXT_CSV,
         "data/train.csv": "sequence:string,variant:string\n" + "".join(
             f"{'ACGT' * 4}{'A' * k},{'neg' if k % 2 else 'pos'}\n" for k in range(8)),
-        # as in loader-infer-pattern: rows and inputs kept, 2 probabilities, 8-dimensional [CLS] embedding
-        "expected/node2.port1.csv": infer_expected,
-        "expected/node3.port1.csv": infer_expected,
+        "expected/node2.port1.csv": STORED_MODEL_INFER_EXPECTED,
+        "expected/node3.port1.csv": STORED_MODEL_INFER_EXPECTED,
         # one epoch with a validation set: that epoch is the kept one
         "expected/node4.port2.csv": "epoch:int,train_loss:double,validation_loss:double,validation_accuracy:double,"
                                     "learning_rate:double,seconds:double,best:boolean\n1,*,*,*,*,*,true\n",
