@@ -27,7 +27,37 @@ final class BandedAligner {
     record Placement(int start, int end, int score) {
     }
 
+    /**
+     * The cells of reference row i that the band allows: window columns [lo(i), hi(i)] with j - i in
+     * [dMin, dMax] and 0 <= j <= n (row 0 is the free start).
+     */
+    private record Band(int dMin, int dMax, int n) {
+        int lo(int i) {
+            return Math.max(0, i + dMin);
+        }
+
+        int hi(int i) {
+            return Math.min(n, i + dMax);
+        }
+
+        boolean empty(int i) {
+            return lo(i) > hi(i);
+        }
+    }
+
     private BandedAligner() {
+    }
+
+    /** A score row over window columns 0..n (and one past), every cell impossible until a path reaches it. */
+    private static int[] impossible(int n) {
+        int[] row = new int[n + 2];
+        java.util.Arrays.fill(row, NEG);
+        return row;
+    }
+
+    /** Score of reference base {@code rb} against window base {@code wb} (encoded; above 3 is not A/C/G/T). */
+    private static int substitution(byte rb, byte wb) {
+        return rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH;
     }
 
     /**
@@ -41,28 +71,25 @@ final class BandedAligner {
         int n = win.length();
         byte[] w = encode(win);
         byte[] r = encode(ref);
-        int[] ph = new int[n + 2], pf = new int[n + 2], pho = new int[n + 2], pfo = new int[n + 2];
-        int[] ch = new int[n + 2], cf = new int[n + 2], cho = new int[n + 2], cfo = new int[n + 2];
+        Band band = new Band(dMin, dMax, n);
+        int[] ph = impossible(n), pf = impossible(n), pho = new int[n + 2], pfo = new int[n + 2];
+        int[] ch = impossible(n), cf = impossible(n), cho = new int[n + 2], cfo = new int[n + 2];
         final int open = GAP_OPEN + GAP_EXTEND;
-        int prevLo = Math.max(0, dMin);
-        int prevHi = Math.min(n, dMax);
-        if (prevLo > prevHi) {
+        if (band.empty(0)) {
             return null;
         }
-        java.util.Arrays.fill(ph, NEG);
-        java.util.Arrays.fill(pf, NEG);
-        java.util.Arrays.fill(ch, NEG);
-        java.util.Arrays.fill(cf, NEG);
+        int prevLo = band.lo(0);
+        int prevHi = band.hi(0);
         for (int j = prevLo; j <= prevHi; j++) {
             ph[j] = 0; // free start anywhere in the band: the path begins at column j
             pho[j] = j;
         }
         for (int i = 1; i <= m; i++) {
-            int lo = Math.max(0, i + dMin);
-            int hi = Math.min(n, i + dMax);
-            if (lo > hi) {
+            if (band.empty(i)) {
                 return null;
             }
+            int lo = band.lo(i);
+            int hi = band.hi(i);
             // cells of the previous row just outside its band must read as impossible
             if (prevHi + 1 <= n) {
                 ph[prevHi + 1] = NEG;
@@ -102,7 +129,7 @@ final class BandedAligner {
                 int ho = -1;
                 if (j >= 1 && j - 1 >= prevLo) {
                     byte wb = w[j - 1];
-                    h = ph[j - 1] + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                    h = ph[j - 1] + substitution(rb, wb);
                     ho = pho[j - 1];
                 }
                 if (f > h) {
@@ -152,26 +179,23 @@ final class BandedAligner {
         byte[] w = encode(win);
         byte[] r = encode(ref);
         byte[] trace = new byte[(m + 1) * width];
-        int[] ph = new int[n + 2], pf = new int[n + 2], ch = new int[n + 2], cf = new int[n + 2];
+        Band band = new Band(dMin, dMax, n);
+        int[] ph = impossible(n), pf = impossible(n), ch = impossible(n), cf = impossible(n);
         final int open = GAP_OPEN + GAP_EXTEND;
-        java.util.Arrays.fill(ph, NEG);
-        java.util.Arrays.fill(pf, NEG);
-        java.util.Arrays.fill(ch, NEG);
-        java.util.Arrays.fill(cf, NEG);
-        int prevLo = Math.max(0, dMin);
-        int prevHi = Math.min(n, dMax);
-        if (prevLo > prevHi) {
+        if (band.empty(0)) {
             return null;
         }
+        int prevLo = band.lo(0);
+        int prevHi = band.hi(0);
         for (int j = prevLo; j <= prevHi; j++) {
             ph[j] = 0;
         }
         for (int i = 1; i <= m; i++) {
-            int lo = Math.max(0, i + dMin);
-            int hi = Math.min(n, i + dMax);
-            if (lo > hi) {
+            if (band.empty(i)) {
                 return null;
             }
+            int lo = band.lo(i);
+            int hi = band.hi(i);
             if (prevHi + 1 <= n) {
                 ph[prevHi + 1] = NEG;
                 pf[prevHi + 1] = NEG;
@@ -199,7 +223,7 @@ final class BandedAligner {
                 int h = NEG;
                 if (j >= 1 && j - 1 >= prevLo) {
                     byte wb = w[j - 1];
-                    h = ph[j - 1] + (rb > 3 || wb > 3 ? AMBIGUOUS : rb == wb ? MATCH : MISMATCH);
+                    h = ph[j - 1] + substitution(rb, wb);
                 }
                 if (f > h) {
                     h = f;
