@@ -41,8 +41,6 @@ FACTORIES = {
 
 
 # the stored tiny text model of loader-tokenize-directionality, loaded by the workflows beside it
-STORED_MODEL_LOADER = ("BERT Loader",
-                       {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"})
 # three labelled texts in that model's vocabulary, and what Infer makes of them: one row per input row, inputs
 # kept; probabilities over the model's 2 labels, [CLS] embedding of hidden size 8; the predicted labels depend on
 # the random weights: ignored
@@ -65,6 +63,13 @@ def variant_classifier_settings(label, preset, epochs, batch_size, validation_fr
     return {"sequence_column": "sequence", "label_column": label, "preset": preset, "epochs": epochs,
             "batch_size": batch_size, "learning_rate": 0.0, "seed": 42, "validation_fraction": validation_fraction,
             "early_stopping_patience": 0}
+
+
+# the stored tiny text model of loader-tokenize-directionality (2 layers, 2 heads, hidden 8, labels neg/pos, 32
+# positions) as node 1, and an Infer node for its labelled texts (STORED_MODEL_TEXT_CSV) keeping one sample
+STORED_MODEL_LOADER = (1, "BERT Loader",
+                       {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1)
+STORED_MODEL_INFER = ("BERT Infer with Attention Capture", infer_settings("text", "label", batch_size=2, stored=1), 3)
 
 
 def entry(key, value, indent):
@@ -328,11 +333,9 @@ def loader_tokenize_directionality():
 
 
 def loader_infer_pattern():
-    # the same stored tiny model (2 layers, 2 heads, hidden 8, labels neg/pos, 32 positions)
-    infer = infer_settings("text", "label", batch_size=2, stored=1)
     nodes = [
-        (1, *STORED_MODEL_LOADER, 1),
-        (2, "BERT Infer with Attention Capture", infer, 3),
+        STORED_MODEL_LOADER,
+        (2, *STORED_MODEL_INFER),
         (3, "Attention Pattern Classifier", {"include_samples": True, "picture_heads": "0:1, 1:0",
                                              "picture_heatmap_pixels": 64}, 2),
     ]
@@ -363,12 +366,11 @@ def loader_infer_pattern():
 def parallel_model_port():
     # one model port feeding two Infer nodes and a Variant Classifier (fine-tuning it), which KNIME executes at
     # the same time; knime-it's driver also executes a copy node by node and requires identical outputs
-    infer = infer_settings("text", "label", batch_size=2, stored=1)
     vc = variant_classifier_settings("variant", "BASE", epochs=1, batch_size=2, validation_fraction=0.25)
     nodes = [
-        (1, *STORED_MODEL_LOADER, 1),
-        (2, "BERT Infer with Attention Capture", infer, 3),
-        (3, "BERT Infer with Attention Capture", infer, 3),
+        STORED_MODEL_LOADER,
+        (2, *STORED_MODEL_INFER),
+        (3, *STORED_MODEL_INFER),
         (4, "Variant Classifier", vc, 3),
     ]
     connections = [(1, 1, 2, 1), (1, 1, 3, 1), (1, 1, 4, 1)]
