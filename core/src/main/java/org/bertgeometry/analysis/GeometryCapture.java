@@ -14,6 +14,7 @@ import org.bertgeometry.capture.ClassMeanAttentionSink;
 import org.bertgeometry.capture.ForwardingSink;
 import org.bertgeometry.capture.MergeableState;
 import org.bertgeometry.capture.SampleContext;
+import org.bertgeometry.capture.SnapshotIo;
 import org.bertgeometry.capture.Snapshots;
 import org.bertgeometry.geometry.ConeIndex;
 import org.bertgeometry.geometry.MetastableK;
@@ -191,9 +192,7 @@ public final class GeometryCapture implements ForwardingSink, MergeableState<Geo
         means.write(out);
         headSums.write(out);
         hidden.write(out);
-        for (long c : confusion) {
-            out.writeLong(c);
-        }
+        SnapshotIo.writeFixed(out, confusion);
     }
 
     /** Reads what {@link #write} wrote. */
@@ -203,9 +202,7 @@ public final class GeometryCapture implements ForwardingSink, MergeableState<Geo
                 in.readBoolean(), in.readInt());
         GeometryCapture g = new GeometryCapture(classes, settings, ClassMeanAttentionSink.read(in),
                 AttentionMapStatisticSums.read(in), HiddenStateSink.read(in));
-        for (int i = 0; i < g.confusion.length; i++) {
-            g.confusion[i] = in.readLong();
-        }
+        SnapshotIo.readFixed(in, g.confusion);
         return g;
     }
 
