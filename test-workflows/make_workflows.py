@@ -42,8 +42,14 @@ FACTORIES = {
 
 
 # the stored tiny text model of loader-tokenize-directionality, loaded by the workflows beside it
-STORED_MODEL_LOADER = ("BERT Loader",
-                       {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"})
+# three labelled texts in that model's vocabulary, and what Infer makes of them: one row per input row, inputs
+# kept; probabilities over the model's 2 labels, [CLS] embedding of hidden size 8; the predicted labels depend on
+# the random weights: ignored
+STORED_MODEL_TEXTS = (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))
+STORED_MODEL_TEXT_CSV = "text:string,label:string\n" + "".join(f"{t},{l}\n" for t, l in STORED_MODEL_TEXTS)
+STORED_MODEL_INFER_EXPECTED = (
+    "text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
+    + "".join(f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n" for t, l in STORED_MODEL_TEXTS))
 
 
 def infer_settings(text, label, batch_size, stored, **picture):
@@ -58,6 +64,13 @@ def variant_classifier_settings(label, preset, epochs, batch_size, validation_fr
     return {"sequence_column": "sequence", "label_column": label, "preset": preset, "epochs": epochs,
             "batch_size": batch_size, "learning_rate": 0.0, "seed": 42, "validation_fraction": validation_fraction,
             "early_stopping_patience": 0}
+
+
+# the stored tiny text model of loader-tokenize-directionality (2 layers, 2 heads, hidden 8, labels neg/pos, 32
+# positions) as node 1, and an Infer node for its labelled texts (STORED_MODEL_TEXT_CSV) keeping one sample
+STORED_MODEL_LOADER = (1, "BERT Loader",
+                       {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1)
+STORED_MODEL_INFER = ("BERT Infer with Attention Capture", infer_settings("text", "label", batch_size=2, stored=1), 3)
 
 
 def entry(key, value, indent):
@@ -342,23 +355,16 @@ def loader_tokenize_directionality():
 
 
 def loader_infer_pattern():
-    # the same stored tiny model (2 layers, 2 heads, hidden 8, labels neg/pos, 32 positions)
-    infer = infer_settings("text", "label", batch_size=2, stored=1)
     nodes = [
-        (1, *STORED_MODEL_LOADER, 1),
-        (2, "BERT Infer with Attention Capture", infer, 3),
+        STORED_MODEL_LOADER,
+        (2, *STORED_MODEL_INFER),
         (3, "Attention Pattern Classifier", {"include_samples": True, "picture_heads": "0:1, 1:0",
                                              "picture_heatmap_pixels": 64}, 2),
     ]
     connections = [(1, 1, 2, 1), (2, 2, 3, 1)]
     files = {
-        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
-        # one row per input row, inputs kept; probabilities over the model's 2 labels, [CLS] embedding of
-        # hidden size 8; predicted labels depend on the random weights: ignored
-        "expected/node2.port1.csv": "text:string,label:string,prediction:string,probabilities:doublelist,"
-                                    "cls_embedding:doublelist\n" + "".join(
-            f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
-            for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))),
+        "data/text.csv": STORED_MODEL_TEXT_CSV,
+        "expected/node2.port1.csv": STORED_MODEL_INFER_EXPECTED,
         # class-mean maps: classes neg, pos (model order) x 2 layers x 2 heads, then the one stored sample
         # (the first row, key Row0) x 2 layers x 2 heads
         "expected/node3.port1.csv": "source:string,item:string,layer:int,head:int,...\n" + "".join(
@@ -382,25 +388,20 @@ def loader_infer_pattern():
 def parallel_model_port():
     # one model port feeding two Infer nodes and a Variant Classifier (fine-tuning it), which KNIME executes at
     # the same time; knime-it's driver also executes a copy node by node and requires identical outputs
-    infer = infer_settings("text", "label", batch_size=2, stored=1)
     vc = variant_classifier_settings("variant", "BASE", epochs=1, batch_size=2, validation_fraction=0.25)
     nodes = [
-        (1, *STORED_MODEL_LOADER, 1),
-        (2, "BERT Infer with Attention Capture", infer, 3),
-        (3, "BERT Infer with Attention Capture", infer, 3),
+        STORED_MODEL_LOADER,
+        (2, *STORED_MODEL_INFER),
+        (3, *STORED_MODEL_INFER),
         (4, "Variant Classifier", vc, 3),
     ]
     connections = [(1, 1, 2, 1), (1, 1, 3, 1), (1, 1, 4, 1)]
-    infer_expected = ("text:string,label:string,prediction:string,probabilities:doublelist,cls_embedding:doublelist\n"
-                      + "".join(f"{t},{l},*,[*;*],[{';'.join('*' * 8)}]\n"
-                                for t, l in (("tok5 tok6", "neg"), ("tok7", "pos"), ("tok8 tok9 tok10", "neg"))))
     files = {
-        "data/text.csv": "text:string,label:string\ntok5 tok6,neg\ntok7,pos\ntok8 tok9 tok10,neg\n",
+        "data/text.csv": STORED_MODEL_TEXT_CSV,
         "data/train.csv": "sequence:string,variant:string\n" + "".join(
             f"{'ACGT' * 4}{'A' * k},{'neg' if k % 2 else 'pos'}\n" for k in range(8)),
-        # as in loader-infer-pattern: rows and inputs kept, 2 probabilities, 8-dimensional [CLS] embedding
-        "expected/node2.port1.csv": infer_expected,
-        "expected/node3.port1.csv": infer_expected,
+        "expected/node2.port1.csv": STORED_MODEL_INFER_EXPECTED,
+        "expected/node3.port1.csv": STORED_MODEL_INFER_EXPECTED,
         # one epoch with a validation set: that epoch is the kept one
         "expected/node4.port2.csv": "epoch:int,train_loss:double,validation_loss:double,validation_accuracy:double,"
                                     "learning_rate:double,seconds:double,best:boolean\n1,*,*,*,*,*,true\n",

@@ -16,10 +16,8 @@ public final class ThreadsOption {
 
     /** The requested count, else {@code ai.djl.pytorch.num_threads}, else the available cores. */
     public int count() {
-        if (threads != null && threads < 1) {
-            throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
-        }
-        return threads != null ? threads : Integer.getInteger("ai.djl.pytorch.num_threads", EngineThreads.available());
+        return threads != null ? OptionChecks.atLeast("--threads", 1, threads)
+                : Integer.getInteger("ai.djl.pytorch.num_threads", EngineThreads.available());
     }
 
     /** Sets the count on the calling thread, where the command then runs its model. */

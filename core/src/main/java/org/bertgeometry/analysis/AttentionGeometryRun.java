@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import org.bertgeometry.capture.CaptureSink;
+import org.bertgeometry.capture.ClassMeanAttentionSink;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.geometry.SpecialPositions;
@@ -128,40 +129,74 @@ public final class AttentionGeometryRun {
     /** Gate labels, means and directionality from a complete (merged) capture. */
     public static GeometryResults results(LoadedBert bert, List<String> classNames, GeometryCapture capture) {
         BertConfig config = bert.checkpoint().config();
-        int layers = config.numHiddenLayers();
-        int heads = config.numAttentionHeads();
         int classes = classNames.size();
-        long[] perClass = new long[classes];
+        int[] crop = capture.cropPerClass();
+        ClassMeanAttentionSink means = capture.means();
+        GateClassifier.Classification[][][] gates = new GateClassifier.Classification[classes][][];
         for (int c = 0; c < classes; c++) {
-            perClass[c] = capture.means().count(c);
+            gates[c] = new GateClassifier.Classification[config.numHiddenLayers()][config.numAttentionHeads()];
         }
-        HiddenStateSink hidden = capture.hidden();
-        int[] crop = hidden.cropPerClass();
-        GateClassifier.Classification[][][] gates = new GateClassifier.Classification[classes][layers][heads];
-        for (int l = 0; l < layers; l++) {
-            for (int h = 0; h < heads; h++) {
-                // one head's class-mean maps together, so that the instance rule can compare classes
-                List<Integer> seen = new ArrayList<>();
-                List<double[][]> maps = new ArrayList<>();
+        for (int l = 0; l < config.numHiddenLayers(); l++) {
+            for (int h = 0; h < config.numAttentionHeads(); h++) {
+                GateClassifier.Classification[] head = headGates(means, crop, classes, l, h);
                 for (int c = 0; c < classes; c++) {
-                    if (perClass[c] > 0) {
-                        seen.add(c);
-                        maps.add(GeometryResults.cropped(capture.means().mean(c, l, h), crop[c]));
-                    }
-                }
-                // [SEP] and padding are cropped away; [CLS] stays at 0
-                List<GateClassifier.Classification> headGates = GateClassifier.classifyClasses(maps,
-                        Collections.nCopies(maps.size(), new SpecialPositions(0, new int[0])),
-                        GateClassifier.Params.defaults());
-                for (int k = 0; k < seen.size(); k++) {
-                    gates[seen.get(k)][l][h] = headGates.get(k);
+                    gates[c][l][h] = head[c];
                 }
             }
         }
+        return results(bert, classNames, capture, gates, (c, l, h) -> croppedMean(means, crop, c, l, h));
+    }
+
+    /**
+     * Results from a capture whose class-mean sums were reduced elsewhere (per head, on a cluster):
+     * {@code capture} needs only the counts and first samples of the class means
+     * ({@link GeometryCapture#snapshotWithoutClassMeanMaps}); the gate of every (class, layer, head), null
+     * for a class without aggregated samples, and the maps the report reads come with it.
+     */
+    public static GeometryResults results(LoadedBert bert, List<String> classNames, GeometryCapture capture,
+            GateClassifier.Classification[][][] gates, ClassMeanMaps maps) {
+        BertConfig config = bert.checkpoint().config();
+        long[] perClass = new long[classNames.size()];
+        for (int c = 0; c < perClass.length; c++) {
+            perClass[c] = capture.means().count(c);
+        }
+        HiddenStateSink hidden = capture.hidden();
         List<Directionality.HeadResult> dir = Directionality.ofModel(config, bert.checkpoint().weights(),
                 Directionality.Params.defaults());
-        return new GeometryResults(classNames, perClass, capture.means(), crop, gates,
+        return new GeometryResults(classNames, perClass, maps, capture.cropPerClass(), gates,
                 capture.headSums().means(GeometryCapture.K_MEDIAN), capture.headSums().means(GeometryCapture.ROW_CONE),
                 hidden.tokenConeMeans(), hidden.clsConeByClass(), hidden.clsVectors(), dir);
+    }
+
+    /**
+     * The gate of each class's cropped class-mean map at (layer, head), by class; null for a class without
+     * aggregated samples. One head's maps are classified together so that the instance rule can compare
+     * classes. {@code means} may hold only this head ({@link ClassMeanAttentionSink#head}).
+     *
+     * @param crop per class, the side to crop to ({@link GeometryCapture#cropPerClass})
+     */
+    public static GateClassifier.Classification[] headGates(ClassMeanAttentionSink means, int[] crop, int classes,
+            int layer, int head) {
+        List<Integer> seen = new ArrayList<>();
+        List<double[][]> maps = new ArrayList<>();
+        for (int c = 0; c < classes; c++) {
+            if (means.count(c) > 0) {
+                seen.add(c);
+                maps.add(croppedMean(means, crop, c, layer, head));
+            }
+        }
+        // [SEP] and padding are cropped away; [CLS] stays at 0
+        List<GateClassifier.Classification> headGates = GateClassifier.classifyClasses(maps,
+                Collections.nCopies(maps.size(), new SpecialPositions(0, new int[0])), GateClassifier.Params.defaults());
+        GateClassifier.Classification[] out = new GateClassifier.Classification[classes];
+        for (int k = 0; k < seen.size(); k++) {
+            out[seen.get(k)] = headGates.get(k);
+        }
+        return out;
+    }
+
+    /** The mean map of class {@code cls} at (layer, head), cropped to {@code crop[cls]}: what the report reads. */
+    public static double[][] croppedMean(ClassMeanAttentionSink means, int[] crop, int cls, int layer, int head) {
+        return GeometryResults.cropped(means.mean(cls, layer, head), crop[cls]);
     }
 }

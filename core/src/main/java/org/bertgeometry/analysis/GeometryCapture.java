@@ -14,6 +14,7 @@ import org.bertgeometry.capture.ClassMeanAttentionSink;
 import org.bertgeometry.capture.ForwardingSink;
 import org.bertgeometry.capture.MergeableState;
 import org.bertgeometry.capture.SampleContext;
+import org.bertgeometry.capture.SnapshotIo;
 import org.bertgeometry.capture.Snapshots;
 import org.bertgeometry.geometry.ConeIndex;
 import org.bertgeometry.geometry.MetastableK;
@@ -99,6 +100,39 @@ public final class GeometryCapture implements ForwardingSink, MergeableState<Geo
         return hidden;
     }
 
+    /** Side of the stored class-mean maps. */
+    public int mapSize() {
+        return means.mapSize();
+    }
+
+    /**
+     * Per class, the shortest [SEP] position among its aggregated samples (0 for a class without any):
+     * the side to which its class-mean maps are cropped.
+     */
+    public int[] cropPerClass() {
+        return hidden.cropPerClass();
+    }
+
+    /**
+     * The class-mean state of one (layer, head) as a snapshot of a {@link ClassMeanAttentionSink}
+     * ({@link ClassMeanAttentionSink#head}): blocks of the same head from parts of a data set merge into
+     * the block of one pass, which {@link AttentionGeometryRun#headGates} reads.
+     */
+    public byte[] classMeanBlock(int layer, int head) {
+        return means.head(layer, head).snapshot();
+    }
+
+    /**
+     * A snapshot of everything but the class-mean sums (those travel as {@link #classMeanBlock}s): the
+     * counts and first samples of the class means, the head statistics, the hidden-state part and the
+     * confusion counts. It merges with its kind like any snapshot.
+     */
+    public byte[] snapshotWithoutClassMeanMaps() {
+        GeometryCapture rest = new GeometryCapture(classes, settings, means.withoutMaps(), headSums, hidden);
+        System.arraycopy(confusion, 0, rest.confusion, 0, confusion.length);
+        return rest.snapshot();
+    }
+
     /** The settings this capture was made with. */
     public GeometryRunSettings settings() {
         return settings;
@@ -158,9 +192,7 @@ public final class GeometryCapture implements ForwardingSink, MergeableState<Geo
         means.write(out);
         headSums.write(out);
         hidden.write(out);
-        for (long c : confusion) {
-            out.writeLong(c);
-        }
+        SnapshotIo.writeFixed(out, confusion);
     }
 
     /** Reads what {@link #write} wrote. */
@@ -170,9 +202,7 @@ public final class GeometryCapture implements ForwardingSink, MergeableState<Geo
                 in.readBoolean(), in.readInt());
         GeometryCapture g = new GeometryCapture(classes, settings, ClassMeanAttentionSink.read(in),
                 AttentionMapStatisticSums.read(in), HiddenStateSink.read(in));
-        for (int i = 0; i < g.confusion.length; i++) {
-            g.confusion[i] = in.readLong();
-        }
+        SnapshotIo.readFixed(in, g.confusion);
         return g;
     }
 

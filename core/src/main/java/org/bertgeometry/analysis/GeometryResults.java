@@ -2,7 +2,6 @@ package org.bertgeometry.analysis;
 
 import java.util.List;
 import java.util.Map;
-import org.bertgeometry.capture.ClassMeanAttentionSink;
 import org.bertgeometry.geometry.Directionality;
 import org.bertgeometry.geometry.GateClassifier;
 
@@ -14,7 +13,8 @@ import org.bertgeometry.geometry.GateClassifier;
  *
  * @param classNames          class names by label
  * @param samplesPerClass     samples that entered the class means (correct ones when so configured)
- * @param classMeanSink       the streamed class-mean sums; read through {@link #classMean}
+ * @param classMeans          the class-mean maps, cropped; read through {@link #classMean} (on one
+ *                            machine computed from the streamed sums, on a cluster the maps that came back)
  * @param cropPerClass        per class, the shortest [SEP] position among its aggregated samples: class
  *                            means are cropped to it so that every kept row and column is a real token
  * @param gates               per class, per layer, per head: the gate decision on the class-mean map
@@ -30,7 +30,7 @@ import org.bertgeometry.geometry.GateClassifier;
 public record GeometryResults(
         List<String> classNames,
         long[] samplesPerClass,
-        ClassMeanAttentionSink classMeanSink,
+        ClassMeanMaps classMeans,
         int[] cropPerClass,
         GateClassifier.Classification[][][] gates,
         double[][] k90MeanOfMedians,
@@ -49,7 +49,7 @@ public record GeometryResults(
         if (samplesPerClass[cls] == 0) {
             return null;
         }
-        return cropped(classMeanSink.mean(cls, layer, head), cropPerClass[cls]);
+        return classMeans.mean(cls, layer, head);
     }
 
     /** The top-left {@code n x n} block of {@code full}. */

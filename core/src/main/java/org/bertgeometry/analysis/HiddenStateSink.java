@@ -17,6 +17,7 @@ import org.bertgeometry.capture.HookPoint;
 import org.bertgeometry.capture.HookPoint.Kind;
 import org.bertgeometry.capture.MergeableState;
 import org.bertgeometry.capture.SampleContext;
+import org.bertgeometry.capture.SnapshotIo;
 import org.bertgeometry.geometry.ConeIndex;
 
 /**
@@ -185,17 +186,13 @@ final class HiddenStateSink implements CaptureSink, MergeableState<HiddenStateSi
         out.writeInt(sepId);
         out.writeLong(arrived);
         coneSum.write(out);
-        for (long n : coneCount) {
-            out.writeLong(n);
-        }
-        for (int c : crop) {
-            out.writeInt(c);
-        }
+        SnapshotIo.writeFixed(out, coneCount);
+        SnapshotIo.writeFixed(out, crop);
         for (TreeMap<Long, double[]> m : cls) {
             out.writeInt(m.size());
             for (Map.Entry<Long, double[]> e : m.entrySet()) {
                 out.writeLong(e.getKey());
-                org.bertgeometry.capture.SnapshotIo.writeDoubles(out, e.getValue());
+                SnapshotIo.writeDoubles(out, e.getValue());
             }
         }
     }
@@ -205,16 +202,12 @@ final class HiddenStateSink implements CaptureSink, MergeableState<HiddenStateSi
                 in.readInt());
         s.arrived = in.readLong();
         s.coneSum.addAll(ExactSums.read(in));
-        for (int i = 0; i <= s.layers; i++) {
-            s.coneCount[i] = in.readLong();
-        }
-        for (int c = 0; c < s.classes; c++) {
-            s.crop[c] = in.readInt();
-        }
+        SnapshotIo.readFixed(in, s.coneCount);
+        SnapshotIo.readFixed(in, s.crop);
         for (TreeMap<Long, double[]> m : s.cls) {
             int n = in.readInt();
             for (int i = 0; i < n; i++) {
-                m.put(in.readLong(), org.bertgeometry.capture.SnapshotIo.readDoubles(in));
+                m.put(in.readLong(), SnapshotIo.readDoubles(in));
             }
         }
         return s;

@@ -101,9 +101,7 @@ public final class AttentionMapStatisticSums implements Consumer<AttentionMapSta
         for (ExactSums s : sums) {
             s.write(out);
         }
-        for (long c : counts) {
-            out.writeLong(c);
-        }
+        SnapshotIo.writeFixed(out, counts);
     }
 
     /** Reads what {@link #write} wrote. */
@@ -117,9 +115,7 @@ public final class AttentionMapStatisticSums implements Consumer<AttentionMapSta
         for (int i = 0; i < n; i++) {
             s.sums.set(i, ExactSums.read(in));
         }
-        for (int i = 0; i < s.counts.length; i++) {
-            s.counts[i] = in.readLong();
-        }
+        SnapshotIo.readFixed(in, s.counts);
         return s;
     }
 }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import org.bertgeometry.capture.HookPoint.Kind;
 
 /**
@@ -231,6 +232,36 @@ public final class ClassMeanAttentionSink implements CaptureSink, MergeableState
             }
         }
         return m;
+    }
+
+    /**
+     * The part of this state that belongs to one (layer, head): the same counts, first samples and
+     * skipped counts, and copies of only that head's two sums. The blocks of one head from parts of a
+     * data set merge ({@link #merge}) into exactly the block of one pass, so a distributed runner can
+     * reduce each head where it is instead of sending whole states to one place (docs/spark.md).
+     */
+    public ClassMeanAttentionSink head(int layer, int head) {
+        return copyWith(k -> k.layer() == layer && k.head() == head);
+    }
+
+    /** This state without any sums: the counts, first samples and skipped counts that every block also carries. */
+    public ClassMeanAttentionSink withoutMaps() {
+        return copyWith(k -> false);
+    }
+
+    private ClassMeanAttentionSink copyWith(Predicate<Key> keep) {
+        ClassMeanAttentionSink c = new ClassMeanAttentionSink(spec, mapSize, sepTokenId, theta, onlyCorrect);
+        sums.forEach((k, v) -> {
+            if (keep.test(k)) {
+                c.sums.put(k, v.copy());
+                c.thresholdSums.put(k, thresholdSums.get(k).copy());
+            }
+        });
+        c.counts.putAll(counts);
+        c.firsts.putAll(firsts);
+        c.skipped = skipped;
+        c.arrived = arrived;
+        return c;
     }
 
     @Override

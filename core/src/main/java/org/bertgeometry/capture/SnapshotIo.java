@@ -44,6 +44,34 @@ public final class SnapshotIo {
         return s;
     }
 
+    /** Writes the values of an array whose length the reader already knows (from what was written before it). */
+    public static void writeFixed(DataOutput out, long[] values) throws IOException {
+        for (long v : values) {
+            out.writeLong(v);
+        }
+    }
+
+    /** Reads what {@link #writeFixed(DataOutput, long[])} wrote into {@code into}, of the same length. */
+    public static void readFixed(DataInput in, long[] into) throws IOException {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readLong();
+        }
+    }
+
+    /** Writes the values of an array whose length the reader already knows (from what was written before it). */
+    public static void writeFixed(DataOutput out, int[] values) throws IOException {
+        for (int v : values) {
+            out.writeInt(v);
+        }
+    }
+
+    /** Reads what {@link #writeFixed(DataOutput, int[])} wrote into {@code into}, of the same length. */
+    public static void readFixed(DataInput in, int[] into) throws IOException {
+        for (int i = 0; i < into.length; i++) {
+            into[i] = in.readInt();
+        }
+    }
+
     public static void writeInts(DataOutput out, int[] values) throws IOException {
         out.writeInt(values.length);
         for (int v : values) {

@@ -56,23 +56,43 @@ public final class Snapshots {
      * @throws IllegalArgumentException when the bytes are not a snapshot of this type or are damaged
      */
     public static <T> T fromBytes(String tag, byte[] bytes, Reader<T> reader) {
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
-                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
-            if (in.readInt() != MAGIC) {
-                throw new IllegalArgumentException("not a sink snapshot (no BGSS header)");
-            }
-            int version = in.readInt();
-            if (version != VERSION) {
-                throw new IllegalArgumentException("sink snapshot of format version " + version + "; this build reads "
-                        + VERSION);
-            }
-            String found = in.readUTF();
+        return read(bytes, in -> {
+            String found = tagAfterHeader(in);
             if (!found.equals(tag)) {
                 throw new IllegalArgumentException("snapshot holds a " + found + ", not a " + tag);
             }
             return reader.read(in);
+        });
+    }
+
+    /**
+     * The tag of a snapshot (which type it holds), read from its header alone: for code that handles
+     * snapshots of several types, such as a reduce that merges each kind with its own kind.
+     *
+     * @throws IllegalArgumentException when the bytes are not a snapshot or are damaged
+     */
+    public static String tagOf(byte[] bytes) {
+        return read(bytes, Snapshots::tagAfterHeader);
+    }
+
+    private static <T> T read(byte[] bytes, Reader<T> reader) {
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(
+                new InflaterInputStream(new ByteArrayInputStream(bytes)), 1 << 16))) {
+            return reader.read(in);
         } catch (IOException e) {
             throw new IllegalArgumentException("damaged sink snapshot: " + e.getMessage(), e);
         }
+    }
+
+    private static String tagAfterHeader(DataInput in) throws IOException {
+        if (in.readInt() != MAGIC) {
+            throw new IllegalArgumentException("not a sink snapshot (no BGSS header)");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IllegalArgumentException("sink snapshot of format version " + version + "; this build reads "
+                    + VERSION);
+        }
+        return in.readUTF();
     }
 }

@@ -184,8 +184,12 @@ public final class GateClassifier {
         }
     }
 
-    /** @param label the gate; @param rule the rule that fired, in words; @param statistics the inputs */
-    public record Classification(GateLabel label, String rule, GateStatistics statistics) {
+    /**
+     * @param label the gate; @param rule the rule that fired, in words; @param statistics the inputs.
+     * Serializable so that a distributed runner can send decisions made where the maps are (docs/spark.md).
+     */
+    public record Classification(GateLabel label, String rule, GateStatistics statistics)
+            implements java.io.Serializable {
     }
 
     /** Classifies one map with the given special positions and parameters. */

@@ -43,7 +43,7 @@ public record GateStatistics(
         int highCount,
         int rank,
         double blockScore,
-        int segments) {
+        int segments) implements java.io.Serializable {
 
     /** CSV column names in the order of {@link #csvValues()}. */
     public static String[] csvHeader() {

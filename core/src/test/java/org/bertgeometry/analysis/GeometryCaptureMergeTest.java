@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.bertgeometry.capture.ClassMeanAttentionSink;
+import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.tokenize.Encoding;
 import org.bertgeometry.training.TrainingMonitor;
@@ -143,6 +145,47 @@ class GeometryCaptureMergeTest {
         // the confusion counts add up to the data set
         int[][] yp = merged.labelsAndPredictions();
         assertEquals(sequences.size(), yp[0].length);
+    }
+
+    @Test
+    void headBlocksReducedApartGiveTheOnePassGatesAndMaps() {
+        GeometryResults one = AttentionGeometryRun.run(bert, sequences, labels, NAMES, settings, f -> { }, () -> false);
+        List<GeometryCapture> parts = List.of(part(0, 1), part(2, 100), part(1, 2), part(100, 100));
+        int layers = bert.checkpoint().config().numHiddenLayers();
+        int heads = bert.checkpoint().config().numAttentionHeads();
+        // the rest: every part's capture without class-mean sums, merged
+        GeometryCapture rest = GeometryCapture.fromSnapshot(parts.get(3).snapshotWithoutClassMeanMaps());
+        parts.forEach(p -> rest.merge(GeometryCapture.fromSnapshot(p.snapshotWithoutClassMeanMaps())));
+        int[] crop = rest.cropPerClass();
+        GateClassifier.Classification[][][] gates = new GateClassifier.Classification[NAMES.size()][layers][heads];
+        ClassMeanAttentionSink[][] blocks = new ClassMeanAttentionSink[layers][heads];
+        for (int l = 0; l < layers; l++) {
+            for (int h = 0; h < heads; h++) {
+                // one head: every part's block, merged apart from all other heads
+                ClassMeanAttentionSink block = ClassMeanAttentionSink.fromSnapshot(parts.get(0).classMeanBlock(l, h));
+                for (int p = 1; p < parts.size(); p++) {
+                    block.merge(ClassMeanAttentionSink.fromSnapshot(parts.get(p).classMeanBlock(l, h)));
+                }
+                GateClassifier.Classification[] g = AttentionGeometryRun.headGates(block, crop, NAMES.size(), l, h);
+                for (int c = 0; c < NAMES.size(); c++) {
+                    gates[c][l][h] = g[c];
+                }
+                blocks[l][h] = block;
+            }
+        }
+        GeometryResults split = AttentionGeometryRun.results(bert, NAMES, rest, gates,
+                (c, l, h) -> AttentionGeometryRun.croppedMean(blocks[l][h], crop, c, l, h));
+        assertArrayEquals(one.samplesPerClass(), split.samplesPerClass());
+        assertArrayEquals(one.cropPerClass(), split.cropPerClass());
+        for (int c = 0; c < NAMES.size(); c++) {
+            for (int l = 0; l < layers; l++) {
+                for (int h = 0; h < heads; h++) {
+                    assertTrue(Arrays.deepEquals(one.classMean(c, l, h), split.classMean(c, l, h)));
+                    assertEquals(one.gates()[c][l][h], split.gates()[c][l][h]);
+                }
+            }
+        }
+        assertEquals(sequences.size(), rest.samples());
     }
 
     @Test

@@ -181,6 +181,44 @@ class MergeTest {
     }
 
     @Test
+    void headBlocksOfPartsMergeIntoTheMapsOfOnePass() {
+        List<Sample> data = dataSet(30, 13);
+        Supplier<ClassMeanAttentionSink> fresh = () -> new ClassMeanAttentionSink(CaptureSpec.none(), 6, SEP, 0.3, true);
+        ClassMeanAttentionSink onePass = feed(fresh.get(), data, 0, data.size());
+        byte[] before = onePass.snapshot();
+        int[] b = bounds(data.size(), 7);
+        for (int layer = 0; layer < 2; layer++) {
+            for (int head = 0; head < 2; head++) {
+                // each part's block of this head, through its snapshot, merged last part first (as a reduce might)
+                ClassMeanAttentionSink merged = fresh.get();
+                for (int p = 6; p >= 0; p--) {
+                    merged.merge(ClassMeanAttentionSink.fromSnapshot(
+                            feed(fresh.get(), data, b[p], b[p + 1]).head(layer, head).snapshot()));
+                }
+                for (int c = 0; c < 3; c++) {
+                    assertEquals(onePass.count(c), merged.count(c));
+                    assertEquals(onePass.firstSampleIndex(c), merged.firstSampleIndex(c));
+                    for (int i = 0; i < 6; i++) {
+                        assertArrayEquals(onePass.mean(c, layer, head)[i], merged.mean(c, layer, head)[i], 0.0);
+                        assertArrayEquals(onePass.thresholdSum(c, layer, head)[i],
+                                merged.thresholdSum(c, layer, head)[i], 0.0);
+                    }
+                }
+                int l = layer;
+                int other = 1 - head;
+                assertThrows(IllegalArgumentException.class, () -> merged.mean(0, l, other), "only its own head");
+                merged.merge(onePass.head(layer, head));
+            }
+        }
+        assertArrayEquals(before, onePass.snapshot(), "blocks are copies: merging into them leaves the source alone");
+        ClassMeanAttentionSink rest = onePass.withoutMaps();
+        assertEquals(onePass.count(2), rest.count(2));
+        assertEquals(onePass.skippedIncorrect(), rest.skippedIncorrect());
+        assertArrayEquals(onePass.firstSampleIds(1), rest.firstSampleIds(1));
+        assertThrows(IllegalArgumentException.class, () -> rest.mean(0, 0, 0), "no maps");
+    }
+
+    @Test
     void firstSampleOfAClassIsTheSmallestGlobalIndexWhateverTheArrivalOrder() {
         List<Sample> data = dataSet(12, 8);
         // parts fed last-first: sample 0 (class 0) arrives after samples 6..11
@@ -269,10 +307,12 @@ class MergeTest {
         // restored sinks keep accepting samples
         feed(back, data, 0, 3);
         assertEquals(sink.count(0) + 1, back.count(0));
+        assertEquals(ClassMeanAttentionSink.SNAPSHOT_TAG, Snapshots.tagOf(bytes));
         assertThrows(IllegalArgumentException.class,
                 () -> Snapshots.fromBytes(BoundedSampleSink.SNAPSHOT_TAG, bytes, BoundedSampleSink::read));
         byte[] damaged = java.util.Arrays.copyOf(bytes, bytes.length / 2);
         assertThrows(IllegalArgumentException.class, () -> ClassMeanAttentionSink.fromSnapshot(damaged));
+        assertThrows(IllegalArgumentException.class, () -> Snapshots.tagOf(new byte[] {1, 2, 3}), "not a snapshot");
         assertThrows(IllegalArgumentException.class, () -> sink.merge(
                 new ClassMeanAttentionSink(CaptureSpec.none(), 6, SEP, 0.3, false)), "different layer selection");
     }

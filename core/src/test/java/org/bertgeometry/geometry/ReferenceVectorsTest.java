@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,22 +29,23 @@ class ReferenceVectorsTest {
         assertEquals(2.4142135624, ConeIndex.of(R).index(), TOL);
     }
 
+    /** {@code statistic} of the reference matrices A, B, U, I4 and R against the reference's values, in that order. */
+    private static void assertOnReferenceMatrices(ToDoubleFunction<double[][]> statistic, double... expected) {
+        double[][][] matrices = {A, B, U, I4, R};
+        String[] names = {"A", "B", "U", "I4", "R"};
+        for (int i = 0; i < matrices.length; i++) {
+            assertEquals(expected[i], statistic.applyAsDouble(matrices[i]), TOL, names[i]);
+        }
+    }
+
     @Test
     void vonNeumannEntropyL2MatchesReferenceVectors() {
-        assertEquals(0.8476224536, VonNeumannEntropy.of(A), TOL);
-        assertEquals(0.1870902712, VonNeumannEntropy.of(B), TOL);
-        assertEquals(0.0, VonNeumannEntropy.of(U), TOL);
-        assertEquals(1.3862943611, VonNeumannEntropy.of(I4), TOL);
-        assertEquals(0.4901290717, VonNeumannEntropy.of(R), TOL);
+        assertOnReferenceMatrices(VonNeumannEntropy::of, 0.8476224536, 0.1870902712, 0.0, 1.3862943611, 0.4901290717);
     }
 
     @Test
     void shannonEntropyWithPandasCutMatchesReferenceVectors() {
-        assertEquals(1.6769877743, ShannonEntropy.of(A), TOL);
-        assertEquals(1.3862943611, ShannonEntropy.of(B), TOL);
-        assertEquals(0.0, ShannonEntropy.of(U), TOL);
-        assertEquals(0.5623351446, ShannonEntropy.of(I4), TOL);
-        assertEquals(0.6869615766, ShannonEntropy.of(R), TOL);
+        assertOnReferenceMatrices(ShannonEntropy::of, 1.6769877743, 1.3862943611, 0.0, 0.5623351446, 0.6869615766);
     }
 
     @Test

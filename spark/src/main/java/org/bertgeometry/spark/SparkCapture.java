@@ -2,6 +2,7 @@ package org.bertgeometry.spark;
 
 import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,13 @@ import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.storage.StorageLevel;
 import org.bertgeometry.analysis.AttentionGeometryRun;
+import org.bertgeometry.analysis.ClassMeanMaps;
+import org.bertgeometry.analysis.ClassMeanReadout;
 import org.bertgeometry.analysis.GeometryCapture;
 import org.bertgeometry.cli.variants.DistributedCapture;
 import org.bertgeometry.cli.variants.LabelledSequence;
 import org.bertgeometry.cli.variants.SpikeInput;
+import org.bertgeometry.geometry.GateClassifier;
 import org.bertgeometry.variants.fasta.AmbiguityPolicy;
 import org.bertgeometry.variants.fasta.FastaReader;
 import org.bertgeometry.variants.fasta.SequenceRecord;
@@ -31,9 +35,11 @@ import scala.Tuple2;
  * split by split, extract spikes and tokenize; the analysed sequences get their global index in file
  * order ({@code zipWithIndex}); they are grouped into the same batches a single-machine run forms
  * (indices [kB, (k+1)B)), each task captures its batches into one {@link GeometryCapture} with the
- * model of its slot ({@link ExecutorModels}), and the partition snapshots are merged in a tree on the
- * executors and finally on the driver. The merge is exact, so the result equals one pass; a retried
- * task starts from an empty capture, so nothing is counted twice.
+ * model of its slot ({@link ExecutorModels}), and the captures leave the tasks cut into blocks, one per
+ * attention head plus the rest ({@link HeadBlocks}), reduced by key on the executors. The driver receives
+ * the reduced rest and, per head, the gates, the domain tests of the class the report draws and that
+ * class's maps of the last layer, never a whole capture. The merge is exact, so the result equals one
+ * pass; a retried task starts from an empty capture, so nothing is counted twice.
  */
 public final class SparkCapture implements DistributedCapture {
 
@@ -91,13 +97,51 @@ public final class SparkCapture implements DistributedCapture {
                 .zipWithIndex()
                 .mapToPair(t -> new Tuple2<>(t._2() / batch, new Tuple2<>(t._2(), t._1())))
                 .groupByKey(partitions);
-        byte[] merged = batches
-                .mapPartitions(part -> List.of(captureBatches(modelName, classes, mapSize, settings, failOnce, failMarker,
-                        part))
-                        .iterator())
-                .treeReduce(SparkCapture::merge, 2);
+        // each task's capture leaves as blocks (one per head, plus the rest), reduced by key on the executors;
+        // no map-side combine: a task has one value per key, and combining would hold all its blocks at once
+        HeadBlocks blocks = new HeadBlocks(request.layers(), request.heads());
+        JavaPairRDD<Integer, byte[]> reduced = batches
+                .mapPartitionsToPair(part -> blocks.of(captureBatches(modelName, classes, mapSize, settings, failOnce,
+                        failMarker, part)))
+                .combineByKey(b -> b, HeadBlocks::merge, HeadBlocks::merge, blocks.partitioner(), false, null);
+        // the driver receives the merged rest (counts, head statistics, CLS vectors) and per head a summary
+        GeometryCapture rest = GeometryCapture.fromSnapshot(
+                reduced.values().collectPartitions(new int[] {blocks.restPartition()})[0].get(0));
+        int[] crop = rest.cropPerClass();
+        int mapClass = request.mapClass();
+        ClassMeanReadout readout = request.readout();
+        List<HeadSummary>[] summaries = reduced
+                .map(b -> blocks.summarise(b._1(), b._2(), classes, crop, mapClass, readout))
+                .collectPartitions(blocks.headPartitions());
         encoded.unpersist(false);
-        return new Outcome(GeometryCapture.fromSnapshot(merged), totals[1], totals[2]);
+        return outcome(rest, summaries, classes, request, totals);
+    }
+
+    /** The rest of the capture with the gates and the maps of {@link Request#mapClass()} from the head summaries. */
+    private static Outcome outcome(GeometryCapture rest, List<HeadSummary>[] summaries, int classes, Request request,
+            long[] totals) {
+        GateClassifier.Classification[][][] gates =
+                new GateClassifier.Classification[classes][request.layers()][request.heads()];
+        double[][][][] maps = new double[request.layers()][request.heads()][][];
+        Serializable[][] readouts = new Serializable[request.layers()][request.heads()];
+        for (List<HeadSummary> partition : summaries) {
+            for (HeadSummary s : partition) {
+                for (int c = 0; c < classes; c++) {
+                    gates[c][s.layer()][s.head()] = s.gates()[c];
+                }
+                maps[s.layer()][s.head()] = s.classMap();
+                readouts[s.layer()][s.head()] = s.readout();
+            }
+        }
+        ClassMeanMaps kept = (c, l, h) -> {
+            if (c != request.mapClass() || maps[l][h] == null) {
+                throw new IllegalArgumentException("the class-mean map of class " + c + ", layer " + l + ", head " + h
+                        + " stayed on the executors; only the last layer's of class " + request.mapClass()
+                        + " came back");
+            }
+            return maps[l][h];
+        };
+        return new Outcome(rest, gates, kept, readouts, totals[1], totals[2]);
     }
 
     /** Reads one partition's records with the model of this slot: spike, class and token ids each. */
@@ -156,8 +200,8 @@ public final class SparkCapture implements DistributedCapture {
         return new long[] {x[0] + y[0], x[1] + y[1], x[2] + y[2], Math.max(x[3], y[3])};
     }
 
-    /** One task: every batch of its partition into one capture, returned as a snapshot. */
-    private static byte[] captureBatches(String modelName, int classes, int mapSize, SettingsWire settings,
+    /** One task: every batch of its partition into one capture. */
+    private static GeometryCapture captureBatches(String modelName, int classes, int mapSize, SettingsWire settings,
             long failOnce, String failMarker, Iterator<Tuple2<Long, Iterable<Tuple2<Long, Encoded>>>> part) throws Exception {
         return ExecutorModels.with(SparkFiles.get(modelName), bert -> {
             GeometryCapture capture = AttentionGeometryRun.newCapture(bert, classes, mapSize, settings.settings());
@@ -185,7 +229,7 @@ public final class SparkCapture implements DistributedCapture {
                             + "'").toList() + ": " + e.getMessage(), e);
                 }
             }
-            return capture.snapshot();
+            return capture;
         });
     }
 
@@ -197,12 +241,6 @@ public final class SparkCapture implements DistributedCapture {
                 throw new java.io.UncheckedIOException(e);
             }
         }
-    }
-
-    private static byte[] merge(byte[] a, byte[] b) {
-        GeometryCapture x = GeometryCapture.fromSnapshot(a);
-        x.merge(GeometryCapture.fromSnapshot(b));
-        return x.snapshot();
     }
 
     /**

@@ -3,6 +3,7 @@ package org.bertgeometry.spark;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.gson.JsonObject;
@@ -12,9 +13,21 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.bertgeometry.analysis.AttentionGeometryRun;
+import org.bertgeometry.analysis.GeometryRunSettings;
+import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.cli.BertGeo;
+import org.bertgeometry.cli.variants.LabelledSequence;
+import org.bertgeometry.cli.variants.SpikeInput;
+import org.bertgeometry.inference.LoadedBert;
+import org.bertgeometry.variants.fasta.AmbiguityPolicy;
+import org.bertgeometry.variants.fasta.FastaReader;
+import org.bertgeometry.variants.spike.SpikeExtractor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,12 +72,13 @@ class SparkAnalyzeTest {
         assertEquals(0, r.code(), r.err());
     }
 
-    static Run analyze(Path out, String master) {
-        List<String> args = new java.util.ArrayList<>(List.of("analyze", "--model", model.toString(), "--fasta",
+    static Run analyze(Path out, String master, String... more) {
+        List<String> args = new ArrayList<>(List.of("analyze", "--model", model.toString(), "--fasta",
                 fasta.toString(), "--out", out.toString(), "--batch-size", "4"));
         if (master != null) {
             args.addAll(List.of("--spark", master));
         }
+        args.addAll(List.of(more));
         return bertgeo(args.toArray(String[]::new));
     }
 
@@ -72,6 +86,7 @@ class SparkAnalyzeTest {
     void clearTestHooks() {
         System.clearProperty(SparkCapture.FAIL_ONCE_KEY);
         System.clearProperty(SparkCapture.FAIL_MARKER_KEY);
+        System.clearProperty("spark.driver.maxResultSize");
     }
 
     static List<Path> files(Path root) throws IOException {
@@ -82,6 +97,10 @@ class SparkAnalyzeTest {
 
     /** Every file of the report equal to the reference's; metrics.json without its timings. */
     static void assertSameReport(Path got) throws IOException {
+        assertSameReport(reference, got);
+    }
+
+    static void assertSameReport(Path reference, Path got) throws IOException {
         assertEquals(files(reference), files(got), "same file names");
         int csv = 0;
         for (Path f : files(reference)) {
@@ -118,6 +137,101 @@ class SparkAnalyzeTest {
         long total = confusion.stream().skip(1).flatMap(l -> Stream.of(l.split(",")).skip(1))
                 .mapToLong(Long::parseLong).sum();
         assertEquals(160, total);
+    }
+
+    /**
+     * The driver receives per head only a summary (gates, one class's map) and the merged rest, never a
+     * whole capture: with {@code spark.driver.maxResultSize} set by hand between the two, the run succeeds
+     * with the single-machine report, and a task that returns a whole capture, as the collect-everything
+     * path did, is refused under the same limit.
+     */
+    @Test
+    void theDriverReceivesSummariesNotWholeCaptures() throws Exception {
+        JsonObject config = JsonParser.parseString(Files.readString(model.resolve("config.json"))).getAsJsonObject();
+        int layers = config.get("num_hidden_layers").getAsInt();
+        int heads = config.get("num_attention_heads").getAsInt();
+        int hidden = config.get("hidden_size").getAsInt();
+        List<String> names = config.getAsJsonObject("id2label").entrySet().stream()
+                .map(e -> e.getValue().getAsString()).toList();
+        int classes = names.size();
+        GeometryRunSettings settings = GeometryRunSettings.defaults().withBatchSize(4);
+        List<int[]> ids = new ArrayList<>();
+        List<Integer> y = new ArrayList<>();
+        try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model));
+                FastaReader reader = FastaReader.of(Files.newInputStream(fasta), "spikes", AmbiguityPolicy.MAP_TO_N)) {
+            reader.forEachRemaining(r -> {
+                LabelledSequence s = LabelledSequence.of(SpikeInput.spikeOf(r, SpikeExtractor.withDefaults(), x -> { }),
+                        null, names, bert.tokenizer());
+                ids.add(s.ids());
+                y.add(s.label());
+            });
+            int n = ids.stream().mapToInt(a -> a.length).max().orElseThrow();   // side of the class-mean maps
+            // the class whose maps come back (the report's, omicron) has aggregated (correctly predicted) samples?
+            int mapClass = names.indexOf("omicron");
+            int mapSide = correct(reference, mapClass) > 0 ? n : 0;
+            // by hand, from the shapes: one stage of the new path sends the driver at most
+            //  - per head every class's gate (a label, a rule in words, 18 numbers: under 2 KiB) and three
+            //    domain-test rows (10 values each: under 1 KiB each), and in the last layer the map class's
+            //    cropped map (at most n rows of n doubles, each row with a header of under 32 bytes; none when
+            //    the class has no aggregated sample), or
+            //  - the merged rest: at most 20 CLS vectors per class and layer (20 spikes per class) of `hidden`
+            //    doubles with an index, every class's first-sample ids, head statistics and counts (64 KiB);
+            //  plus Spark's own task result (metrics, under 64 KiB per task).
+            long summaries = heads * mapSide * (8L * mapSide + 32)
+                    + layers * heads * (classes * 2048L + 3 * 1024 + 65_536);
+            long rest = classes * layers * 20L * (8L * hidden + 16) + classes * (4L * n + 32) + 2 * 65_536;
+            long limit = Math.max(summaries, rest);
+            // the whole capture of the data set, as the collect-everything path sent it to the driver in parts:
+            // every class's two exact sums of every head (n x n entries of 16 bytes each, compressed)
+            byte[] whole = AttentionGeometryRun.runCapture(bert, ids, y.stream().mapToInt(Integer::intValue).toArray(),
+                    names, settings, f -> { }, () -> false).snapshot();
+            assertTrue(whole.length > 2 * limit, "a whole capture (" + whole.length + " bytes) is well above the limit ("
+                    + limit + " bytes)");
+            System.setProperty("spark.driver.maxResultSize", Long.toString(limit));
+            SparkConf conf = new SparkConf().setMaster("local[1]").setAppName("collect-everything");
+            try (JavaSparkContext sc = new JavaSparkContext(conf)) {
+                Exception refused = assertThrows(Exception.class,
+                        () -> sc.parallelize(List.of(0), 1).map(i -> whole).collect());
+                assertTrue(refused.getMessage().contains("spark.driver.maxResultSize"), refused.getMessage());
+            }
+        }
+        Path out = dir.resolve("limited");
+        Run r = analyze(out, "local[2]");
+        assertEquals(0, r.code(), r.err());
+        assertSameReport(out);
+    }
+
+    /** Correct predictions of class {@code c} in a report's confusion matrix (rows: true class). */
+    static long correct(Path report, int c) throws IOException {
+        List<String> rows = Files.readAllLines(report.resolve("data/confusion-matrix.csv"));
+        return Long.parseLong(rows.get(1 + c).split(",")[1 + c]);
+    }
+
+    /**
+     * The maps of a class with aggregated samples come back from the executors: the drawn class-mean maps
+     * (figures and CSV) and the domain tests on every head equal the single-machine ones.
+     */
+    @Test
+    void theMapsOfAClassWithSamplesComeBackFromTheExecutors() throws IOException {
+        List<String> header = List.of(Files.readAllLines(reference.resolve("data/confusion-matrix.csv")).get(0)
+                .split(","));
+        int best = 0;
+        for (int c = 1; c < header.size() - 1; c++) {
+            best = correct(reference, c) > correct(reference, best) ? c : best;
+        }
+        String name = header.get(1 + best);
+        assertTrue(correct(reference, best) > 0, "some class is predicted correctly");
+        Path single = dir.resolve("single-" + name);
+        Run one = analyze(single, null, "--class", name);
+        assertEquals(0, one.code(), one.err());
+        Path spark = dir.resolve("spark-" + name);
+        Run r = analyze(spark, "local[2]", "--class", name);
+        assertEquals(0, r.code(), r.err());
+        assertSameReport(single, spark);
+        try (Stream<Path> maps = Files.list(spark.resolve("data"))) {
+            assertTrue(maps.anyMatch(p -> p.getFileName().toString().startsWith("class-mean-" + name)),
+                    "the report has the class-mean maps of " + name);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.bertgeometry.checkpoint.ModelLoader;
+import org.bertgeometry.cli.OptionChecks;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.model.Logits;
@@ -43,9 +44,7 @@ public final class FillMaskCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (topK <= 0) {
-            throw new IllegalArgumentException("--top-k must be positive, got " + topK);
-        }
+        OptionChecks.atLeast("--top-k", 1, topK);
         try (LoadedBert bert = LoadedBert.open(ModelLoader.load(model))) {
             List<List<Prediction>> all = predict(bert, sentence, topK);
             // the project's CSV writer: BERT has ',' and '"' tokens, and numbers must not follow the locale

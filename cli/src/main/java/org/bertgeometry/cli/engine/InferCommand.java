@@ -10,6 +10,7 @@ import java.util.List;
 import org.bertgeometry.capture.CaptureSpec;
 import org.bertgeometry.capture.HookNames;
 import org.bertgeometry.checkpoint.ModelLoader;
+import org.bertgeometry.cli.OptionChecks;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
@@ -67,9 +68,7 @@ public final class InferCommand extends LongRunningCommand {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-        }
+        OptionChecks.atLeast("--batch-size", 1, batchSize);
         List<String> lines = InputLines.read(input);
         // checked before the model loads, so that a refused folder costs nothing
         try (StagedFolder maps = attentionDir == null ? null : StagedFolder.create(attentionDir, "--attention-dir")) {

@@ -2,6 +2,7 @@ package org.bertgeometry.cli.variants;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -78,8 +79,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    /** What the capture pass produced, and how many genomes had no usable spike. */
-    private record Captured(GeometryCapture capture, long skippedGenomes) {
+    /**
+     * What the capture pass produced, its results, how many genomes had no usable spike, and the domain
+     * tests of each head where they were read on a cluster (null: read them here, from the maps).
+     */
+    private record Captured(GeometryCapture capture, GeometryResults results, long skippedGenomes,
+            Serializable[][] domainTests) {
     }
 
     @Override
@@ -106,8 +111,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             GeometryRunSettings settings = GeometryRunSettings.defaults().withBatchSize(batchSize);
             Captured captured = cluster == null ? captureHere(bert, names, byId, settings, err)
-                    : captureOnCluster(cluster, byId, names.size(), settings, err);
-            GeometryResults g = AttentionGeometryRun.results(bert, names, captured.capture());
+                    : captureOnCluster(cluster, bert, names, byId, selected, settings, err);
+            GeometryResults g = captured.results();
             // predictions of the capture pass itself: no second pass, and the same on a cluster
             int[][] yp = captured.capture().labelsAndPredictions();
             ClassificationMetrics m = ClassificationMetrics.compute(yp[0], yp[1], names.size());
@@ -121,9 +126,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             int k = Integer.parseInt(bert.checkpoint().tokenizerConfig().getOrDefault("kmer_k", "12"));
             CaseStudyReport.Contents contents = new CaseStudyReport.Contents("Attention geometry of a variant classifier",
                     setup, m, names, List.of(), List.of(), g, selected, k, timings, model.toAbsolutePath().toString(),
-                    null, null, FurtherAnalysesSection.compute(g, bert.checkpoint().weights(), selected,
-                            // the reference spike, not an input record: the same check here and on a cluster
-                            HeadRecomputationCheck.run(bert, SarsCov2Reference.load().spike())));
+                    null, null, further(captured, bert, selected));
             if (cluster == null) {
                 Files.createDirectories(out);
                 CaseStudyReport.write(out, contents);
@@ -135,6 +138,18 @@ public final class AnalyzeCommand implements Callable<Integer> {
             spec.commandLine().getOut().flush();
         }
         return 0;
+    }
+
+    /** The further analyses, with the domain tests read on the cluster when the capture ran there. */
+    private static FurtherAnalysesSection further(Captured captured, LoadedBert bert, int selected) throws IOException {
+        // the reference spike, not an input record: the same check here and on a cluster
+        List<HeadRecomputationCheck.Row> recomputation = HeadRecomputationCheck.run(bert,
+                SarsCov2Reference.load().spike());
+        GeometryResults g = captured.results();
+        Serializable[][] read = captured.domainTests();
+        return read == null ? FurtherAnalysesSection.compute(g, bert.checkpoint().weights(), selected, recomputation)
+                : FurtherAnalysesSection.compute(g, bert.checkpoint().weights(), selected, recomputation,
+                        (l, h) -> (FurtherAnalysesSection.DomainRow[]) read[l][h]);
     }
 
     private Captured captureHere(LoadedBert bert, List<String> names, Map<String, String> byId,
@@ -161,13 +176,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
         GeometryCapture capture = AttentionGeometryRun.runCapture(bert, ids, y, names, settings,
                 f -> bar.progress(f, ""), () -> false);
         bar.done();
-        return new Captured(capture, input.skipped().size());
+        return new Captured(capture, AttentionGeometryRun.results(bert, names, capture), input.skipped().size(), null);
     }
 
-    private Captured captureOnCluster(DistributedCapture cluster, Map<String, String> byId, int classes,
-            GeometryRunSettings settings, PrintWriter err) throws Exception {
+    private Captured captureOnCluster(DistributedCapture cluster, LoadedBert bert, List<String> names,
+            Map<String, String> byId, int selected, GeometryRunSettings settings, PrintWriter err) throws Exception {
         DistributedCapture.Outcome o = cluster.capture(new DistributedCapture.Request(sparkMaster,
-                model.toAbsolutePath().toString(), fasta, byId, classes, settings));
+                model.toAbsolutePath().toString(), fasta, byId, names.size(), bert.checkpoint().config().numHiddenLayers(),
+                bert.checkpoint().config().numAttentionHeads(), settings, selected,
+                new FurtherAnalysesSection.DomainTests(bert.checkpoint().config().numHiddenLayers(),
+                        bert.checkpoint().config().numAttentionHeads())));
         if (o.skippedGenomes() > 0) {
             err.println("bertgeo: skipped " + o.skippedGenomes() + " genome(s) without a usable spike");
         }
@@ -175,7 +193,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "bertgeo: warning: %d sequences were longer than the model's positions and were "
                     + "truncated%n", o.truncated());
         }
-        return new Captured(o.capture(), o.skippedGenomes());
+        return new Captured(o.capture(), AttentionGeometryRun.results(bert, names, o.capture(), o.gates(), o.maps()),
+                o.skippedGenomes(), o.readouts());
     }
 
     /**

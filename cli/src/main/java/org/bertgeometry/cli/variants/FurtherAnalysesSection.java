@@ -1,12 +1,15 @@
 package org.bertgeometry.cli.variants;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.BiFunction;
+import org.bertgeometry.analysis.ClassMeanReadout;
 import org.bertgeometry.analysis.GeometryResults;
 import org.bertgeometry.geometry.ClusteringMetrics;
 import org.bertgeometry.geometry.DataDistribution;
@@ -38,9 +41,38 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
     static final Map<String, int[]> DOMAINS = Map.of("NTD", new int[] {14, 305}, "RBD", new int[] {319, 541},
             "FP", new int[] {788, 806});
 
+    /** The order of the domains in the report. */
+    static final List<String> DOMAIN_ORDER = List.of("NTD", "RBD", "FP");
+
     /** One head's attention on one domain in the class-mean map, and its z-test against the domain's share of keys. */
     record DomainRow(String domain, int layer, int head, int firstToken, int lastToken, double proportion,
-            double keyShare, double z, double pValue, boolean significant) {
+            double keyShare, double z, double pValue, boolean significant) implements Serializable {
+    }
+
+    /**
+     * The domain tests of one head's class-mean map, by domain in the order of {@link #DOMAIN_ORDER} (null
+     * where the sequences end before the domain): read where the map is ({@link ClassMeanReadout}).
+     *
+     * @param layers layers of the model
+     * @param heads  heads per layer (the Bonferroni correction counts layers × heads × domains tests)
+     */
+    record DomainTests(int layers, int heads) implements ClassMeanReadout {
+        @Override
+        public DomainRow[] read(int layer, int head, double[][] m) {
+            int tests = layers * heads * DOMAINS.size();
+            DomainRow[] rows = new DomainRow[DOMAIN_ORDER.size()];
+            for (int d = 0; d < rows.length; d++) {
+                int[] aa = DOMAINS.get(DOMAIN_ORDER.get(d));
+                try {
+                    DomainTokens.Range r = DomainTokens.of(aa[0], aa[1], DomainTokens.End.CORRECTED,
+                            Math.max(1, m.length - 1));
+                    rows[d] = domainRow(DOMAIN_ORDER.get(d), layer, head, m, r.firstToken(), r.lastToken(), tests);
+                } catch (IllegalArgumentException shorterThanTheDomain) {
+                    // the sequences end before this domain: nothing to measure for it
+                }
+            }
+            return rows;
+        }
     }
 
     /** DBSCAN of [CLS] vectors and its agreement with the classes. */
@@ -65,20 +97,32 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
             List<HeadRecomputationCheck.Row> recomputation) {
         int layers = g.k90MeanOfMedians().length;
         int heads = g.k90MeanOfMedians()[0].length;
+        DomainTests tests = new DomainTests(layers, heads);
+        return compute(g, weights, selectedClass, recomputation,
+                (l, h) -> tests.read(l, h, g.classMean(selectedClass, l, h)));
+    }
+
+    /**
+     * The same with the domain tests of each head already read ({@link DomainTests}), e.g. on the
+     * executors of a cluster, where the maps of layers other than the last stay.
+     */
+    static FurtherAnalysesSection compute(GeometryResults g, BertWeights weights, int selectedClass,
+            List<HeadRecomputationCheck.Row> recomputation, BiFunction<Integer, Integer, DomainRow[]> domainTests) {
+        int layers = g.k90MeanOfMedians().length;
+        int heads = g.k90MeanOfMedians()[0].length;
         List<DomainRow> domains = new ArrayList<>();
         if (g.samplesPerClass()[selectedClass] > 0) {
-            int tests = layers * heads * DOMAINS.size();
-            for (String d : List.of("NTD", "RBD", "FP")) {
+            DomainRow[][][] byHead = new DomainRow[layers][heads][];
+            for (int l = 0; l < layers; l++) {
+                for (int h = 0; h < heads; h++) {
+                    byHead[l][h] = domainTests.apply(l, h);
+                }
+            }
+            for (int d = 0; d < DOMAIN_ORDER.size(); d++) {
                 for (int l = 0; l < layers; l++) {
                     for (int h = 0; h < heads; h++) {
-                        double[][] m = g.classMean(selectedClass, l, h);
-                        int[] aa = DOMAINS.get(d);
-                        try {
-                            DomainTokens.Range r = DomainTokens.of(aa[0], aa[1], DomainTokens.End.CORRECTED,
-                                    Math.max(1, m.length - 1));
-                            domains.add(domainRow(d, l, h, m, r.firstToken(), r.lastToken(), tests));
-                        } catch (IllegalArgumentException shorterThanTheDomain) {
-                            // the sequences end before this domain: nothing to measure for it
+                        if (byHead[l][h][d] != null) {
+                            domains.add(byHead[l][h][d]);
                         }
                     }
                 }

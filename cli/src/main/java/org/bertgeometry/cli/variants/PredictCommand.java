@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.checkpoint.ModelLoader;
+import org.bertgeometry.cli.OptionChecks;
 import org.bertgeometry.cli.ThreadsOption;
 import org.bertgeometry.cli.io.LongRunningCommand;
 import org.bertgeometry.cli.io.ProgressBar;
@@ -72,15 +73,9 @@ public final class PredictCommand extends LongRunningCommand {
     @Override
     public Integer call() throws Exception {
         threads.apply();
-        if (batchSize <= 0) {
-            throw new IllegalArgumentException("--batch-size must be positive, got " + batchSize);
-        }
-        if (minAccuracy != null && !(minAccuracy >= 0 && minAccuracy <= 1)) {
-            throw new IllegalArgumentException("--min-accuracy must lie in [0, 1], got " + minAccuracy);
-        }
-        if (minProbability != null && !(minProbability >= 0 && minProbability <= 1)) {
-            throw new IllegalArgumentException("--min-probability must lie in [0, 1], got " + minProbability);
-        }
+        OptionChecks.atLeast("--batch-size", 1, batchSize);
+        OptionChecks.probability("--min-accuracy", minAccuracy);
+        OptionChecks.probability("--min-probability", minProbability);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         AbstentionRule rule = abstain ? AbstentionRule.load(Files.isDirectory(model) ? model : model.getParent()) : null;

@@ -18,6 +18,7 @@ import org.bertgeometry.variants.reference.SpikeMutationTable;
 import org.bertgeometry.variants.simulation.ClassSizes;
 import org.bertgeometry.variants.simulation.NoiseModel;
 import org.bertgeometry.variants.simulation.VariantSimulator;
+import org.bertgeometry.cli.OptionChecks;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -83,26 +84,15 @@ public final class SimulateCommand implements Callable<Integer> {
         }
         Map<VariantClass, Integer> sizes;
         if (paperTotal != null) {
-            if (paperTotal < 1) {
-                throw new IllegalArgumentException("--paper-total must be at least 1, got " + paperTotal);
-            }
-            sizes = ClassSizes.paperProportions(paperTotal);
+            sizes = ClassSizes.paperProportions(OptionChecks.atLeast("--paper-total", 1, paperTotal));
         } else {
-            int n = perClass == null ? 100 : perClass;
-            if (n < 1) {
-                throw new IllegalArgumentException("--per-class must be at least 1, got " + n);
-            }
-            sizes = ClassSizes.balanced(n);
+            sizes = ClassSizes.balanced(OptionChecks.atLeast("--per-class", 1, perClass == null ? 100 : perClass));
         }
         if (!(noiseScale >= 0) || Double.isInfinite(noiseScale)) {
             throw new IllegalArgumentException("--noise-scale must be a finite number >= 0, got " + noiseScale);
         }
-        if (!(mutationPresence >= 0 && mutationPresence <= 1)) {
-            throw new IllegalArgumentException("--mutation-presence must lie in [0, 1], got " + mutationPresence);
-        }
-        if (lineWidth < 1) {
-            throw new IllegalArgumentException("--line-width must be at least 1, got " + lineWidth);
-        }
+        OptionChecks.probability("--mutation-presence", mutationPresence);
+        OptionChecks.atLeast("--line-width", 1, lineWidth);
         GhDefinition ghDefinition = switch (gh.strip().toLowerCase(java.util.Locale.ROOT)) {
             case "paper" -> GhDefinition.PAPER_B1640_LIKE;
             case "clade" -> GhDefinition.GISAID_CLADE_GH;

@@ -1,5 +1,6 @@
 package org.bertgeometry.cli.geometry;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -45,8 +46,9 @@ class AttentionFlowCommandTest {
         Files.writeString(maps.resolve("layer2-head2.csv"), "0.5,0.5\n0,1\n");
     }
 
-    private static double cell(List<String> lines, int row, int column) {
-        return Double.parseDouble(lines.get(row).split(",")[column]);
+    /** The values of {@code column} in the data rows (after the header), top to bottom. */
+    private static double[] column(List<String> lines, int column) {
+        return lines.stream().skip(1).mapToDouble(line -> Double.parseDouble(line.split(",")[column])).toArray();
     }
 
     /** Runs attention-flow on the maps with {@code options}, requires success and returns the CSV's lines. */
@@ -65,22 +67,17 @@ class AttentionFlowCommandTest {
         List<String> l = flowTable();
         assertEquals("output_position,input_position,rollout,flow", l.get(0));
         assertEquals(3, l.size());
-        assertEquals(0.8125, cell(l, 1, 2), 1e-12);
-        assertEquals(0.1875, cell(l, 2, 2), 1e-12);
-        assertEquals(1.0, cell(l, 1, 3), 1e-12);
-        assertEquals(0.25, cell(l, 2, 3), 1e-12);
+        assertArrayEquals(new double[] {0.8125, 0.1875}, column(l, 2), 1e-12, "rollout");
+        assertArrayEquals(new double[] {1.0, 0.25}, column(l, 3), 1e-12, "flow");
     }
 
     @Test
     void everyPositionAndNormalisedFlow() throws IOException {
         List<String> l = flowTable("--all-positions", "--normalize-flow");
         assertEquals(5, l.size());
-        assertEquals(0.8, cell(l, 1, 3), 1e-12);
-        assertEquals(0.2, cell(l, 2, 3), 1e-12);
-        // output 1: raw 0.25 and 0.75 already sum to 1
-        assertEquals(0.25, cell(l, 3, 2), 1e-12);
-        assertEquals(0.25, cell(l, 3, 3), 1e-12);
-        assertEquals(0.75, cell(l, 4, 3), 1e-12);
+        // output 0, then output 1 (raw 0.25 and 0.75 already sum to 1)
+        assertArrayEquals(new double[] {0.8, 0.2, 0.25, 0.75}, column(l, 3), 1e-12, "normalised flow");
+        assertEquals(0.25, column(l, 2)[2], 1e-12, "rollout of output 1 from input 0");
     }
 
     @Test

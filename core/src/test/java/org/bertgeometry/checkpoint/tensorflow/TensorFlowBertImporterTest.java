@@ -6,12 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.checkpoint.ModelFormatException;
 import org.bertgeometry.model.BertConfig;
@@ -148,37 +151,42 @@ class TensorFlowBertImporterTest {
         BertCheckpoint tiny = writeGoogleRelease(folder, true, "");
         Files.writeString(folder.resolve("bert_config.json"), tiny.config().toJson()
                 .replace("\"intermediate_size\": 16", "\"intermediate_size\": 24"));
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder));
-        assertTrue(e.getMessage().contains("encoder.layer.0.intermediate.dense.weight")
-                && e.getMessage().contains("bert_config.json"), e.getMessage());
+        String m = refusal(folder);
+        assertTrue(m.contains("encoder.layer.0.intermediate.dense.weight") && m.contains("bert_config.json"), m);
+    }
+
+    /** Replaces the bytes of {@code file} by {@code change} of them (a damaged download, a cut copy). */
+    private static void damage(Path file, UnaryOperator<byte[]> change) throws IOException {
+        Files.write(file, change.apply(Files.readAllBytes(file)));
+    }
+
+    /** The message with which the importer refuses the release in {@code folder}. */
+    private static String refusal(Path folder) {
+        return assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder)).getMessage();
     }
 
     @Test
     void corruptedTensorBytesFailTheirChecksum() throws Exception {
         Path folder = dir.resolve("crc");
         writeGoogleRelease(folder, true, "");
-        Path data = folder.resolve("bert_model.ckpt.data-00000-of-00001");
-        byte[] b = Files.readAllBytes(data);
-        b[b.length / 2] ^= 0x40;
-        Files.write(data, b);
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder));
-        assertTrue(e.getMessage().contains("CRC-32C") && e.getMessage().contains("data-00000-of-00001"), e.getMessage());
+        damage(folder.resolve("bert_model.ckpt.data-00000-of-00001"), b -> {
+            b[b.length / 2] ^= 0x40;
+            return b;
+        });
+        String m = refusal(folder);
+        assertTrue(m.contains("CRC-32C") && m.contains("data-00000-of-00001"), m);
     }
 
     @Test
     void truncatedIndexAndDataAreRejected() throws Exception {
         Path folder = dir.resolve("cut");
         writeGoogleRelease(folder, true, "");
-        Path data = folder.resolve("bert_model.ckpt.data-00000-of-00001");
-        byte[] d = Files.readAllBytes(data);
-        Files.write(data, java.util.Arrays.copyOf(d, d.length - 10));
-        ModelFormatException e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder));
-        assertTrue(e.getMessage().contains("truncated"), e.getMessage());
-        Path index = folder.resolve("bert_model.ckpt.index");
-        byte[] i = Files.readAllBytes(index);
-        Files.write(index, java.util.Arrays.copyOf(i, i.length - 3));
-        e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder));
-        assertTrue(e.getMessage().contains("bert_model.ckpt.index"), e.getMessage());
+        damage(folder.resolve("bert_model.ckpt.data-00000-of-00001"), d -> Arrays.copyOf(d, d.length - 10));
+        String m = refusal(folder);
+        assertTrue(m.contains("truncated"), m);
+        damage(folder.resolve("bert_model.ckpt.index"), i -> Arrays.copyOf(i, i.length - 3));
+        m = refusal(folder);
+        assertTrue(m.contains("bert_model.ckpt.index"), m);
     }
 
     /** Writes {@code tiny} as a Google checkpoint into {@code name} whose index blocks carry {@code compression}. */

@@ -1,35 +1,35 @@
 package org.bertgeometry.knime.workflows;
 
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.bertgeometry.knime.nodes.StatelessNodeModel;
 import org.knime.core.data.DataColumnSpec;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
-import org.knime.core.node.ExecutionMonitor;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeModel;
 import org.knime.core.node.NodeSettingsRO;
 import org.knime.core.node.NodeSettingsWO;
+import org.knime.core.node.port.PortType;
 import org.knime.core.node.workflow.NodeContext;
 
 /**
  * Test-only source node: emits the table of a CSV file (the test workflows' dialect, {@link CsvTables}) stored
  * inside the workflow folder, named by the setting {@code file} relative to that folder. It makes the stored test
  * workflows self-sufficient in a KNIME core without base nodes (no CSV Reader or Table Creator), as KNIME's own
- * testing bundles do with their test source nodes; in KNIME Analytics Platform a CSV Reader plays its part.
+ * testing bundles do with their test source nodes; in KNIME Analytics Platform a CSV Reader plays its part. Like
+ * the bundle's nodes it is a {@link StatelessNodeModel} (that class's source is compiled into this test bundle).
  */
-final class CsvTableSourceNodeModel extends NodeModel {
+final class CsvTableSourceNodeModel extends StatelessNodeModel {
     static final String CFG_FILE = "file";
 
     private String m_file = "";
 
     CsvTableSourceNodeModel() {
-        super(0, 1);
+        super(new PortType[0], new PortType[]{BufferedDataTable.TYPE});
     }
 
     private Path csv() throws InvalidSettingsException {
@@ -77,20 +77,5 @@ final class CsvTableSourceNodeModel extends NodeModel {
     @Override
     protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
         m_file = settings.getString(CFG_FILE);
-    }
-
-    @Override
-    protected void loadInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // the output table is all there is, and KNIME saves it
-    }
-
-    @Override
-    protected void saveInternals(final File nodeInternDir, final ExecutionMonitor exec) {
-        // nothing beyond the output table
-    }
-
-    @Override
-    protected void reset() {
-        // no state besides the settings
     }
 }

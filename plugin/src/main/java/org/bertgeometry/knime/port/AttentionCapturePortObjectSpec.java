@@ -1,21 +1,16 @@
 package org.bertgeometry.knime.port;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.swing.JComponent;
 
 import org.knime.core.node.port.PortObjectSpec;
-import org.knime.core.node.port.PortObjectSpecZipInputStream;
-import org.knime.core.node.port.PortObjectSpecZipOutputStream;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
-import com.google.gson.JsonParser;
 
 /**
  * What an attention capture port carries, known at configure time: the model's layer and head counts (every
@@ -46,8 +41,7 @@ public record AttentionCapturePortObjectSpec(int layers, int heads, int maxStore
     }
 
     String toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("format", 1);
+        JsonObject o = JsonSpecFormat.newDocument();
         o.addProperty("layers", layers);
         o.addProperty("heads", heads);
         o.addProperty("max_stored_samples", maxStoredSamples);
@@ -59,34 +53,20 @@ public record AttentionCapturePortObjectSpec(int layers, int heads, int maxStore
     }
 
     static AttentionCapturePortObjectSpec fromJson(final String json) throws IOException {
-        try {
-            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-            if (o.get("format").getAsInt() != 1) {
-                throw new IOException("Unsupported attention capture spec format " + o.get("format"));
-            }
+        return JsonSpecFormat.read(json, "attention capture spec", o -> {
             List<String> stats = new ArrayList<>();
             for (JsonElement e : o.getAsJsonArray("statistics")) {
                 stats.add(e.getAsString());
             }
             return new AttentionCapturePortObjectSpec(o.get("layers").getAsInt(), o.get("heads").getAsInt(),
                 o.get("max_stored_samples").getAsInt(), o.get("theta").getAsDouble(), stats);
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
-            throw new IOException("Corrupt attention capture spec: " + e.getMessage(), e);
-        }
+        });
     }
 
     /** Serializer registered at extension point org.knime.core.PortType. */
-    public static final class Serializer extends PortObjectSpecSerializer<AttentionCapturePortObjectSpec> {
-        @Override
-        public void savePortObjectSpec(final AttentionCapturePortObjectSpec spec,
-            final PortObjectSpecZipOutputStream out) throws IOException {
-            out.write(spec.toJson().getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public AttentionCapturePortObjectSpec loadPortObjectSpec(final PortObjectSpecZipInputStream in)
-            throws IOException {
-            return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+    public static final class Serializer extends JsonSpecFormat.Serializer<AttentionCapturePortObjectSpec> {
+        public Serializer() {
+            super(AttentionCapturePortObjectSpec::toJson, AttentionCapturePortObjectSpec::fromJson);
         }
     }
 }

@@ -1,20 +1,14 @@
 package org.bertgeometry.knime.port;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 import javax.swing.JComponent;
 
 import org.bertgeometry.model.BertConfig;
 import org.knime.core.node.port.PortObjectSpec;
-import org.knime.core.node.port.PortObjectSpecZipInputStream;
-import org.knime.core.node.port.PortObjectSpecZipOutputStream;
 
 import com.google.gson.JsonObject;
-import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
 
 /**
@@ -51,8 +45,7 @@ public record BertModelPortObjectSpec(String name, BertConfig config, String tok
     }
 
     String toJson() {
-        JsonObject o = new JsonObject();
-        o.addProperty("format", 1);
+        JsonObject o = JsonSpecFormat.newDocument();
         o.addProperty("name", name);
         o.addProperty("tokenizer_file", tokenizerFile);
         o.add("config", JsonParser.parseString(config.toJson()));
@@ -60,40 +53,15 @@ public record BertModelPortObjectSpec(String name, BertConfig config, String tok
     }
 
     static BertModelPortObjectSpec fromJson(final String json) throws IOException {
-        try {
-            JsonObject o = JsonParser.parseString(json).getAsJsonObject();
-            int format = o.get("format").getAsInt();
-            if (format != 1) {
-                throw new IOException("Unsupported BERT model spec format " + format
-                    + "; the workflow was saved by a newer version of the BERT Geometry extension");
-            }
-            return new BertModelPortObjectSpec(o.get("name").getAsString(),
-                BertConfig.fromJson(o.get("config").toString()), o.get("tokenizer_file").getAsString());
-        } catch (JsonParseException | IllegalStateException | IllegalArgumentException | NullPointerException e) {
-            throw new IOException("Corrupt BERT model spec: " + e.getMessage(), e);
-        }
-    }
-
-    static void writeTo(final BertModelPortObjectSpec spec, final OutputStream out) throws IOException {
-        out.write(spec.toJson().getBytes(StandardCharsets.UTF_8));
-    }
-
-    static BertModelPortObjectSpec readFrom(final InputStream in) throws IOException {
-        return fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        return JsonSpecFormat.read(json, "BERT model spec", o -> new BertModelPortObjectSpec(
+            o.get("name").getAsString(), BertConfig.fromJson(o.get("config").toString()),
+            o.get("tokenizer_file").getAsString()));
     }
 
     /** Serializer registered at extension point org.knime.core.PortType. */
-    public static final class Serializer extends PortObjectSpecSerializer<BertModelPortObjectSpec> {
-        @Override
-        public void savePortObjectSpec(final BertModelPortObjectSpec spec, final PortObjectSpecZipOutputStream out)
-            throws IOException {
-            writeTo(spec, out);
-        }
-
-        @Override
-        public BertModelPortObjectSpec loadPortObjectSpec(final PortObjectSpecZipInputStream in)
-            throws IOException {
-            return readFrom(in);
+    public static final class Serializer extends JsonSpecFormat.Serializer<BertModelPortObjectSpec> {
+        public Serializer() {
+            super(BertModelPortObjectSpec::toJson, BertModelPortObjectSpec::fromJson);
         }
     }
 }

@@ -1,8 +1,8 @@
 package org.bertgeometry.knime.nodes.cone;
 
 import org.bertgeometry.knime.nodes.DeclaredSettings;
+import org.bertgeometry.knime.nodes.EnumSetting;
 import org.bertgeometry.knime.picture.PictureSettings;
-import java.util.Arrays;
 
 import org.bertgeometry.geometry.ConeIndex;
 import org.knime.core.data.DataTableSpec;
@@ -42,10 +42,6 @@ public final class ConeIndexSettings extends DeclaredSettings {
         return m_variant;
     }
 
-    static String[] variantNames() {
-        return Arrays.stream(ConeIndex.Variant.values()).map(Enum::name).toArray(String[]::new);
-    }
-
     int vectorIndex(final DataTableSpec spec) throws InvalidSettingsException {
         String name = m_vector.getStringValue();
         if (name == null || name.isBlank()) {
@@ -83,12 +79,7 @@ public final class ConeIndexSettings extends DeclaredSettings {
     }
 
     private static ConeIndex.Variant variant(final String name) throws InvalidSettingsException {
-        try {
-            return ConeIndex.Variant.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidSettingsException("Unknown cone index variant '" + name + "'; choose one of "
-                + Arrays.toString(variantNames()) + ".", e);
-        }
+        return EnumSetting.parse(ConeIndex.Variant.class, name, "cone index variant");
     }
 
     @Override

@@ -1,8 +1,8 @@
 package org.bertgeometry.knime.nodes.directionality;
 
 import org.bertgeometry.knime.nodes.DeclaredSettings;
+import org.bertgeometry.knime.nodes.EnumSetting;
 import org.bertgeometry.knime.picture.PictureSettings;
-import java.util.Arrays;
 
 import org.bertgeometry.geometry.Convention;
 import org.bertgeometry.geometry.Directionality;
@@ -36,10 +36,6 @@ public final class DirectionalitySettings extends DeclaredSettings {
         return m_rank;
     }
 
-    static String[] conventionNames() {
-        return Arrays.stream(Convention.values()).map(Enum::name).toArray(String[]::new);
-    }
-
     Directionality.Params params() throws InvalidSettingsException {
         return new Directionality.Params(convention(m_convention.getStringValue()), m_rank.getIntValue(),
             Directionality.Params.defaults().eigenvalueTolerance());
@@ -58,12 +54,7 @@ public final class DirectionalitySettings extends DeclaredSettings {
     }
 
     private static Convention convention(final String name) throws InvalidSettingsException {
-        try {
-            return Convention.valueOf(name);
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new InvalidSettingsException("Unknown convention '" + name + "'; choose one of "
-                + Arrays.toString(conventionNames()) + ".", e);
-        }
+        return EnumSetting.parse(Convention.class, name, "convention");
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.bertgeometry.knime.nodes.textreader;
 import java.nio.file.Path;
 
 import org.bertgeometry.knime.nodes.DeclaredSettings;
+import org.bertgeometry.knime.nodes.EnumSetting;
 import org.bertgeometry.knime.paths.PathResolver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
@@ -81,12 +82,7 @@ final class TextReaderSettings extends DeclaredSettings {
 
     @Override
     protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
-        String layout = settings.getString(CFG_LAYOUT);
-        if (TextLayout.ofName(layout).isEmpty()) {
-            throw new InvalidSettingsException("Unknown layout '" + layout + "'; use LINES (one text per line) or"
-                + " TAB_SEPARATED (a header row names the columns).");
-        }
-        if (TextLayout.ofName(layout).get() == TextLayout.TAB_SEPARATED) {
+        if (EnumSetting.parse(TextLayout.class, settings.getString(CFG_LAYOUT), "layout") == TextLayout.TAB_SEPARATED) {
             String text = settings.getString(CFG_TEXT_COLUMN).strip();
             if (text.isEmpty()) {
                 throw new InvalidSettingsException("No text column named: enter the header name of the column that"
