@@ -60,8 +60,9 @@ public final class PredictCommand extends LongRunningCommand {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--abstain", description = "Answer 'unassigned' when the model is not confident or the sequence "
-            + "lies outside its training distribution, with the thresholds stored in the model folder (abstention.json, "
+    @Option(names = "--abstain", description = "Answer 'unassigned' when the model is not confident, the sequence "
+            + "lies outside its training distribution or lacks most of its predicted class's 12-mer signature, with the "
+            + "thresholds stored in the model folder (abstention.json, "
             + "written by 'train' and 'case-study').")
     boolean abstain;
 
@@ -84,6 +85,10 @@ public final class PredictCommand extends LongRunningCommand {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         AbstentionRule rule = abstain ? AbstentionRule.load(Files.isDirectory(model) ? model : model.getParent()) : null;
+        if (rule != null && !rule.signature().present()) {
+            err.println("bertgeo: warning: this model's abstention.json predates the k-mer signature check; only the "
+                    + "probability and distance thresholds apply (retrain to add it)");
+        }
         BertCheckpoint checkpoint = ModelLoader.load(model);
         List<String> classNames = checkpoint.config().labels();
         if (classNames.isEmpty()) {
@@ -111,9 +116,8 @@ public final class PredictCommand extends LongRunningCommand {
         int unassigned = 0;
         for (int i = 0; i < answer.length; i++) {
             boolean lowP = minProbability != null && pred.probabilities()[i][answer[i]] < minProbability;
-            boolean byRule = rule != null && (minProbability != null
-                    ? rule.scorer().score(pred.features()[i]) > rule.maxDistance()
-                    : rule.abstains(pred.probabilities()[i], pred.features()[i]));
+            boolean byRule = rule != null && (minProbability != null ? rule.withMinProbability(minProbability)
+                    : rule).abstains(pred.probabilities()[i], pred.features()[i], spikes.get(i));
             if (lowP || byRule) {
                 answer[i] = PredictionOutput.UNASSIGNED;
                 unassigned++;
