@@ -157,7 +157,7 @@ public final class CaseStudyCommand extends LongRunningCommand {
         AbstentionSection abstention;
         RobustnessSection robustness = null;
         GeometryResults geometry;
-        List<HeadRecomputationCheck.Row> recomputation;
+        HeadRecomputationCheck.Result recomputation;
         LabelledSpikes calibration = spikesOf(simulator.simulateDataset(ClassSizes.balanced(calibrationPerClass),
                 seed + 500), extractor, names, err);
         LabelledSpikes plainGh = spikesOf(VariantSimulator.withDefaults().withGh(GhDefinition.GISAID_CLADE_GH)

@@ -130,6 +130,11 @@ class CaseStudyCommandTest {
             String[] c = row.split(",");
             assertTrue(Double.parseDouble(c[3]) < 1e-4 && Double.parseDouble(c[4]) < 1e-4, row);
         }
+        // and recomputing the multi-head output and feed-forward sublayer reproduces each layer's output
+        List<String> layerRows = Files.readAllLines(out.resolve("data/multihead-output-recomputation-check.csv"));
+        assertEquals("layer,tokens,max_abs_diff_layer_output", layerRows.get(0));
+        assertEquals(1 + 1, layerRows.size(), "one row per layer of the tiny preset");
+        assertTrue(Double.parseDouble(layerRows.get(1).split(",")[2]) < 1e-3, layerRows.get(1));
     }
 
     @Test
