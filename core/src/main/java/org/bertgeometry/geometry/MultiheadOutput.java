@@ -42,6 +42,18 @@ public final class MultiheadOutput {
         return layerNorm(residual(x, concat(x, headOutputs), outputWeight, outputBias), gamma, beta, eps);
     }
 
+    /**
+     * {@code LN(x + delta)} with the given gain, bias and epsilon: the residual-and-LayerNorm step that ends
+     * both sublayers of a BERT layer (used to recompute the feed-forward sublayer after this one).
+     */
+    public static double[][] addAndNorm(double[][] x, double[][] delta, double[] gamma, double[] beta, double eps) {
+        int d = MatrixChecks.requireRectangular(x, "layer input");
+        if (MatrixChecks.requireRectangular(delta, "residual update") != d || delta.length != x.length) {
+            throw new IllegalArgumentException("the residual update must have the input's shape " + x.length + "x" + d);
+        }
+        return layerNorm(residual(x, delta, null, null), gamma, beta, eps);
+    }
+
     private static double[][] concat(double[][] x, List<double[][]> ys) {
         int d = MatrixChecks.requireRectangular(x, "layer input");
         int n = x.length;

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.bertgeometry.report.chart.BarChart;
 import org.bertgeometry.report.chart.LineChart;
 import org.bertgeometry.report.html.HtmlReport;
 import org.bertgeometry.report.table.CsvWriter;
 import org.bertgeometry.report.table.Table;
+import org.bertgeometry.variants.abstention.AbstentionReason;
 import org.bertgeometry.variants.abstention.AbstentionRule;
 import org.bertgeometry.variants.abstention.CoverageCurve;
 import org.bertgeometry.variants.abstention.ReliabilityDiagram;
@@ -20,7 +22,7 @@ import org.bertgeometry.variants.classifier.VariantPredictor;
  * The report's calibration and abstention section (docs/methods.md, "Calibration and abstention"): the
  * reliability diagram and expected calibration error on the test split, accuracy against coverage, the
  * abstention rule's thresholds, and for every evaluated set (in distribution or not) how many sequences
- * each rule leaves unassigned. Files: {@code data/reliability-test.csv}, {@code data/coverage-accuracy-test.csv},
+ * each of its three reasons (low probability, far embedding, missing k-mer signature) leaves unassigned. Files: {@code data/reliability-test.csv}, {@code data/coverage-accuracy-test.csv},
  * {@code data/unassigned-by-set.csv} with figures of the same names.
  *
  * @param reliability the test split's reliability diagram
@@ -32,11 +34,11 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
 
     /**
      * How one set fared: share unassigned by the probability threshold alone, by the distance threshold
-     * alone, and by the rule (either), and the accuracy on the sequences the rule answers (NaN for sets
-     * whose class the model does not know).
+     * alone, by the k-mer signature check alone, and by the rule (any of them), and the accuracy on the
+     * sequences the rule answers (NaN for sets whose class the model does not know).
      */
     record SetRow(String name, boolean inDistribution, int sequences, double unassignedByProbability,
-            double unassignedByDistance, double unassigned, double accuracyOnAssigned) {
+            double unassignedByDistance, double unassignedBySignature, double unassigned, double accuracyOnAssigned) {
     }
 
     AbstentionSection {
@@ -45,21 +47,22 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
 
     /**
      * The row of one set: {@code labels} are the true classes in the model's class list, or null for a set
-     * whose class the model does not know.
+     * whose class the model does not know; {@code spikes} are the sequences the predictions were made on.
      */
     static SetRow measure(String name, boolean inDistribution, VariantPredictor.Predictions p, int[] labels,
-            AbstentionRule rule) {
+            List<String> spikes, AbstentionRule rule) {
         int n = p.predicted().length;
         int byProbability = 0;
         int byDistance = 0;
+        int bySignature = 0;
         int unassigned = 0;
         int assignedRight = 0;
         for (int i = 0; i < n; i++) {
-            boolean lowP = p.probabilities()[i][p.predicted()[i]] < rule.minProbability();
-            boolean far = rule.scorer().score(p.features()[i]) > rule.maxDistance();
-            byProbability += lowP ? 1 : 0;
-            byDistance += far ? 1 : 0;
-            if (lowP || far) {
+            Set<AbstentionReason> why = rule.reasons(p.probabilities()[i], p.features()[i], spikes.get(i));
+            byProbability += why.contains(AbstentionReason.LOW_PROBABILITY) ? 1 : 0;
+            byDistance += why.contains(AbstentionReason.FAR_EMBEDDING) ? 1 : 0;
+            bySignature += why.contains(AbstentionReason.MISSING_SIGNATURE) ? 1 : 0;
+            if (!why.isEmpty()) {
                 unassigned++;
             } else if (labels != null && labels[i] == p.predicted()[i]) {
                 assignedRight++;
@@ -67,7 +70,7 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
         }
         double accuracy = labels == null || unassigned == n ? Double.NaN : assignedRight / (double) (n - unassigned);
         return new SetRow(name, inDistribution, n, byProbability / (double) n, byDistance / (double) n,
-                unassigned / (double) n, accuracy);
+                bySignature / (double) n, unassigned / (double) n, accuracy);
     }
 
     void write(Path data, Path figures) throws IOException {
@@ -104,13 +107,13 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
                 .withAxes("coverage", "accuracy"), figures.resolve("coverage-accuracy-test.png"));
 
         Table un = Table.withColumns("set", "in_distribution", "sequences", "unassigned_by_probability",
-                "unassigned_by_distance", "unassigned", "accuracy_on_assigned");
+                "unassigned_by_distance", "unassigned_by_signature", "unassigned", "accuracy_on_assigned");
         List<String> names = new ArrayList<>();
         double[] share = new double[sets.size()];
         for (int i = 0; i < sets.size(); i++) {
             SetRow s = sets.get(i);
             un.addRow(s.name(), s.inDistribution(), s.sequences(), s.unassignedByProbability(),
-                    s.unassignedByDistance(), s.unassigned(), s.accuracyOnAssigned());
+                    s.unassignedByDistance(), s.unassignedBySignature(), s.unassigned(), s.accuracyOnAssigned());
             names.add(s.name());
             share[i] = s.unassigned();
         }
@@ -126,6 +129,7 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
         o.put("expected_calibration_error_test", reliability.ece());
         o.put("min_probability", rule.minProbability());
         o.put("max_distance", rule.maxDistance());
+        o.put("min_signature_fraction", rule.signature().minFraction());
         Map<String, Object> per = new LinkedHashMap<>();
         for (SetRow s : sets) {
             Map<String, Object> r = new LinkedHashMap<>();
@@ -134,6 +138,7 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
             r.put("unassigned", s.unassigned());
             r.put("unassigned_by_probability", s.unassignedByProbability());
             r.put("unassigned_by_distance", s.unassignedByDistance());
+            r.put("unassigned_by_signature", s.unassignedBySignature());
             r.put("accuracy_on_assigned", s.accuracyOnAssigned());
             per.put(s.name(), r);
         }
@@ -146,18 +151,21 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
         page.paragraph(String.format(java.util.Locale.ROOT, "Expected calibration error on the test split: %.4f "
                 + "(10 equal-width confidence bins). The model answers 'unassigned' when its highest class probability "
                 + "is below %.4f or when the squared Mahalanobis distance of its pooled [CLS] vector to the nearest "
-                + "training class mean exceeds %.1f; both thresholds were set on held-out in-distribution spikes "
+                + "training class mean exceeds %.1f, or when the spike holds less than %.3f of its predicted class's "
+                + "12-mer signature (the 12-mers absent from the reference spike that at least half of the class's "
+                + "training spikes carry); all three thresholds were set on held-out in-distribution spikes "
                 + "(docs/methods.md, \"Calibration and abstention\").", reliability.ece(), rule.minProbability(),
-                rule.maxDistance()));
+                rule.maxDistance(), rule.signature().minFraction()));
         page.figure("figures/reliability-test.png", "Reliability diagram: accuracy against mean confidence per bin; "
                 + "data/reliability-test.csv.");
         page.figure("figures/coverage-accuracy-test.png", "Accuracy on the answered test sequences when the least "
                 + "confident are declined; data/coverage-accuracy-test.csv.");
         Table shown = Table.withColumns("set", "in distribution", "sequences", "unassigned", "by probability",
-                "by distance", "accuracy on assigned");
+                "by distance", "by signature", "accuracy on assigned");
         for (SetRow s : sets) {
             shown.addRow(s.name(), s.inDistribution() ? "yes" : "no", s.sequences(), s.unassigned(),
-                    s.unassignedByProbability(), s.unassignedByDistance(), s.accuracyOnAssigned());
+                    s.unassignedByProbability(), s.unassignedByDistance(), s.unassignedBySignature(),
+                    s.accuracyOnAssigned());
         }
         page.table("Share of each set answered 'unassigned'", shown, 20, "data/unassigned-by-set.csv");
         page.figure("figures/unassigned-by-set.png", "Share answered 'unassigned' per set.");

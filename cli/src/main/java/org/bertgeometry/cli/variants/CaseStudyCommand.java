@@ -33,6 +33,7 @@ import org.bertgeometry.variants.evaluation.ClassificationMetrics;
 import org.bertgeometry.variants.evaluation.SplitIndices;
 import org.bertgeometry.variants.evaluation.StratifiedSplit;
 import org.bertgeometry.variants.reference.GhDefinition;
+import org.bertgeometry.variants.reference.SarsCov2Reference;
 import org.bertgeometry.variants.simulation.ClassSizes;
 import org.bertgeometry.variants.simulation.SimulatedGenome;
 import org.bertgeometry.variants.simulation.VariantSimulator;
@@ -156,28 +157,29 @@ public final class CaseStudyCommand extends LongRunningCommand {
         AbstentionSection abstention;
         RobustnessSection robustness = null;
         GeometryResults geometry;
-        List<HeadRecomputationCheck.Row> recomputation;
+        HeadRecomputationCheck.Result recomputation;
         LabelledSpikes calibration = spikesOf(simulator.simulateDataset(ClassSizes.balanced(calibrationPerClass),
                 seed + 500), extractor, names, err);
         LabelledSpikes plainGh = spikesOf(VariantSimulator.withDefaults().withGh(GhDefinition.GISAID_CLADE_GH)
                 .simulateDataset(Map.of(VariantClass.GH, 2 * furtherPerClass), seed + 5000), extractor, names, err);
+        String referenceSpike = SarsCov2Reference.load().spike();
         try (LoadedBert bert = LoadedBert.open(saved)) {
             VariantPredictor predictor = new VariantPredictor(bert, 32);
-            AbstentionRule rule = AbstentionCalibration.fit(predictor, train, calibration,
+            AbstentionRule rule = AbstentionCalibration.fit(predictor, train, calibration, referenceSpike,
                     AbstentionCalibration.DEFAULT_RATE, AbstentionCalibration.DEFAULT_MAX_PER_CLASS);
             rule.save(modelDir);
             VariantPredictor.Predictions testPred = predictor.predict(test.spikes(), () -> false);
             testMetrics = ClassificationMetrics.compute(test.labels(), testPred.predicted(), names.size());
-            rows.add(AbstentionSection.measure("test split", true, testPred, test.labels(), rule));
+            rows.add(AbstentionSection.measure("test split", true, testPred, test.labels(), test.spikes(), rule));
             for (EvaluationSet set : EvaluationSet.standard(seed, furtherPerClass)) {
                 LabelledSpikes data = spikesOf(set.simulate(simulator), extractor, names, err);
                 VariantPredictor.Predictions pred = predictor.predict(data.spikes(), () -> false);
                 further.add(new CaseStudyReport.Evaluation(set.name(), set.description(),
                         ClassificationMetrics.compute(data.labels(), pred.predicted(), names.size())));
-                rows.add(AbstentionSection.measure(set.name(), true, pred, data.labels(), rule));
+                rows.add(AbstentionSection.measure(set.name(), true, pred, data.labels(), data.spikes(), rule));
             }
             rows.add(AbstentionSection.measure("plain GH clade (reference + D614G)", false,
-                    predictor.predict(plainGh.spikes(), () -> false), null, rule));
+                    predictor.predict(plainGh.spikes(), () -> false), null, plainGh.spikes(), rule));
             boolean[] right = new boolean[test.size()];
             for (int i = 0; i < right.length; i++) {
                 right[i] = testPred.predicted()[i] == test.labels()[i];
@@ -208,7 +210,7 @@ public final class CaseStudyCommand extends LongRunningCommand {
             t = System.nanoTime();
             rows.addAll(HeldOutClassStudy.run(VariantClass.ofKey(heldOutClass), ts.withEpochs(heldOutEpochs), p,
                     noAugment ? AugmentationSettings.none() : AugmentationSettings.defaults(), train, validation, test,
-                    calibration, plainGh, simulator, extractor, names, seed, furtherPerClass, err,
+                    calibration, plainGh, referenceSpike, simulator, extractor, names, seed, furtherPerClass, err,
                     bar("  training (without " + heldOutClass + ")")));
             abstention = new AbstentionSection(abstention.reliability(), abstention.coverage(), abstention.rule(), rows);
             timings.put("held_out_class", seconds(t));
@@ -242,7 +244,9 @@ public final class CaseStudyCommand extends LongRunningCommand {
         }
         stdout.printf(Locale.ROOT, "Expected calibration error (test split): %.4f%n", abstention.reliability().ece());
         for (AbstentionSection.SetRow r : abstention.sets()) {
-            stdout.printf(Locale.ROOT, "%s: %.1f %% unassigned (%d sequences)%n", r.name(), 100 * r.unassigned(), r.sequences());
+            stdout.printf(Locale.ROOT, "%s: %.1f %% unassigned (%d sequences; by probability %.1f %%, by distance "
+                    + "%.1f %%, by signature %.1f %%)%n", r.name(), 100 * r.unassigned(), r.sequences(),
+                    100 * r.unassignedByProbability(), 100 * r.unassignedByDistance(), 100 * r.unassignedBySignature());
         }
         stdout.printf(Locale.ROOT, "Report: %s%nModel:  %s%nWall time: %.1f s%n", out.resolve("index.html").toAbsolutePath(),
                 modelDir.toAbsolutePath(), seconds(started));

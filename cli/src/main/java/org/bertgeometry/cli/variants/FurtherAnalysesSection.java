@@ -31,7 +31,7 @@ import org.bertgeometry.report.table.Table;
  * analysis. Every number is in a CSV under {@code data/}; the grids also as figures.
  */
 record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, ClusterRow clustering,
-        List<ProbeRow> probes, List<DataDistribution.ParameterStats> layerNorms, List<HeadRecomputationCheck.Row> recomputation, int layers,
+        List<ProbeRow> probes, List<DataDistribution.ParameterStats> layerNorms, HeadRecomputationCheck.Result recomputation, int layers,
         List<String> classNames) {
 
     /**
@@ -88,13 +88,12 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
         domains = List.copyOf(domains);
         probes = List.copyOf(probes);
         layerNorms = List.copyOf(layerNorms);
-        recomputation = List.copyOf(recomputation);
         classNames = List.copyOf(classNames);
     }
 
     /** Runs every analysis on the geometry of a run and the model's weights; the recomputation check is given. */
     static FurtherAnalysesSection compute(GeometryResults g, BertWeights weights, int selectedClass,
-            List<HeadRecomputationCheck.Row> recomputation) {
+            HeadRecomputationCheck.Result recomputation) {
         int layers = g.k90MeanOfMedians().length;
         int heads = g.k90MeanOfMedians()[0].length;
         DomainTests tests = new DomainTests(layers, heads);
@@ -270,12 +269,19 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
             ln.addRow(s.name(), s.mean(), s.std(), s.sampleStd());
         }
         CsvWriter.write(ln, data.resolve("layernorm-parameter-stats.csv"));
-        if (!recomputation.isEmpty()) {
+        if (!recomputation.heads().isEmpty()) {
             Table t = Table.withColumns("layer", "head", "tokens", "max_abs_diff_probs", "max_abs_diff_context");
-            for (HeadRecomputationCheck.Row r : recomputation) {
+            for (HeadRecomputationCheck.Row r : recomputation.heads()) {
                 t.addRow(r.layer(), r.head(), r.tokens(), r.maxAbsDiffProbs(), r.maxAbsDiffContext());
             }
             CsvWriter.write(t, data.resolve("head-recomputation-check.csv"));
+        }
+        if (!recomputation.layers().isEmpty()) {
+            Table t = Table.withColumns("layer", "tokens", "max_abs_diff_layer_output");
+            for (MultiheadOutputCheck.Row r : recomputation.layers()) {
+                t.addRow(r.layer(), r.tokens(), r.maxAbsDiffLayerOutput());
+            }
+            CsvWriter.write(t, data.resolve("multihead-output-recomputation-check.csv"));
         }
     }
 
@@ -304,13 +310,21 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
         }
         page.paragraph("Mean and standard deviation of every LayerNorm gain and bias: "
                 + "data/layernorm-parameter-stats.csv.");
-        if (!recomputation.isEmpty()) {
-            double p = recomputation.stream().mapToDouble(HeadRecomputationCheck.Row::maxAbsDiffProbs).max().orElse(0);
-            double y = recomputation.stream().mapToDouble(HeadRecomputationCheck.Row::maxAbsDiffContext).max().orElse(0);
+        if (!recomputation.heads().isEmpty()) {
+            double p = recomputation.heads().stream().mapToDouble(HeadRecomputationCheck.Row::maxAbsDiffProbs).max().orElse(0);
+            double y = recomputation.heads().stream().mapToDouble(HeadRecomputationCheck.Row::maxAbsDiffContext).max().orElse(0);
             page.paragraph(String.format(Locale.ROOT, "Recomputation check: every head of the first test sequence "
                     + "recomputed in double precision from the captured layer input and the weights differs from the "
                     + "forward pass by at most %.3g in its attention probabilities and %.3g in its context vectors "
                     + "(float32 rounding is about 1e-6 relative); data/head-recomputation-check.csv.", p, y));
+        }
+        if (!recomputation.layers().isEmpty()) {
+            double o = recomputation.layers().stream().mapToDouble(MultiheadOutputCheck.Row::maxAbsDiffLayerOutput)
+                    .max().orElse(0);
+            page.paragraph(String.format(Locale.ROOT, "Multi-head output check: the forward pass's head outputs "
+                    + "combined by the output projection, residual and LayerNorm (the multi-head output of the cone-index "
+                    + "analysis, HF_EXACT) and passed through the feed-forward sublayer in double precision differ from "
+                    + "each layer's output by at most %.3g; data/multihead-output-recomputation-check.csv.", o));
         }
     }
 }

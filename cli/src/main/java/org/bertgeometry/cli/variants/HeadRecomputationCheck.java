@@ -17,7 +17,7 @@ import org.bertgeometry.tokenize.Encoding;
  * sequence, every head's attention probabilities and context vectors are recomputed in double precision
  * from the captured layer input and the model's weights ({@link HeadRecomputation}, HF_EXACT) and compared
  * with what the PyTorch forward pass produced. A largest absolute difference near float32 rounding shows
- * that the analyses read the model the way it computes.
+ * that the analyses read the model the way it computes. The same captures feed {@link MultiheadOutputCheck}.
  */
 final class HeadRecomputationCheck {
 
@@ -25,15 +25,35 @@ final class HeadRecomputationCheck {
     record Row(int layer, int head, int tokens, double maxAbsDiffProbs, double maxAbsDiffContext) {
     }
 
+    /**
+     * Both checks of one sequence.
+     *
+     * @param heads  per layer and head, the recomputed attention against the forward pass
+     * @param layers per layer, the recomputed multi-head output and feed-forward sublayer against the layer output
+     */
+    record Result(List<Row> heads, List<MultiheadOutputCheck.Row> layers) {
+        Result {
+            heads = List.copyOf(heads);
+            layers = List.copyOf(layers);
+        }
+    }
+
     private HeadRecomputationCheck() {
     }
 
-    /** Runs the check on {@code sequence} for every layer and head. */
-    static List<Row> run(LoadedBert bert, String sequence) {
-        int layers = bert.checkpoint().config().numHiddenLayers();
-        int heads = bert.checkpoint().config().numAttentionHeads();
+    /**
+     * What both checks read from one forward pass.
+     *
+     * @param tensors the embeddings output and every layer's output, attention probabilities and context
+     * @param tokens  the sequence's real tokens ([CLS] and [SEP] included)
+     */
+    record Captured(Map<String, CapturedTensor> tensors, int tokens) {
+    }
+
+    /** One forward pass over {@code sequence} with the captures both checks need. */
+    static Captured capture(LoadedBert bert, String sequence) {
         List<String> names = new ArrayList<>(List.of(HookNames.EMBEDDINGS_OUTPUT));
-        for (int l = 0; l < layers; l++) {
+        for (int l = 0; l < bert.checkpoint().config().numHiddenLayers(); l++) {
             names.add(HookNames.layerOutput(l));
             names.add(HookNames.attentionProbs(l));
             names.add(HookNames.attentionContext(l));
@@ -41,8 +61,16 @@ final class HeadRecomputationCheck {
         Encoding e = bert.tokenizer().encode(sequence);
         ForwardResult r = bert.model().forward(bert.batch(List.of(e)), CaptureSpec.of(names.toArray(String[]::new)),
                 false);
-        Map<String, CapturedTensor> c = r.captures().get(0);
-        int n = e.realLength();
+        return new Captured(r.captures().get(0), e.realLength());
+    }
+
+    /** Runs both checks on {@code sequence} for every layer and head. */
+    static Result run(LoadedBert bert, String sequence) {
+        int layers = bert.checkpoint().config().numHiddenLayers();
+        int heads = bert.checkpoint().config().numAttentionHeads();
+        Captured captured = capture(bert, sequence);
+        Map<String, CapturedTensor> c = captured.tensors();
+        int n = captured.tokens();
         List<Row> rows = new ArrayList<>();
         for (int l = 0; l < layers; l++) {
             String input = l == 0 ? HookNames.EMBEDDINGS_OUTPUT : HookNames.layerOutput(l - 1);
@@ -54,11 +82,11 @@ final class HeadRecomputationCheck {
                         maxAbsDiff(a.y(), c.get(HookNames.attentionContext(l)).headMatrix(h), n)));
             }
         }
-        return rows;
+        return new Result(rows, MultiheadOutputCheck.run(bert.checkpoint().weights(), bert.checkpoint().config(), c, n));
     }
 
     /** The first {@code n} rows of a {@code (T, d)} capture. */
-    private static double[][] rows(CapturedTensor t, int n) {
+    static double[][] rows(CapturedTensor t, int n) {
         int d = t.shape()[t.shape().length - 1];
         double[][] x = new double[n][d];
         for (int i = 0; i < n; i++) {

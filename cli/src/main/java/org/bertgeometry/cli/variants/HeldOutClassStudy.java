@@ -31,7 +31,7 @@ final class HeldOutClassStudy {
 
     static List<AbstentionSection.SetRow> run(VariantClass heldOut, TrainingSettings settings, VariantPreset preset,
             AugmentationSettings augmentation, LabelledSpikes train, LabelledSpikes validation, LabelledSpikes test,
-            LabelledSpikes calibration, LabelledSpikes plainGh, VariantSimulator simulator, SpikeExtractor extractor,
+            LabelledSpikes calibration, LabelledSpikes plainGh, String reference, VariantSimulator simulator, SpikeExtractor extractor,
             List<String> names, long seed, int perClass, PrintWriter err, ProgressBar bar) throws Exception {
         int h = heldOut.label();
         String name = heldOut.key();
@@ -47,15 +47,15 @@ final class HeldOutClassStudy {
         try (LoadedBert bert = LoadedBert.open(o.checkpoint())) {
             VariantPredictor predictor = new VariantPredictor(bert, 32);
             AbstentionRule rule = AbstentionCalibration.fit(predictor, train7, calibration.withoutClass(h),
-                    AbstentionCalibration.DEFAULT_RATE, AbstentionCalibration.DEFAULT_MAX_PER_CLASS);
+                    reference, AbstentionCalibration.DEFAULT_RATE, AbstentionCalibration.DEFAULT_MAX_PER_CLASS);
             String model = String.format(Locale.ROOT, " (model without %s)", name);
             return List.of(
                     AbstentionSection.measure("test split without " + name + model, true,
-                            predictor.predict(test7.spikes(), () -> false), test7.labels(), rule),
+                            predictor.predict(test7.spikes(), () -> false), test7.labels(), test7.spikes(), rule),
                     AbstentionSection.measure("unseen lineage " + name + model, false,
-                            predictor.predict(unseen.spikes(), () -> false), null, rule),
+                            predictor.predict(unseen.spikes(), () -> false), null, unseen.spikes(), rule),
                     AbstentionSection.measure("plain GH clade" + model, false,
-                            predictor.predict(plainGh.spikes(), () -> false), null, rule));
+                            predictor.predict(plainGh.spikes(), () -> false), null, plainGh.spikes(), rule));
         }
     }
 }

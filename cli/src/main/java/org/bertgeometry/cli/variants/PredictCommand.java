@@ -4,10 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.checkpoint.ModelLoader;
 import org.bertgeometry.cli.OptionChecks;
@@ -17,6 +20,7 @@ import org.bertgeometry.cli.io.ProgressBar;
 import org.bertgeometry.cli.io.Stdio;
 import org.bertgeometry.inference.LoadedBert;
 import org.bertgeometry.report.table.JsonFiles;
+import org.bertgeometry.variants.abstention.AbstentionReason;
 import org.bertgeometry.variants.abstention.AbstentionRule;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.bertgeometry.variants.evaluation.ClassificationMetrics;
@@ -61,8 +65,9 @@ public final class PredictCommand extends LongRunningCommand {
     @Mixin
     ThreadsOption threads;
 
-    @Option(names = "--abstain", description = "Answer 'unassigned' when the model is not confident or the sequence "
-            + "lies outside its training distribution, with the thresholds stored in the model folder (abstention.json, "
+    @Option(names = "--abstain", description = "Answer 'unassigned' when the model is not confident, the sequence "
+            + "lies outside its training distribution or lacks most of its predicted class's 12-mer signature, with the "
+            + "thresholds stored in the model folder (abstention.json, "
             + "written by 'train' and 'case-study').")
     boolean abstain;
 
@@ -79,6 +84,10 @@ public final class PredictCommand extends LongRunningCommand {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         AbstentionRule rule = abstain ? AbstentionRule.load(Files.isDirectory(model) ? model : model.getParent()) : null;
+        if (rule != null && !rule.signature().present()) {
+            err.println("bertgeo: warning: this model's abstention.json predates the k-mer signature check; only the "
+                    + "probability and distance thresholds apply (retrain to add it)");
+        }
         BertCheckpoint checkpoint = ModelLoader.load(model);
         List<String> classNames = checkpoint.config().labels();
         if (classNames.isEmpty()) {
@@ -104,12 +113,15 @@ public final class PredictCommand extends LongRunningCommand {
         }
         int[] answer = pred.predicted().clone();
         int unassigned = 0;
+        AbstentionRule applied = rule == null || minProbability == null ? rule : rule.withMinProbability(minProbability);
+        Map<AbstentionReason, Integer> byReason = new EnumMap<>(AbstentionReason.class);
         for (int i = 0; i < answer.length; i++) {
-            boolean lowP = minProbability != null && pred.probabilities()[i][answer[i]] < minProbability;
-            boolean byRule = rule != null && (minProbability != null
-                    ? rule.scorer().score(pred.features()[i]) > rule.maxDistance()
-                    : rule.abstains(pred.probabilities()[i], pred.features()[i]));
-            if (lowP || byRule) {
+            Set<AbstentionReason> why = applied != null
+                    ? applied.reasons(pred.probabilities()[i], pred.features()[i], spikes.get(i))
+                    : minProbability != null && pred.probabilities()[i][answer[i]] < minProbability
+                            ? EnumSet.of(AbstentionReason.LOW_PROBABILITY) : EnumSet.noneOf(AbstentionReason.class);
+            why.forEach(w -> byReason.merge(w, 1, Integer::sum));
+            if (!why.isEmpty()) {
                 answer[i] = PredictionOutput.UNASSIGNED;
                 unassigned++;
             }
@@ -117,8 +129,12 @@ public final class PredictCommand extends LongRunningCommand {
         PredictionOutput.writeCsv(output, spec, ids, null, answer, pred.probabilities(), classNames);
         stdout = Stdio.summary(output, spec);
         if (abstain || minProbability != null) {
-            stdout.printf(Locale.ROOT, "%d of %d sequence(s) unassigned (%.1f %%)%n", unassigned, answer.length,
-                    100.0 * unassigned / answer.length);
+            List<String> reasons = new ArrayList<>();
+            for (AbstentionReason w : AbstentionReason.values()) {
+                reasons.add(w.label() + " " + byReason.getOrDefault(w, 0));
+            }
+            stdout.printf(Locale.ROOT, "%d of %d sequence(s) unassigned (%.1f %%; %s)%n", unassigned, answer.length,
+                    100.0 * unassigned / answer.length, String.join(", ", reasons));
         }
         stdout.printf(Locale.ROOT, "classified %d sequence(s)%s into %s; wrote %s%n", ids.size(),
                 input.genomes() > 0 ? " (" + input.genomes() + " whole genomes, " + input.skipped().size()

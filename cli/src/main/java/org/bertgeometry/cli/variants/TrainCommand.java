@@ -18,6 +18,7 @@ import org.bertgeometry.report.table.Table;
 import org.bertgeometry.training.EpochReport;
 import org.bertgeometry.training.TrainingSettings;
 import org.bertgeometry.variants.abstention.AbstentionCalibration;
+import org.bertgeometry.variants.reference.SarsCov2Reference;
 import org.bertgeometry.variants.augmentation.AugmentationSettings;
 import org.bertgeometry.variants.classifier.LabelledSpikes;
 import org.bertgeometry.variants.classifier.VariantClassifierTrainer;
@@ -125,7 +126,8 @@ public final class TrainCommand extends LongRunningCommand {
             pred = predictor.predict(test.spikes(), () -> false);
             if (validation.size() > 0) {
                 // thresholds from the validation split: 'predict --abstain' then answers "unassigned"
-                AbstentionCalibration.fit(predictor, train, validation, AbstentionCalibration.DEFAULT_RATE,
+                AbstentionCalibration.fit(predictor, train, validation, SarsCov2Reference.load().spike(),
+                        AbstentionCalibration.DEFAULT_RATE,
                         AbstentionCalibration.DEFAULT_MAX_PER_CLASS).save(modelDir);
             } else {
                 err.println("bertgeo: warning: no validation split, so no abstention rule was fitted; "

@@ -96,7 +96,7 @@ class CaseStudyCommandTest {
         String[] full = Files.readAllLines(out.resolve("data/coverage-accuracy-test.csv")).get(1).split(",");
         assertEquals(1.0, Double.parseDouble(full[0]), 1e-12);
         assertEquals(testAccuracy, Double.parseDouble(full[2]), 1e-9);
-        // unassigned by either rule lies between the larger single rule and their sum; shares are whole counts
+        // unassigned by any reason lies between the largest single reason and their sum; shares are whole counts
         List<String> sets = Files.readAllLines(out.resolve("data/unassigned-by-set.csv"));
         assertEquals(1 + 9, sets.size(), "test split, 4 further sets, plain GH, 3 rows of the held-out model");
         for (String row : sets.subList(1, sets.size())) {
@@ -104,8 +104,9 @@ class CaseStudyCommandTest {
             int seqs = Integer.parseInt(c[2]);
             double byP = Double.parseDouble(c[3]);
             double byD = Double.parseDouble(c[4]);
-            double either = Double.parseDouble(c[5]);
-            assertTrue(either >= Math.max(byP, byD) - 1e-12 && either <= byP + byD + 1e-12, row);
+            double byS = Double.parseDouble(c[5]);
+            double either = Double.parseDouble(c[6]);
+            assertTrue(either >= Math.max(byP, Math.max(byD, byS)) - 1e-12 && either <= byP + byD + byS + 1e-12, row);
             assertEquals(Math.round(either * seqs), either * seqs, 1e-9, row);
         }
         // each robustness point holds one spike per class (--robustness-per-class 1)
@@ -129,6 +130,11 @@ class CaseStudyCommandTest {
             String[] c = row.split(",");
             assertTrue(Double.parseDouble(c[3]) < 1e-4 && Double.parseDouble(c[4]) < 1e-4, row);
         }
+        // and recomputing the multi-head output and feed-forward sublayer reproduces each layer's output
+        List<String> layerRows = Files.readAllLines(out.resolve("data/multihead-output-recomputation-check.csv"));
+        assertEquals("layer,tokens,max_abs_diff_layer_output", layerRows.get(0));
+        assertEquals(1 + 1, layerRows.size(), "one row per layer of the tiny preset");
+        assertTrue(Double.parseDouble(layerRows.get(1).split(",")[2]) < 1e-3, layerRows.get(1));
     }
 
     @Test

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.bertgeometry.variants.abstention.AbstentionRule;
+import org.bertgeometry.variants.abstention.KmerSignatures;
 import org.bertgeometry.variants.abstention.MahalanobisScorer;
+import org.bertgeometry.variants.abstention.SignatureCheck;
 import org.bertgeometry.variants.classifier.VariantPredictor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,20 +22,25 @@ class CaseStudySectionsTest {
     Path dir;
 
     @Test
-    void unassignedSharesFollowBothThresholds() {
-        // one class with mean (0, 0) and covariance diag(0.5, 0.5) (+ ridge); distance threshold 4, probability 0.8
+    void unassignedSharesFollowEachThreshold() {
+        // one class with mean (0, 0) and covariance diag(0.5, 0.5) (+ ridge); distance threshold 4, probability 0.8;
+        // class 0's 3-mer signature against reference AAAAA is {CCC} (its only training spike CCCC), threshold 1
         MahalanobisScorer s = MahalanobisScorer.fit(new double[][] {{1, 0}, {-1, 0}, {0, 1}, {0, -1}},
                 new int[] {0, 0, 0, 0}, 1);
-        AbstentionRule rule = new AbstentionRule(0.8, 4, s);
-        double[][] probs = {{0.9, 0.1}, {0.7, 0.3}, {0.95, 0.05}, {0.6, 0.4}};
-        double[][] features = {{0, 0}, {0, 0}, {3, 0}, {3, 0}}; // (3,0): 9 / 0.5005 > 4
-        VariantPredictor.Predictions p = new VariantPredictor.Predictions(probs, new int[] {0, 0, 0, 0}, 0, features);
-        AbstentionSection.SetRow r = AbstentionSection.measure("x", true, p, new int[] {0, 1, 0, 0}, rule);
-        assertEquals(0.5, r.unassignedByProbability(), 1e-12); // rows 2 and 4
-        assertEquals(0.5, r.unassignedByDistance(), 1e-12);    // rows 3 and 4
-        assertEquals(0.75, r.unassigned(), 1e-12);             // all but row 1
+        SignatureCheck check = new SignatureCheck(KmerSignatures.fit("AAAAA", List.of("CCCC"), new int[] {0}, 2, 3, 0.5),
+                1.0);
+        AbstentionRule rule = new AbstentionRule(0.8, 4, s, check);
+        double[][] probs = {{0.9, 0.1}, {0.7, 0.3}, {0.95, 0.05}, {0.6, 0.4}, {0.9, 0.1}};
+        double[][] features = {{0, 0}, {0, 0}, {3, 0}, {3, 0}, {0, 0}}; // (3,0): 9 / 0.5005 > 4
+        List<String> spikes = List.of("ACCCA", "CCC", "CCC", "AAAA", "AAAA");
+        VariantPredictor.Predictions p = new VariantPredictor.Predictions(probs, new int[] {0, 0, 0, 0, 0}, 0, features);
+        AbstentionSection.SetRow r = AbstentionSection.measure("x", true, p, new int[] {0, 1, 0, 0, 0}, spikes, rule);
+        assertEquals(0.4, r.unassignedByProbability(), 1e-12); // rows 2 and 4
+        assertEquals(0.4, r.unassignedByDistance(), 1e-12);    // rows 3 and 4
+        assertEquals(0.4, r.unassignedBySignature(), 1e-12);   // rows 4 and 5 lack CCC
+        assertEquals(0.8, r.unassigned(), 1e-12);              // all but row 1
         assertEquals(1.0, r.accuracyOnAssigned(), 1e-12);      // row 1 answered, and right
-        assertTrue(Double.isNaN(AbstentionSection.measure("y", false, p, null, rule).accuracyOnAssigned()));
+        assertTrue(Double.isNaN(AbstentionSection.measure("y", false, p, null, spikes, rule).accuracyOnAssigned()));
     }
 
     @Test

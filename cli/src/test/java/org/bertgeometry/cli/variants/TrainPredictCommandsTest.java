@@ -155,6 +155,8 @@ class TrainPredictCommandsTest {
             right += records.get(i).description().equals("class=" + predicted) ? 1 : 0;
         }
         assertTrue(r.out().contains(unassigned + " of 40 sequence(s) unassigned"), r.out());
+        // without the stored rule the probability threshold is the only reason
+        assertTrue(r.out().contains("low probability " + unassigned + ", far embedding 0, missing signature 0"), r.out());
         assertTrue(r.out().contains(String.format(java.util.Locale.ROOT, "accuracy %.4f,", right / 40.0)), r.out());
     }
 
@@ -177,6 +179,13 @@ class TrainPredictCommandsTest {
                 "--output", dir.resolve("y.csv").toString(), "--abstain");
         assertEquals(0, ok.code(), ok.err());
         assertTrue(ok.out().contains("of 40 sequence(s) unassigned"), ok.out());
+        // every unassigned sequence has at least one reason, and no reason counts more sequences than are unassigned
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+) of 40 sequence\\(s\\) unassigned \\([^;]*; "
+                + "low probability (\\d+), far embedding (\\d+), missing signature (\\d+)\\)").matcher(ok.out());
+        assertTrue(m.find(), ok.out());
+        int k = Integer.parseInt(m.group(1));
+        int[] by = {Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)), Integer.parseInt(m.group(4))};
+        assertTrue(Math.max(by[0], Math.max(by[1], by[2])) <= k && k <= by[0] + by[1] + by[2], ok.out());
     }
 
     @Test

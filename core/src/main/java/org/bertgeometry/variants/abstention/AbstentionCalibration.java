@@ -8,9 +8,10 @@ import org.bertgeometry.variants.classifier.VariantPredictor;
 /**
  * Fits the abstention rule of a trained classifier (docs/methods.md, "Calibration and abstention"): class
  * means and the shared covariance of the pooled [CLS] vectors come from (at most {@code maxPerClass} per
- * class of) the training sequences, and both thresholds from held-out in-distribution sequences, so that
- * about {@code rate} of those fall below the probability threshold and about {@code rate} beyond the
- * distance threshold.
+ * class of) the training sequences, the classes' k-mer signatures from all training sequences and the
+ * reference, and the three thresholds from held-out in-distribution sequences, so that about {@code rate}
+ * of those fall below the probability threshold, about {@code rate} beyond the distance threshold and
+ * about {@code rate} below the signature threshold.
  */
 public final class AbstentionCalibration {
 
@@ -23,9 +24,12 @@ public final class AbstentionCalibration {
     private AbstentionCalibration() {
     }
 
-    /** The rule for {@code predictor}'s model; {@code heldOut} must not overlap {@code train}. */
+    /**
+     * The rule for {@code predictor}'s model; {@code heldOut} must not overlap {@code train}, and
+     * {@code reference} is the sequence the signatures' k-mers must be absent from (the reference spike).
+     */
     public static AbstentionRule fit(VariantPredictor predictor, LabelledSpikes train, LabelledSpikes heldOut,
-            double rate, int maxPerClass) {
+            String reference, double rate, int maxPerClass) {
         int classes = train.classNames().size();
         int[] taken = new int[classes];
         int[] labels = train.labels();
@@ -44,6 +48,9 @@ public final class AbstentionCalibration {
         for (int i = 0; i < distances.length; i++) {
             distances[i] = scorer.score(held.features()[i]);
         }
-        return AbstentionRule.calibrate(held.maxProbabilities(), distances, rate, scorer);
+        KmerSignatures signatures = KmerSignatures.fit(reference, train.spikes(), train.labels(), classes,
+                KmerSignatures.DEFAULT_K, KmerSignatures.DEFAULT_MIN_SHARE);
+        return AbstentionRule.calibrate(held.maxProbabilities(), distances, rate, scorer)
+                .withSignature(SignatureCheck.calibrate(signatures, heldOut.spikes(), held.predicted(), rate));
     }
 }

@@ -70,9 +70,9 @@ class AbstentionTest {
                 0.0, s);
         assertEquals(0.9, r.minProbability(), 1e-12);
         assertEquals(4, r.maxDistance(), 1e-12);
-        assertFalse(r.abstains(new double[] {0.95, 0.05}, new double[] {0.5, 0.5}));
-        assertTrue(r.abstains(new double[] {0.6, 0.4}, new double[] {0.5, 0.5}), "probability below 0.9");
-        assertTrue(r.abstains(new double[] {0.99, 0.01}, new double[] {3, 0}), "distance 9 / 0.5005 beyond 4");
+        assertFalse(r.abstains(new double[] {0.95, 0.05}, new double[] {0.5, 0.5}, "ACGT"));
+        assertTrue(r.abstains(new double[] {0.6, 0.4}, new double[] {0.5, 0.5}, "ACGT"), "probability below 0.9");
+        assertTrue(r.abstains(new double[] {0.99, 0.01}, new double[] {3, 0}, "ACGT"), "distance 9 / 0.5005 beyond 4");
         r.save(dir);
         AbstentionRule back = AbstentionRule.load(dir);
         assertEquals(r.minProbability(), back.minProbability());

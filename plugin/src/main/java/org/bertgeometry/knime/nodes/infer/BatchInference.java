@@ -22,8 +22,8 @@ import org.knime.core.node.ExecutionMonitor;
 
 /**
  * Pass 2 of the Infer node: runs the rows through the model in batches, feeds the capture sinks and appends
- * prediction, class probabilities and [CLS] embedding to each row. Rows without text pass through with missing
- * cells and are not run.
+ * prediction, class probabilities, [CLS] embedding and the abstention answer to each row. Rows without text pass
+ * through with missing cells and are not run.
  *
  * @param input the rows and how to read them
  * @param bert the model on the engine
@@ -32,9 +32,10 @@ import org.knime.core.node.ExecutionMonitor;
  * @param out the output table
  * @param keys receives the row key of every row run, in order; its size is the number of samples seen, and a
  *            sample's index in it is the sample number the sinks report
+ * @param abstention the abstention column's rule
  */
 record BatchInference(InferInput input, BertModel bert, Map<String, Integer> classes, CaptureSink sink,
-    BufferedDataContainer out, List<String> keys) {
+    BufferedDataContainer out, List<String> keys, AbstentionColumn abstention) {
 
     /** Runs every row, {@code batchSize} at a time, with progress and cancellation between batches. */
     void runAll(final int batchSize, final ExecutionMonitor exec) throws CanceledExecutionException {
@@ -62,7 +63,7 @@ record BatchInference(InferInput input, BertModel bert, Map<String, Integer> cla
         for (DataRow r : rows) {
             if (!input.hasText(r)) {
                 out.addRowToTable(append(r, DataType.getMissingCell(), DataType.getMissingCell(),
-                    DataType.getMissingCell()));
+                    DataType.getMissingCell(), DataType.getMissingCell()));
                 continue;
             }
             live.add(r);
@@ -82,17 +83,23 @@ record BatchInference(InferInput input, BertModel bert, Map<String, Integer> cla
         ForwardResult result = bert.forward(in, sink, false);
         List<String> classNames = new ArrayList<>(classes.keySet());
         for (int b = 0; b < live.size(); b++) {
-            out.addRowToTable(append(live.get(b), outputCells(result, b, classNames)));
+            out.addRowToTable(append(live.get(b), outputCells(result, b, classNames, abstention,
+                input.text(live.get(b)))));
             keys.add(live.get(b).getKey().getString());
         }
     }
 
-    /** Prediction and probabilities (missing without a classifier head) and the [CLS] embedding of sample b. */
-    private static DataCell[] outputCells(final ForwardResult result, final int b, final List<String> classNames) {
+    /**
+     * Prediction and probabilities (missing without a classifier head), the [CLS] embedding and the abstention
+     * answer of sample b.
+     */
+    private static DataCell[] outputCells(final ForwardResult result, final int b, final List<String> classNames,
+        final AbstentionColumn abstention, final String text) {
         DataCell prediction = DataType.getMissingCell();
         DataCell probabilities = DataType.getMissingCell();
+        double[] p = null;
         if (result.logits() != null) {
-            double[] p = Logits.softmax(result.logits()[b]);
+            p = Logits.softmax(result.logits()[b]);
             int arg = 0;
             List<DataCell> cells = new ArrayList<>();
             for (int k = 0; k < p.length; k++) {
@@ -108,7 +115,9 @@ record BatchInference(InferInput input, BertModel bert, Map<String, Integer> cla
         for (float v : result.lastHidden()[b][0]) {
             cls.add(new DoubleCell(v));
         }
-        return new DataCell[]{prediction, probabilities, CollectionCellFactory.createListCell(cls)};
+        float[] feature = result.pooled() != null ? result.pooled()[b] : result.lastHidden()[b][0];
+        return new DataCell[]{prediction, probabilities, CollectionCellFactory.createListCell(cls),
+            abstention.cell(p, feature, text)};
     }
 
     private static DataRow append(final DataRow row, final DataCell... extra) {

@@ -42,14 +42,15 @@ import org.knime.core.node.port.image.ImagePortObject;
 
 /**
  * Infer with Attention Capture: runs the model over a text column in batches (DJL/PyTorch, inside
- * {@link DjlContext}), appends predictions, class probabilities and the [CLS] embedding, and captures every
+ * {@link DjlContext}), appends predictions, class probabilities, the [CLS] embedding and the abstention answer
+ * ({@link AbstentionColumn}), and captures every
  * layer's and head's attention into an {@link AttentionCapturePortObject}: full maps for at most a bounded number
  * of samples, streaming class-mean maps (the paper's analysis A1, {@link ClassMeanAttentionSink}) and per-sample
  * per-head statistics. Memory does not grow with the number of rows beyond one batch.
  */
 public final class InferNodeModel extends SettingsNodeModel {
 
-    static final String[] NEW_COLUMNS = {"prediction", "probabilities", "cls_embedding"};
+    static final String[] NEW_COLUMNS = {"prediction", "probabilities", "cls_embedding", AbstentionColumn.NAME};
 
     private final InferSettings m_settings = new InferSettings();
 
@@ -76,6 +77,7 @@ public final class InferNodeModel extends SettingsNodeModel {
             .createSpec());
         cols.add(new DataColumnSpecCreator("cls_embedding", ListCell.getCollectionType(DoubleCell.TYPE))
             .createSpec());
+        cols.add(AbstentionColumn.spec());
         return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
     }
 
@@ -118,6 +120,7 @@ public final class InferNodeModel extends SettingsNodeModel {
             config.numAttentionHeads(), survey.longest(), Math.min(m_settings.maxStoredSamples(), table.size()))
             .requireFits(CaptureMemoryEstimate.availableHeap());
 
+        AbstentionColumn abstention = AbstentionColumn.of(model.getModelFolder(), config.labels().size());
         exec.setMessage("Loading weights");
         BertCheckpoint checkpoint = HuggingFaceFolder.load(model.getModelFolder());
         FileStore store = exec.createFileStore("attention-capture");
@@ -133,7 +136,7 @@ public final class InferNodeModel extends SettingsNodeModel {
             CaptureSink sink = sinks.fanOut(stats);
             DjlContext.call(() -> {
                 try (LoadedBert bert = LoadedBert.open(checkpoint, maxLength)) {
-                    new BatchInference(input, bert.model(), survey.classes(), sink, out, keys)
+                    new BatchInference(input, bert.model(), survey.classes(), sink, out, keys, abstention)
                         .runAll(m_settings.batchSize(), exec.createSubProgress(1.0));
                 }
                 return null;

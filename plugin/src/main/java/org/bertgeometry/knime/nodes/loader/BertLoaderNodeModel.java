@@ -49,7 +49,8 @@ public final class BertLoaderNodeModel extends SettingsNodeModel {
 
     /** Optional Hugging Face side files copied along when present. */
     static final List<String> SIDE_FILES =
-        List.of("tokenizer_config.json", "special_tokens_map.json", "added_tokens.json");
+        List.of("tokenizer_config.json", "special_tokens_map.json", "added_tokens.json",
+            org.bertgeometry.variants.abstention.AbstentionRule.FILE); // so the Infer node can abstain
 
     private static final int COPY_CHUNK = 1 << 20;
 

@@ -4,7 +4,6 @@ import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.port.FileStoreFolders;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,7 +51,8 @@ import org.knime.core.node.port.PortTypeRegistry;
  * history as a table. Presets TINY and SMALL train a new model from scratch and ignore the optional model input;
  * BASE fine-tunes the connected model (the paper's BERT-Base Cased recipe). Validation rows come from the optional
  * second table or, without one, from a stratified hold-out of the training table. Class names are the distinct
- * label values in ascending string order.
+ * label values in ascending string order. The model folder also holds the abstention rule fitted on the validation
+ * rows ({@link AbstentionFit}), which the Infer node applies.
  */
 public final class VariantClassifierNodeModel extends SettingsNodeModel {
 
@@ -169,7 +169,10 @@ public final class VariantClassifierNodeModel extends SettingsNodeModel {
             exec.setMessage("Saving the model in Hugging Face layout");
             HuggingFaceFolder.save(outcome.checkpoint(), target);
             exec.checkCanceled();
-        } catch (CanceledExecutionException | IOException | RuntimeException e) {
+            exec.setMessage("Fitting the abstention rule on the validation rows");
+            AbstentionFit.fitAndSave(outcome.checkpoint(), train, validation, target);
+            exec.checkCanceled();
+        } catch (Exception e) {
             FileStoreFolders.deleteRecursively(target);
             throw e;
         }

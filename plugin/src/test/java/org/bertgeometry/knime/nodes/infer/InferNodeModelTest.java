@@ -12,6 +12,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+
+import org.bertgeometry.variants.abstention.AbstentionRule;
+import org.bertgeometry.variants.abstention.KmerSignatures;
+import org.bertgeometry.variants.abstention.MahalanobisScorer;
+import org.bertgeometry.variants.abstention.SignatureCheck;
 
 import org.bertgeometry.knime.port.AttentionCapturePortObject;
 import org.bertgeometry.knime.port.AttentionCapturePortObjectSpec;
@@ -28,7 +34,9 @@ import org.knime.core.data.DataCell;
 import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataRow;
 import org.knime.core.data.DataTableSpec;
+import org.knime.core.data.DataType;
 import org.knime.core.data.DoubleValue;
+import org.knime.core.data.StringValue;
 import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.data.def.DefaultRow;
 import org.knime.core.data.def.StringCell;
@@ -106,6 +114,7 @@ class InferNodeModelTest {
             }
             assertEquals(1.0, sum, 1e-9, "probabilities are a softmax");
             assertEquals(8, ((ListDataValue)r.getCell(4)).size(), "[CLS] embedding has hidden size 8");
+            assertTrue(r.getCell(5).isMissing(), "a model without abstention.json cannot abstain");
         }
 
         // memory bound: 5 rows seen, only 2 keep full maps
@@ -145,6 +154,55 @@ class InferNodeModelTest {
         assertEquals(List.of("neg", "pos"), capture.contents().classNames());
         assertArrayEquals(new long[]{3, 2}, capture.contents().classCounts());
         // their values: classMeansAreTheSepCutMeansOfTheStoredSampleMaps
+    }
+
+    /**
+     * The abstention column applies the rule stored in the model folder. A hand-made rule whose distance can never
+     * exceed its threshold (zero precision matrix) and whose two classes share the 3-mer signature {CAT} at
+     * threshold 1: a text holding "cat" keeps the prediction, one without it is unassigned for its missing
+     * signature whatever the model predicts; a probability threshold above 1 adds "low probability" to every row.
+     */
+    @Test
+    void abstentionColumnAppliesTheRuleThatTravelsInTheModelFolder() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        BertModelPortObject model = model();
+        SignatureCheck cat = new SignatureCheck(new KmerSignatures(3, 0.5, List.of(Set.of("CAT"), Set.of("CAT"))), 1.0);
+        MahalanobisScorer never = new MahalanobisScorer(new double[2][8], new double[8][8]);
+        new AbstentionRule(0, 1, never, cat).save(model.getModelFolder());
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec());
+        BufferedDataContainer c = exec.createDataContainer(spec);
+        c.addRowToTable(new DefaultRow("a", new StringCell("cat tok5")));
+        c.addRowToTable(new DefaultRow("b", new StringCell("tok6 tok7")));
+        c.addRowToTable(new DefaultRow("c", DataType.getMissingCell()));
+        c.close();
+        assertEquals(List.of("assigned", "unassigned: missing signature", "?"),
+            abstentionCells(ShimNodeRunner.execute(unlabelled(), exec, model, c.getTable())));
+
+        // each run needs its own execution context (its file store names are unique per context)
+        new AbstentionRule(1.01, 1, never, cat).save(model.getModelFolder());
+        assertEquals(List.of("unassigned: low probability", "unassigned: low probability; missing signature", "?"),
+            abstentionCells(ShimNodeRunner.execute(unlabelled(), ShimExecution.createContext(tmp.resolve("fs2")), model,
+                c.getTable())));
+
+        new AbstentionRule(0, 1, new MahalanobisScorer(new double[3][8], new double[8][8]), SignatureCheck.none())
+            .save(model.getModelFolder());
+        Exception e = assertThrows(Exception.class, () -> ShimNodeRunner.execute(unlabelled(),
+            ShimExecution.createContext(tmp.resolve("fs3")), model, c.getTable()));
+        assertTrue(e.getMessage().contains("describes 3 classes, the model 2"), e.getMessage());
+    }
+
+    private static InferNodeModel unlabelled() {
+        InferNodeModel m = node(2, 1);
+        m.settings().labelModel().setStringValue("");
+        return m;
+    }
+
+    private static List<String> abstentionCells(final PortObject[] out) {
+        BufferedDataTable t = (BufferedDataTable)out[0];
+        int col = t.getDataTableSpec().findColumnIndex("abstention");
+        List<String> cells = new ArrayList<>();
+        t.forEach(r -> cells.add(r.getCell(col).isMissing() ? "?" : ((StringValue)r.getCell(col)).getStringValue()));
+        return cells;
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.bertgeometry.knime.nodes.variant;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -16,6 +17,8 @@ import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.checkpoint.BertCheckpoint;
 import org.bertgeometry.checkpoint.HuggingFaceFolder;
 import org.bertgeometry.variants.VariantClass;
+import org.bertgeometry.variants.abstention.AbstentionRule;
+import org.bertgeometry.variants.reference.SarsCov2Reference;
 import org.bertgeometry.variants.simulation.NoiseModel;
 import org.bertgeometry.variants.simulation.SimulatedGenome;
 import org.bertgeometry.variants.simulation.VariantSimulator;
@@ -117,6 +120,36 @@ class VariantClassifierNodeModelTest {
         List<Double> progress = ShimExecution.progress(exec);
         // 6 training rows, batch 2: 3 batches, each reporting progress
         assertTrue(progress.size() >= 3, "progress per batch: " + progress);
+
+        // the abstention rule travels in the model folder; each class's signature holds exactly the 12-mers that
+        // are absent from the reference spike and occur in at least 2 of its 3 training spikes (counted here with
+        // String.contains, independently of the k-mer sets the engine builds)
+        AbstentionRule rule = AbstentionRule.load(model.getModelFolder());
+        assertTrue(rule.signature().present());
+        List<String> spikes = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
+        train.forEach(r -> {
+            spikes.add(((org.knime.core.data.StringValue)r.getCell(0)).getStringValue());
+            keys.add(((org.knime.core.data.StringValue)r.getCell(1)).getStringValue());
+        });
+        String reference = SarsCov2Reference.load().spike();
+        for (int c = 0; c < 2; c++) {
+            String label = List.of("alpha", "delta").get(c);
+            java.util.Set<String> expected = new java.util.TreeSet<>();
+            for (int i = 0; i < spikes.size(); i++) {
+                String s = spikes.get(i);
+                for (int p = 0; keys.get(i).equals(label) && p + 12 <= s.length(); p++) {
+                    String kmer = s.substring(p, p + 12);
+                    long carriers = java.util.stream.IntStream.range(0, spikes.size())
+                        .filter(j -> keys.get(j).equals(label) && spikes.get(j).contains(kmer)).count();
+                    if (!reference.contains(kmer) && kmer.matches("[ACGT]+") && carriers >= 2) {
+                        expected.add(kmer);
+                    }
+                }
+            }
+            assertFalse(expected.isEmpty(), label + " differs from the reference");
+            assertEquals(expected, rule.signature().signatures().classes().get(c), label);
+        }
 
         // the trained model survives KNIME's save/load of the port: spec (with labels) and file store reattached
         BertModelPortObject loaded = roundTrip(model);
