@@ -40,6 +40,25 @@ FACTORIES = {
 }
 
 
+# the stored tiny text model of loader-tokenize-directionality, loaded by the workflows beside it
+STORED_MODEL_LOADER = ("BERT Loader",
+                       {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"})
+
+
+def infer_settings(text, label, batch_size, stored, **picture):
+    """Infer with Attention Capture: the model's maximum length, theta 0.3 as in the paper, every sample in the
+    class means; the picture settings (if any) follow the node's own."""
+    return dict({"text_column": text, "label_column": label, "batch_size": batch_size, "max_length": 0,
+                 "max_stored_samples": stored, "theta": 0.3, "only_correct": False}, **picture)
+
+
+def variant_classifier_settings(label, preset, epochs, batch_size, validation_fraction):
+    """Variant Classifier on the sequence column: the preset's learning rate, seed 42, no early stopping."""
+    return {"sequence_column": "sequence", "label_column": label, "preset": preset, "epochs": epochs,
+            "batch_size": batch_size, "learning_rate": 0.0, "seed": 42, "validation_fraction": validation_fraction,
+            "early_stopping_patience": 0}
+
+
 def entry(key, value, indent):
     pad = " " * indent
     if value is None:
@@ -196,14 +215,11 @@ def case_study():
                 lines.append(f"{cls}-{seed}-{k},{seq(cls, r)},{cls}")
         return "\n".join(lines) + "\n"
 
-    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "TINY", "epochs": 1,
-          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.1,
-          "early_stopping_patience": 0}
-    infer = {"text_column": "sequence", "label_column": "variant", "batch_size": 4, "max_length": 0,
-             "max_stored_samples": 2, "theta": 0.3, "only_correct": False}
+    vc = variant_classifier_settings("variant", "TINY", epochs=1, batch_size=2, validation_fraction=0.1)
+    infer = infer_settings("sequence", "variant", batch_size=4, stored=2, picture_samples=1)
     nodes = [
         (1, "Variant Classifier", vc, 3),
-        (2, "BERT Infer with Attention Capture", dict(infer, picture_samples=1), 3),
+        (2, "BERT Infer with Attention Capture", infer, 3),
         (3, "Attention Pattern Classifier", {"include_samples": False}, 2),
         (4, "Subspace Directionality", {"convention": "HF_EXACT", "subspace_rank": 0}, 2),
         (5, "Cone Index", {"vector_column": "cls_embedding", "group_column": "variant", "variant": "UNIT"}, 2),
@@ -305,10 +321,9 @@ def loader_tokenize_directionality():
 
 def loader_infer_pattern():
     # the same stored tiny model (2 layers, 2 heads, hidden 8, labels neg/pos, 32 positions)
-    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
-             "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
+    infer = infer_settings("text", "label", batch_size=2, stored=1)
     nodes = [
-        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
+        (1, *STORED_MODEL_LOADER, 1),
         (2, "BERT Infer with Attention Capture", infer, 3),
         (3, "Attention Pattern Classifier", {"include_samples": True, "picture_heads": "0:1, 1:0",
                                              "picture_heatmap_pixels": 64}, 2),
@@ -345,13 +360,10 @@ def loader_infer_pattern():
 def parallel_model_port():
     # one model port feeding two Infer nodes and a Variant Classifier (fine-tuning it), which KNIME executes at
     # the same time; knime-it's driver also executes a copy node by node and requires identical outputs
-    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
-             "max_stored_samples": 1, "theta": 0.3, "only_correct": False}
-    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "BASE", "epochs": 1,
-          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
-          "early_stopping_patience": 0}
+    infer = infer_settings("text", "label", batch_size=2, stored=1)
+    vc = variant_classifier_settings("variant", "BASE", epochs=1, batch_size=2, validation_fraction=0.25)
     nodes = [
-        (1, "BERT Loader", {"model_folder": "knime://knime.workflow/../loader-tokenize-directionality/model"}, 1),
+        (1, *STORED_MODEL_LOADER, 1),
         (2, "BERT Infer with Attention Capture", infer, 3),
         (3, "BERT Infer with Attention Capture", infer, 3),
         (4, "Variant Classifier", vc, 3),
@@ -423,9 +435,7 @@ def cone_index():
 
 
 def error_single_class():
-    vc = {"sequence_column": "sequence", "label_column": "variant", "preset": "TINY", "epochs": 1,
-          "batch_size": 2, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
-          "early_stopping_patience": 0}
+    vc = variant_classifier_settings("variant", "TINY", epochs=1, batch_size=2, validation_fraction=0.25)
     nodes = [(1, "Variant Classifier", vc, 3)]
     files = {"data/train.csv": "sequence:string,variant:string\n" + "".join(
         f"{'ACGT' * 10}{'A' * k},alpha\n" for k in range(4))}
@@ -494,11 +504,8 @@ def example_case_study():
              "label_source": "Value of a key=value pair in the header", "label_key": "class", "label_regex": "",
              "extract_spike": True}
     test = dict(train, fasta_file="knime://knime.workflow/data/test-spikes.fasta", extract_spike=False)
-    vc = {"sequence_column": "sequence", "label_column": "label", "preset": "TINY", "epochs": 2,
-          "batch_size": 4, "learning_rate": 0.0, "seed": 42, "validation_fraction": 0.25,
-          "early_stopping_patience": 0}
-    infer = {"text_column": "sequence", "label_column": "label", "batch_size": 4, "max_length": 0,
-             "max_stored_samples": 3, "theta": 0.3, "only_correct": False, "picture_samples": 1}
+    vc = variant_classifier_settings("label", "TINY", epochs=2, batch_size=4, validation_fraction=0.25)
+    infer = infer_settings("sequence", "label", batch_size=4, stored=3, picture_samples=1)
     nodes = [
         (1, FASTA_READER, train, 1),
         (2, "Variant Classifier", vc, 3),
@@ -552,8 +559,7 @@ def example_text():
     """Loader -> Tokenize -> Infer -> Pattern Classifier on a stored tiny text model (a copy of
     loader-tokenize-directionality/model in the workflow's own model/ folder); the sentences come from a table
     source (in KNIME Analytics Platform a CSV Reader or Table Creator)."""
-    infer = {"text_column": "text", "label_column": "label", "batch_size": 2, "max_length": 0,
-             "max_stored_samples": 2, "theta": 0.3, "only_correct": False, "picture_samples": 2}
+    infer = infer_settings("text", "label", batch_size=2, stored=2, picture_samples=2)
     nodes = [
         (1, "BERT Loader", {"model_folder": "knime://knime.workflow/model"}, 1),
         (2, "BERT Tokenize", {"text_column": "text", "max_length": 0}, 1),

@@ -11,10 +11,8 @@ import java.util.Objects;
  * {@link KmerSplitter}, each looked up as a whole token (no sub-word splitting; a miss gives [UNK]),
  * at most {@code maxLength - 2} of them, then {@code [CLS] k-mers [SEP]} right-padded with [PAD] to
  * exactly {@code maxLength}. Token type ids are all 0, the attention mask is 1 on [CLS], k-mers and
- * [SEP]. Defaults: k = 12, stride = 9, maxLength = 512.
- *
- * <p>{@link #positionLabel(int)} names the amino acids a position covers, as the paper's attention
- * plots do.
+ * [SEP]. Defaults: k = 12, stride = 9, maxLength = 512. The amino acids a position covers, as the
+ * paper's attention plots name them, are {@code geometry.KmerLabels}'s.
  */
 public final class KmerTokenizer implements Tokenizer {
 
@@ -110,28 +108,5 @@ public final class KmerTokenizer implements Tokenizer {
             tokens.add(Vocabulary.PAD);
         }
         return new Encoding(tokens, ids, new int[maxLength], mask, truncated);
-    }
-
-    /** {@link #positionLabel(int, int)} with this tokenizer's k. */
-    public String positionLabel(int index) {
-        return positionLabel(index, splitter.k());
-    }
-
-    /**
-     * The label of input position {@code index} in the paper's plots: "[CLS]" for 0, otherwise the
-     * 1-based amino-acid range "start-end" with start = 3·index - 2 and end = start + k/3 - 1 (integer
-     * division), e.g. "211-214" for index 71 with k = 12. Positions after the last k-mer ([SEP],
-     * [PAD]) get a range too, as in the paper. The rule assumes stride 9 (three codons per step)
-     * and no upstream indel.
-     */
-    public static String positionLabel(int index, int k) {
-        if (index < 0) {
-            throw new IllegalArgumentException("position index must not be negative, got " + index);
-        }
-        if (index == 0) {
-            return Vocabulary.CLS;
-        }
-        int start = 3 * index - 2;
-        return start + "-" + (start + k / 3 - 1);
     }
 }

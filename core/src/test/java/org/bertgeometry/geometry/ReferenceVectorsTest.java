@@ -6,6 +6,7 @@ import static org.bertgeometry.geometry.ReferenceVectors.I4;
 import static org.bertgeometry.geometry.ReferenceVectors.R;
 import static org.bertgeometry.geometry.ReferenceVectors.U;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
@@ -65,6 +66,11 @@ class ReferenceVectorsTest {
         assertEquals("1-4", KmerLabels.label(1, 12));
         assertEquals("211-214", KmerLabels.label(71, 12));
         assertEquals("1273-1276", KmerLabels.label(425, 12));
+        assertEquals("1276-1279", KmerLabels.label(426, 12), "[SEP] gets a range too");
+        // general k: end = start + k/3 - 1; k = 6 -> start 3n-2, end start+1
+        assertEquals("4-5", KmerLabels.label(2, 6));
+        assertThrows(IllegalArgumentException.class, () -> KmerLabels.label(-1, 12));
+        assertThrows(IllegalArgumentException.class, () -> KmerLabels.label(1, 4), "k must be a multiple of 3");
     }
 
     @Test

@@ -131,18 +131,6 @@ class KmerTokenizerTest {
     }
 
     @Test
-    void positionLabelsNameTheAminoAcidsEachTokenCovers() {
-        assertEquals("[CLS]", KmerTokenizer.positionLabel(0, 12));
-        assertEquals("1-4", KmerTokenizer.positionLabel(1, 12));
-        assertEquals("211-214", KmerTokenizer.positionLabel(71, 12));
-        assertEquals("1273-1276", KmerTokenizer.positionLabel(425, 12));
-        assertEquals("1276-1279", KmerTokenizer.positionLabel(426, 12)); // [SEP] gets a range too
-        // general k: end = start + k/3 - 1; k = 6 -> start 3n-2, end start+1
-        assertEquals("4-5", KmerTokenizer.positionLabel(2, 6));
-        assertThrows(IllegalArgumentException.class, () -> KmerTokenizer.positionLabel(-1, 12));
-    }
-
-    @Test
     void longSequencesAreTruncatedToMaxLengthMinusTwoKmers() {
         Vocabulary vocab = new KmerVocabularyBuilder(3, 3, 1).add("AAACCCGGGTTT").buildStandalone();
         KmerTokenizer tok = new KmerTokenizer(vocab, 3, 3, 5);

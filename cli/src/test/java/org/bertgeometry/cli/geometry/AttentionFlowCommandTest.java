@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.bertgeometry.cli.BertGeo;
 import org.bertgeometry.cli.CliRun;
@@ -48,12 +49,20 @@ class AttentionFlowCommandTest {
         return Double.parseDouble(lines.get(row).split(",")[column]);
     }
 
+    /** Runs attention-flow on the maps with {@code options}, requires success and returns the CSV's lines. */
+    private List<String> flowTable(String... options) throws IOException {
+        Path out = dir.resolve("flow.csv");
+        List<String> args = new ArrayList<>(List.of("attention-flow", "--attention", maps.toString()));
+        args.addAll(List.of(options));
+        args.addAll(List.of("--output", out.toString()));
+        CliRun r = run(args.toArray(String[]::new));
+        assertEquals(0, r.code(), r.err());
+        return Files.readAllLines(out);
+    }
+
     @Test
     void rolloutAndFlowOfOneOutputPositionMatchTheHandCalculation() throws IOException {
-        Path out = dir.resolve("flow.csv");
-        CliRun r = run("attention-flow", "--attention", maps.toString(), "--output", out.toString());
-        assertEquals(0, r.code(), r.err());
-        List<String> l = Files.readAllLines(out);
+        List<String> l = flowTable();
         assertEquals("output_position,input_position,rollout,flow", l.get(0));
         assertEquals(3, l.size());
         assertEquals(0.8125, cell(l, 1, 2), 1e-12);
@@ -64,11 +73,7 @@ class AttentionFlowCommandTest {
 
     @Test
     void everyPositionAndNormalisedFlow() throws IOException {
-        Path out = dir.resolve("all.csv");
-        CliRun r = run("attention-flow", "--attention", maps.toString(), "--all-positions", "--normalize-flow",
-                "--output", out.toString());
-        assertEquals(0, r.code(), r.err());
-        List<String> l = Files.readAllLines(out);
+        List<String> l = flowTable("--all-positions", "--normalize-flow");
         assertEquals(5, l.size());
         assertEquals(0.8, cell(l, 1, 3), 1e-12);
         assertEquals(0.2, cell(l, 2, 3), 1e-12);
@@ -80,11 +85,7 @@ class AttentionFlowCommandTest {
 
     @Test
     void rolloutOnlyLeavesTheFlowColumnEmpty() throws IOException {
-        Path out = dir.resolve("r.csv");
-        CliRun r = run("attention-flow", "--attention", maps.toString(), "--no-flow", "--output-position", "1",
-                "--output", out.toString());
-        assertEquals(0, r.code(), r.err());
-        List<String> l = Files.readAllLines(out);
+        List<String> l = flowTable("--no-flow", "--output-position", "1");
         assertEquals("1,0,0.25,", l.get(1));
         assertEquals("1,1,0.75,", l.get(2));
     }

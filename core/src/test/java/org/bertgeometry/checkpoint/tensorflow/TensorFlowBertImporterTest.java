@@ -181,23 +181,26 @@ class TensorFlowBertImporterTest {
         assertTrue(e.getMessage().contains("bert_model.ckpt.index"), e.getMessage());
     }
 
+    /** Writes {@code tiny} as a Google checkpoint into {@code name} whose index blocks carry {@code compression}. */
+    private Path writeWithBlockCompression(String name, BertCheckpoint tiny, GoogleCheckpointWriter writer,
+            int compression) throws Exception {
+        Path folder = Files.createDirectories(dir.resolve(name));
+        writer.withCompressionTypeByte(compression).write(folder.resolve("bert_model.ckpt"),
+                googleVariables(tiny.weights(), tiny.config(), ""), Map.of());
+        return folder;
+    }
+
     @Test
     void snappyCompressedIndexBlocksAreRead() throws Exception {
-        Path folder = dir.resolve("snappy");
         BertCheckpoint tiny = TinyCheckpoints.checkpoint(List.of());
-        Files.createDirectories(folder);
-        new GoogleCheckpointWriter(300, 4).withCompressionTypeByte(1).write(folder.resolve("bert_model.ckpt"),
-                googleVariables(tiny.weights(), tiny.config(), ""), Map.of());
+        Path folder = writeWithBlockCompression("snappy", tiny, new GoogleCheckpointWriter(300, 4), 1);
         assertSameTensors(tiny.weights(), TensorFlowBertImporter.read(folder, 4).weights());
     }
 
     @Test
     void unknownBlockCompressionIsRefused() throws Exception {
-        Path folder = dir.resolve("zstd");
-        BertCheckpoint tiny = TinyCheckpoints.checkpoint(List.of());
-        Files.createDirectories(folder);
-        new GoogleCheckpointWriter(4096, 16).withCompressionTypeByte(7).write(folder.resolve("bert_model.ckpt"),
-                googleVariables(tiny.weights(), tiny.config(), ""), Map.of());
+        Path folder = writeWithBlockCompression("zstd", TinyCheckpoints.checkpoint(List.of()),
+                new GoogleCheckpointWriter(4096, 16), 7);
         ModelFormatException e = assertThrows(ModelFormatException.class, () -> TensorFlowBertImporter.read(folder, 4));
         assertTrue(e.getMessage().contains("compression type 7"), e.getMessage());
     }

@@ -3,6 +3,7 @@ package org.bertgeometry.variants.augmentation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.bertgeometry.variants.reference.SarsCov2Reference;
@@ -23,6 +24,16 @@ class SpikeAugmenterTest {
         return new String(c);
     }
 
+    /** {@code count} augmentations of the augmenter's first spike, drawn from a generator seeded {@code seed}. */
+    private static List<String> draws(SpikeAugmenter a, long seed, int count) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        List<String> out = new ArrayList<>(count);
+        for (int d = 0; d < count; d++) {
+            out.add(a.augment(0, rng));
+        }
+        return out;
+    }
+
     @Test
     void findsExactlyTheIsolatedSubstitutionsAndRevertsThemAtOneMinusPresence() {
         int[] subs = {300, 700, 1100, 1500, 1900, 2300, 2700, 3100};
@@ -30,11 +41,9 @@ class SpikeAugmenterTest {
         AugmentationSettings revertOnly = new AugmentationSettings(1, 0, 20, 300, 0, 0, 3, 0);
         SpikeAugmenter a = new SpikeAugmenter(REF, List.of(spike), revertOnly);
         assertEquals(subs.length, a.revertibleDifferences(0));
-        SplittableRandom rng = new SplittableRandom(3);
         int draws = 2_000;
         long reverted = 0;
-        for (int d = 0; d < draws; d++) {
-            String s = a.augment(0, rng);
+        for (String s : draws(a, 3, draws)) {
             assertEquals(REF.length(), s.length());
             for (int i = 0; i < s.length(); i++) {
                 if (s.charAt(i) != spike.charAt(i)) {
@@ -53,10 +62,9 @@ class SpikeAugmenterTest {
     @Test
     void nothingChangesWithShareZeroOrWithNoneSettings() {
         String spike = withSubstitutions(500, 900);
-        SplittableRandom rng = new SplittableRandom(1);
         SpikeAugmenter a = new SpikeAugmenter(REF, List.of(spike), AugmentationSettings.none());
-        for (int d = 0; d < 50; d++) {
-            assertEquals(spike, a.augment(0, rng));
+        for (String s : draws(a, 1, 50)) {
+            assertEquals(spike, s);
         }
     }
 
@@ -64,9 +72,7 @@ class SpikeAugmenterTest {
     void nRunsAddOnlyNsInRunsOfAtLeastTheMinimumLength() {
         AugmentationSettings runsOnly = new AugmentationSettings(1, 2.0, 40, 60, 0, 0, 3, 1);
         SpikeAugmenter a = new SpikeAugmenter(REF, List.of(REF), runsOnly);
-        SplittableRandom rng = new SplittableRandom(7);
-        for (int d = 0; d < 300; d++) {
-            String s = a.augment(0, rng);
+        for (String s : draws(a, 7, 300)) {
             assertEquals(REF.length(), s.length());
             int run = 0;
             for (int i = 0; i <= s.length(); i++) {
@@ -88,9 +94,7 @@ class SpikeAugmenterTest {
     void privateDeletionsKeepTheReadingFrame() {
         AugmentationSettings deletionsOnly = new AugmentationSettings(1, 0, 20, 300, 0, 1, 3, 1);
         SpikeAugmenter a = new SpikeAugmenter(REF, List.of(REF), deletionsOnly);
-        SplittableRandom rng = new SplittableRandom(11);
-        for (int d = 0; d < 300; d++) {
-            String s = a.augment(0, rng);
+        for (String s : draws(a, 11, 300)) {
             int removed = REF.length() - s.length();
             assertTrue(removed >= 3 && removed <= 9 && removed % 3 == 0, "removed " + removed);
             String protein = Nucleotides.translate(s);
@@ -104,11 +108,9 @@ class SpikeAugmenterTest {
         double rate = 1e-3;
         AugmentationSettings subsOnly = new AugmentationSettings(1, 0, 20, 300, rate, 0, 3, 1);
         SpikeAugmenter a = new SpikeAugmenter(REF, List.of(REF), subsOnly);
-        SplittableRandom rng = new SplittableRandom(5);
         int draws = 1_000;
         long changed = 0;
-        for (int d = 0; d < draws; d++) {
-            String s = a.augment(0, rng);
+        for (String s : draws(a, 5, draws)) {
             for (int i = 0; i < s.length(); i++) {
                 changed += s.charAt(i) != REF.charAt(i) ? 1 : 0;
             }

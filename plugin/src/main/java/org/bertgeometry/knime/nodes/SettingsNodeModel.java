@@ -6,11 +6,8 @@ import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.port.PortType;
 
 /**
- * A {@link StatelessNodeModel} whose settings live in one {@link NodeSettingsGroup}: settings calls
- * are delegated to the group.
- * Every node of this bundle works this way except the Attention Pattern Classifier, which keeps its
- * two settings as plain {@code SettingsModelBoolean}s (the second optional when loading, so that
- * workflows saved before it existed still load) and implements the settings calls itself.
+ * A {@link StatelessNodeModel} whose settings live in one {@link NodeSettingsGroup} (every node of this
+ * bundle declares its settings as a {@link DeclaredSettings}): settings calls are delegated to the group.
  */
 public abstract class SettingsNodeModel extends StatelessNodeModel {
 

@@ -2,10 +2,9 @@ package org.bertgeometry.knime.picture;
 
 import java.util.List;
 
-import org.bertgeometry.knime.nodes.AddedSettings;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
@@ -14,11 +13,10 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * added after the first release, so workflows saved without it load with the default; its form is checked on
  * validation, and whether the heads exist only once the capture's size is known ({@link #heads}).
  */
-public final class HeadsSetting {
-    /** The settings key. */
-    public static final String CFG_HEADS = "picture_heads";
+public final class HeadsSetting extends DeclaredSettings {
+    private static final String CFG_HEADS = "picture_heads";
 
-    private final SettingsModelString m_heads = new SettingsModelString(CFG_HEADS, "");
+    private final SettingsModelString m_heads = addedLater().string(CFG_HEADS, "");
 
     /** The model behind the dialog's text field. */
     public SettingsModelString model() {
@@ -30,20 +28,10 @@ public final class HeadsSetting {
         return HeadSelection.parse(m_heads.getStringValue(), layers, heads);
     }
 
-    /** Writes the setting. */
-    public void saveTo(final NodeSettingsWO settings) {
-        m_heads.saveSettingsTo(settings);
-    }
-
-    /** Checks the form of a stored selection, if there is one. */
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
+    @Override
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         if (settings.containsKey(CFG_HEADS)) {
             HeadSelection.checkForm(settings.getString(CFG_HEADS));
         }
-    }
-
-    /** Loads the setting, or keeps the default where a workflow was saved without it. */
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        AddedSettings.load(settings, CFG_HEADS, m_heads);
     }
 }

@@ -1,20 +1,14 @@
 package org.bertgeometry.knime.picture;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.bertgeometry.report.chart.BarChart;
 import org.bertgeometry.report.chart.CategoricalGrid;
 import org.bertgeometry.report.chart.ColorScale;
 import org.bertgeometry.report.chart.ConfusionMatrixChart;
 import org.bertgeometry.report.chart.HeatmapChart;
 import org.bertgeometry.report.chart.LineChart;
-import org.bertgeometry.knime.nodes.AddedSettings;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModel;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -25,30 +19,15 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * cell size of layer-by-head grids (default 40 pixels, 12 to 120). Workflows saved before pictures existed have
  * none of these keys; they load with the defaults, so the keys are read only where present.
  */
-public final class PictureSettings implements NodeSettingsGroup {
-    static final String CFG_PIXEL_BUDGET = "picture_heatmap_pixels";
+public final class PictureSettings extends DeclaredSettings {
     static final String CFG_SCALE = "picture_colour_scale";
-    static final String CFG_WIDTH = "picture_chart_width";
-    static final String CFG_HEIGHT = "picture_chart_height";
-    static final String CFG_CELL = "picture_grid_cell";
 
     private final SettingsModelIntegerBounded m_pixelBudget =
-        new SettingsModelIntegerBounded(CFG_PIXEL_BUDGET, 512, 16, 4096);
-    private final SettingsModelString m_scale = new SettingsModelString(CFG_SCALE, ColourScaleChoice.PERCEPTUAL.label());
-    private final SettingsModelIntegerBounded m_width = new SettingsModelIntegerBounded(CFG_WIDTH, 800, 200, 4000);
-    private final SettingsModelIntegerBounded m_height = new SettingsModelIntegerBounded(CFG_HEIGHT, 480, 150, 3000);
-    private final SettingsModelIntegerBounded m_cell = new SettingsModelIntegerBounded(CFG_CELL, 40, 12, 120);
-
-    /** Every setting by its key, in a fixed order (saved settings stay byte-stable), for the tolerant load. */
-    private final Map<String, SettingsModel> m_byKey = new LinkedHashMap<>();
-
-    public PictureSettings() {
-        m_byKey.put(CFG_PIXEL_BUDGET, m_pixelBudget);
-        m_byKey.put(CFG_SCALE, m_scale);
-        m_byKey.put(CFG_WIDTH, m_width);
-        m_byKey.put(CFG_HEIGHT, m_height);
-        m_byKey.put(CFG_CELL, m_cell);
-    }
+        addedLater().bounded("picture_heatmap_pixels", 512, 16, 4096);
+    private final SettingsModelString m_scale = addedLater().string(CFG_SCALE, ColourScaleChoice.PERCEPTUAL.label());
+    private final SettingsModelIntegerBounded m_width = addedLater().bounded("picture_chart_width", 800, 200, 4000);
+    private final SettingsModelIntegerBounded m_height = addedLater().bounded("picture_chart_height", 480, 150, 3000);
+    private final SettingsModelIntegerBounded m_cell = addedLater().bounded("picture_grid_cell", 40, 12, 120);
 
     public SettingsModelIntegerBounded pixelBudgetModel() {
         return m_pixelBudget;
@@ -107,25 +86,10 @@ public final class PictureSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_byKey.values().forEach(m -> m.saveSettingsTo(settings));
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (Map.Entry<String, SettingsModel> e : m_byKey.entrySet()) {
-            AddedSettings.validate(settings, e.getKey(), e.getValue());
-        }
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         if (settings.containsKey(CFG_SCALE) && ColourScaleChoice.ofLabel(settings.getString(CFG_SCALE)) == null) {
             throw new InvalidSettingsException("Unknown colour scale '" + settings.getString(CFG_SCALE)
                 + "'; choose one of: " + String.join(", ", scaleLabels()) + ".");
-        }
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        for (Map.Entry<String, SettingsModel> e : m_byKey.entrySet()) {
-            AddedSettings.load(settings, e.getKey(), e.getValue());
         }
     }
 }

@@ -1,6 +1,6 @@
 package org.bertgeometry.knime.nodes.cone;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.bertgeometry.knime.picture.PictureSettings;
 import java.util.Arrays;
 
@@ -10,7 +10,6 @@ import org.knime.core.data.StringValue;
 import org.knime.core.data.collection.ListDataValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
 /**
@@ -18,15 +17,13 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * string column to group by (for example the class), and the variant (default UNIT, as the reference
  * implementation: every vector is unit-normalised before summing).
  */
-public final class ConeIndexSettings implements NodeSettingsGroup {
-    static final String CFG_VECTOR = "vector_column";
-    static final String CFG_GROUP = "group_column";
+public final class ConeIndexSettings extends DeclaredSettings {
     static final String CFG_VARIANT = "variant";
 
-    private final SettingsModelString m_vector = new SettingsModelString(CFG_VECTOR, "");
-    private final SettingsModelString m_group = new SettingsModelString(CFG_GROUP, "");
-    private final SettingsModelString m_variant = new SettingsModelString(CFG_VARIANT, ConeIndex.Variant.UNIT.name());
-    private final PictureSettings m_picture = new PictureSettings();
+    private final PictureSettings m_picture = group(new PictureSettings());
+    private final SettingsModelString m_vector = firstRelease().string("vector_column", "");
+    private final SettingsModelString m_group = firstRelease().string("group_column", "");
+    private final SettingsModelString m_variant = firstRelease().string(CFG_VARIANT, ConeIndex.Variant.UNIT.name());
 
     /** How the node's picture output looks (PictureSettings; old workflows load its defaults). */
     PictureSettings picture() {
@@ -95,26 +92,7 @@ public final class ConeIndexSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO s) {
-        m_picture.saveTo(s);
-        m_vector.saveSettingsTo(s);
-        m_group.saveSettingsTo(s);
-        m_variant.saveSettingsTo(s);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-        m_picture.validate(s);
-        m_vector.validateSettings(s);
-        m_group.validateSettings(s);
-        variant(((SettingsModelString)m_variant.createCloneWithValidatedValue(s)).getStringValue());
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        m_picture.loadFrom(s);
-        m_vector.loadSettingsFrom(s);
-        m_group.loadSettingsFrom(s);
-        m_variant.loadSettingsFrom(s);
+    protected void checkStored(final NodeSettingsRO s) throws InvalidSettingsException {
+        variant(s.getString(CFG_VARIANT));
     }
 }

@@ -1,6 +1,6 @@
 package org.bertgeometry.knime.nodes.directionality;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.bertgeometry.knime.picture.PictureSettings;
 import java.util.Arrays;
 
@@ -8,7 +8,6 @@ import org.bertgeometry.geometry.Convention;
 import org.bertgeometry.geometry.Directionality;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -16,16 +15,14 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * Settings of the Subspace Directionality node: the weight-slicing convention (default HF_EXACT, what the model
  * computes) and the subspace rank r compared by principal angles (default 0 = all head dimensions).
  */
-public final class DirectionalitySettings implements NodeSettingsGroup {
+public final class DirectionalitySettings extends DeclaredSettings {
     static final String CFG_CONVENTION = "convention";
     static final String CFG_RANK = "subspace_rank";
 
     private final SettingsModelString m_convention =
-        new SettingsModelString(CFG_CONVENTION, Convention.defaultConvention().name());
-    private final SettingsModelIntegerBounded m_rank =
-        new SettingsModelIntegerBounded(CFG_RANK, 0, 0, Integer.MAX_VALUE);
-
-    private final PictureSettings m_picture = new PictureSettings();
+        firstRelease().string(CFG_CONVENTION, Convention.defaultConvention().name());
+    private final SettingsModelIntegerBounded m_rank = firstRelease().bounded(CFG_RANK, 0, 0, Integer.MAX_VALUE);
+    private final PictureSettings m_picture = group(new PictureSettings());
 
     PictureSettings picture() {
         return m_picture;
@@ -70,24 +67,7 @@ public final class DirectionalitySettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_convention.saveSettingsTo(settings);
-        m_rank.saveSettingsTo(settings);
-        m_picture.saveTo(settings);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsModelString c = m_convention.createCloneWithValidatedValue(settings);
-        convention(c.getStringValue());
-        m_rank.validateSettings(settings);
-        m_picture.validate(settings);
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_convention.loadSettingsFrom(settings);
-        m_rank.loadSettingsFrom(settings);
-        m_picture.loadFrom(settings);
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
+        convention(settings.getString(CFG_CONVENTION));
     }
 }

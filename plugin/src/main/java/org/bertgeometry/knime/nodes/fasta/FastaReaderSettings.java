@@ -4,11 +4,10 @@ import java.nio.file.Path;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.bertgeometry.variants.fasta.AmbiguityPolicy;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -19,21 +18,17 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * regular expression (default empty; required when that source is chosen), and whether the spike gene is cut out
  * of whole genomes (default false).
  */
-public final class FastaReaderSettings implements NodeSettingsGroup {
-    static final String CFG_FILE = "fasta_file";
-    static final String CFG_KEEP_AMBIGUITY = "keep_ambiguity_codes";
+public final class FastaReaderSettings extends DeclaredSettings {
     static final String CFG_LABEL_SOURCE = "label_source";
     static final String CFG_LABEL_KEY = "label_key";
     static final String CFG_LABEL_REGEX = "label_regex";
-    static final String CFG_EXTRACT_SPIKE = "extract_spike";
 
-    private final SettingsModelString m_file = new SettingsModelString(CFG_FILE, "");
-    private final SettingsModelBoolean m_keepAmbiguity = new SettingsModelBoolean(CFG_KEEP_AMBIGUITY, false);
-    private final SettingsModelString m_labelSource =
-        new SettingsModelString(CFG_LABEL_SOURCE, LabelSource.KEY.label());
-    private final SettingsModelString m_labelKey = new SettingsModelString(CFG_LABEL_KEY, "class");
-    private final SettingsModelString m_labelRegex = new SettingsModelString(CFG_LABEL_REGEX, "");
-    private final SettingsModelBoolean m_extractSpike = new SettingsModelBoolean(CFG_EXTRACT_SPIKE, false);
+    private final SettingsModelString m_file = firstRelease().string("fasta_file", "");
+    private final SettingsModelBoolean m_keepAmbiguity = firstRelease().bool("keep_ambiguity_codes", false);
+    private final SettingsModelString m_labelSource = firstRelease().string(CFG_LABEL_SOURCE, LabelSource.KEY.label());
+    private final SettingsModelString m_labelKey = firstRelease().string(CFG_LABEL_KEY, "class");
+    private final SettingsModelString m_labelRegex = firstRelease().string(CFG_LABEL_REGEX, "");
+    private final SettingsModelBoolean m_extractSpike = firstRelease().bool("extract_spike", false);
 
     public FastaReaderSettings() {
         m_labelSource.addChangeListener(e -> enableLabelOptions());
@@ -137,34 +132,8 @@ public final class FastaReaderSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_file.saveSettingsTo(settings);
-        m_keepAmbiguity.saveSettingsTo(settings);
-        m_labelSource.saveSettingsTo(settings);
-        m_labelKey.saveSettingsTo(settings);
-        m_labelRegex.saveSettingsTo(settings);
-        m_extractSpike.saveSettingsTo(settings);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_file.validateSettings(settings);
-        m_keepAmbiguity.validateSettings(settings);
-        m_labelSource.validateSettings(settings);
-        m_labelKey.validateSettings(settings);
-        m_labelRegex.validateSettings(settings);
-        m_extractSpike.validateSettings(settings);
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         labels(settings.getString(CFG_LABEL_SOURCE), settings.getString(CFG_LABEL_KEY),
             settings.getString(CFG_LABEL_REGEX));
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_file.loadSettingsFrom(settings);
-        m_keepAmbiguity.loadSettingsFrom(settings);
-        m_labelSource.loadSettingsFrom(settings);
-        m_labelKey.loadSettingsFrom(settings);
-        m_labelRegex.loadSettingsFrom(settings);
-        m_extractSpike.loadSettingsFrom(settings);
     }
 }

@@ -26,7 +26,7 @@ final class InferNodeDialog extends DefaultNodeSettingsPane {
         createNewGroup("Heatmaps of stored samples in the picture");
         addDialogComponent(new DialogComponentNumber(s.picture().samplesModel(),
             "Samples to draw (0 = none, at most 64; the first stored samples)", 1));
-        addDialogComponent(new DialogComponentString(s.picture().headsModel(),
+        addDialogComponent(new DialogComponentString(s.picture().heads().model(),
             "Heads (layer:head, 0-based, comma-separated; empty = every head of the last layer)", false, 30));
         closeCurrentGroup();
         PictureDialog.addTo(this, s.picture().look(), PictureDialog.Uses.HEATMAPS);

@@ -99,7 +99,7 @@ public final class InferNodeModel extends SettingsNodeModel {
             throw new InvalidSettingsException("Maximum length " + max + " exceeds the model's "
                 + model.config().maxPositionEmbeddings() + " positions.");
         }
-        m_settings.picture().heads(model.config().numHiddenLayers(), model.config().numAttentionHeads());
+        m_settings.picture().heads().heads(model.config().numHiddenLayers(), model.config().numAttentionHeads());
         return new PortObjectSpec[]{outputSpec(table), captureSpec(model.config()), PicturePort.spec()};
     }
 
@@ -161,7 +161,8 @@ public final class InferNodeModel extends SettingsNodeModel {
         final Tokenizer tokenizer) throws IOException, InvalidSettingsException {
         InferPictureSettings picture = m_settings.picture();
         return PicturePort.of(InferPicture.draw(picture.samples() > 0 ? capture.readSamples() : List.of(),
-            picture.heads(config.numHiddenLayers(), config.numAttentionHeads()), tokenizer.vocabulary(), picture));
+            picture.heads().heads(config.numHiddenLayers(), config.numAttentionHeads()), tokenizer.vocabulary(),
+            picture));
     }
 
     @Override

@@ -1,11 +1,10 @@
 package org.bertgeometry.knime.nodes.infer;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
@@ -16,25 +15,18 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * length, 16 samples with full maps, theta 0.3 and only correctly predicted samples in the class means (both as
  * in the paper).
  */
-public final class InferSettings implements NodeSettingsGroup {
-    static final String CFG_TEXT = "text_column";
-    static final String CFG_LABEL = "label_column";
-    static final String CFG_BATCH = "batch_size";
-    static final String CFG_MAX_LENGTH = "max_length";
-    static final String CFG_STORED = "max_stored_samples";
+public final class InferSettings extends DeclaredSettings {
     static final String CFG_THETA = "theta";
-    static final String CFG_ONLY_CORRECT = "only_correct";
+    static final String CFG_MAX_LENGTH = "max_length";
 
-    private final SettingsModelString m_text = new SettingsModelString(CFG_TEXT, "");
-    private final SettingsModelString m_label = new SettingsModelString(CFG_LABEL, "");
-    private final SettingsModelIntegerBounded m_batch = new SettingsModelIntegerBounded(CFG_BATCH, 8, 1, 4096);
-    private final SettingsModelIntegerBounded m_maxLength =
-        new SettingsModelIntegerBounded(CFG_MAX_LENGTH, 0, 0, 1 << 16);
-    private final SettingsModelIntegerBounded m_stored =
-        new SettingsModelIntegerBounded(CFG_STORED, 16, 0, 1_000_000);
-    private final SettingsModelDouble m_theta = new SettingsModelDouble(CFG_THETA, 0.3);
-    private final SettingsModelBoolean m_onlyCorrect = new SettingsModelBoolean(CFG_ONLY_CORRECT, true);
-    private final InferPictureSettings m_picture = new InferPictureSettings();
+    private final InferPictureSettings m_picture = group(new InferPictureSettings());
+    private final SettingsModelString m_text = firstRelease().string("text_column", "");
+    private final SettingsModelString m_label = firstRelease().string("label_column", "");
+    private final SettingsModelIntegerBounded m_batch = firstRelease().bounded("batch_size", 8, 1, 4096);
+    private final SettingsModelIntegerBounded m_maxLength = firstRelease().bounded(CFG_MAX_LENGTH, 0, 0, 1 << 16);
+    private final SettingsModelIntegerBounded m_stored = firstRelease().bounded("max_stored_samples", 16, 0, 1_000_000);
+    private final SettingsModelDouble m_theta = firstRelease().number(CFG_THETA, 0.3);
+    private final SettingsModelBoolean m_onlyCorrect = firstRelease().bool("only_correct", true);
 
     /** The picture: samples and heads to draw and their look (old workflows load its defaults). */
     InferPictureSettings picture() {
@@ -115,27 +107,7 @@ public final class InferSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO s) {
-        m_picture.saveTo(s);
-        m_text.saveSettingsTo(s);
-        m_label.saveSettingsTo(s);
-        m_batch.saveSettingsTo(s);
-        m_maxLength.saveSettingsTo(s);
-        m_stored.saveSettingsTo(s);
-        m_theta.saveSettingsTo(s);
-        m_onlyCorrect.saveSettingsTo(s);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO s) throws InvalidSettingsException {
-        m_picture.validate(s);
-        m_text.validateSettings(s);
-        m_label.validateSettings(s);
-        m_batch.validateSettings(s);
-        m_maxLength.validateSettings(s);
-        m_stored.validateSettings(s);
-        m_theta.validateSettings(s);
-        m_onlyCorrect.validateSettings(s);
+    protected void checkStored(final NodeSettingsRO s) throws InvalidSettingsException {
         double theta = s.getDouble(CFG_THETA);
         if (!(theta >= 0 && theta <= 1)) {
             throw new InvalidSettingsException("Theta must be between 0 and 1 (attention is a probability); got "
@@ -146,17 +118,5 @@ public final class InferSettings implements NodeSettingsGroup {
             throw new InvalidSettingsException("Maximum length " + n
                 + " leaves no room for tokens after [CLS] and [SEP]; use 0 (model default) or at least 3.");
         }
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO s) throws InvalidSettingsException {
-        m_picture.loadFrom(s);
-        m_text.loadSettingsFrom(s);
-        m_label.loadSettingsFrom(s);
-        m_batch.loadSettingsFrom(s);
-        m_maxLength.loadSettingsFrom(s);
-        m_stored.loadSettingsFrom(s);
-        m_theta.loadSettingsFrom(s);
-        m_onlyCorrect.loadSettingsFrom(s);
     }
 }

@@ -1,16 +1,16 @@
 package org.bertgeometry.knime.nodes.loader;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 
 import org.bertgeometry.variants.classifier.VariantPreset;
 import org.bertgeometry.knime.paths.PathResolver;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -23,28 +23,27 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * a seed (default 42). Workflows saved before the random mode existed have no {@value #CFG_SOURCE} key and load
  * as {@code FOLDER}.
  */
-public final class BertLoaderSettings implements NodeSettingsGroup {
+public final class BertLoaderSettings extends DeclaredSettings {
     static final String CFG_FOLDER = "model_folder";
     static final String CFG_SOURCE = "source";
     static final String CFG_SIZE = "random_size";
     static final String CFG_VOCABULARY = "vocabulary_file";
     static final String CFG_TOKENIZER = "tokenizer";
     static final String CFG_LABELS = "labels";
-    static final String CFG_SEED = "random_seed";
 
     static final String FOLDER = "FOLDER";
     static final String RANDOM = "RANDOM";
     static final String WORDPIECE = "wordpiece";
     static final String KMER = "kmer";
 
-    private final SettingsModelString m_folder = new SettingsModelString(CFG_FOLDER, "");
-    private final SettingsModelString m_source = new SettingsModelString(CFG_SOURCE, FOLDER);
-    private final SettingsModelString m_size = new SettingsModelString(CFG_SIZE, VariantPreset.SMALL.name());
-    private final SettingsModelString m_vocabulary = new SettingsModelString(CFG_VOCABULARY, "");
-    private final SettingsModelString m_tokenizer = new SettingsModelString(CFG_TOKENIZER, WORDPIECE);
-    private final SettingsModelString m_labels = new SettingsModelString(CFG_LABELS, "");
+    private final SettingsModelString m_folder = firstRelease().string(CFG_FOLDER, "");
+    private final SettingsModelString m_source = addedLater().string(CFG_SOURCE, FOLDER);
+    private final SettingsModelString m_size = addedLater().string(CFG_SIZE, VariantPreset.SMALL.name());
+    private final SettingsModelString m_vocabulary = addedLater().string(CFG_VOCABULARY, "");
+    private final SettingsModelString m_tokenizer = addedLater().string(CFG_TOKENIZER, WORDPIECE);
+    private final SettingsModelString m_labels = addedLater().string(CFG_LABELS, "");
     private final SettingsModelIntegerBounded m_seed =
-        new SettingsModelIntegerBounded(CFG_SEED, 42, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        addedLater().bounded("random_seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE);
 
     SettingsModelString folderModel() {
         return m_folder;
@@ -136,22 +135,10 @@ public final class BertLoaderSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_folder.saveSettingsTo(settings);
-        m_source.saveSettingsTo(settings);
-        m_size.saveSettingsTo(settings);
-        m_vocabulary.saveSettingsTo(settings);
-        m_tokenizer.saveSettingsTo(settings);
-        m_labels.saveSettingsTo(settings);
-        m_seed.saveSettingsTo(settings);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        SettingsModelString folder = m_folder.createCloneWithValidatedValue(settings);
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         String source = settings.getString(CFG_SOURCE, FOLDER);
         if (FOLDER.equals(source)) {
-            nonBlankFolder(folder.getStringValue()); // resolved at configure, inside the workflow's context
+            nonBlankFolder(settings.getString(CFG_FOLDER)); // resolved at configure, inside the workflow's context
             return;
         }
         if (!RANDOM.equals(source)) {
@@ -168,27 +155,10 @@ public final class BertLoaderSettings implements NodeSettingsGroup {
             throw new InvalidSettingsException("Unknown tokenizer '" + tokenizer + "'; use wordpiece or kmer.");
         }
         settings.getString(CFG_VOCABULARY);
-        settings.getString(CFG_LABELS);
-        m_seed.validateSettings(settings);
-        if (new java.util.HashSet<>(parseLabels(settings.getString(CFG_LABELS))).size()
-            != parseLabels(settings.getString(CFG_LABELS)).size()) {
+        List<String> labels = parseLabels(settings.getString(CFG_LABELS));
+        if (new HashSet<>(labels).size() != labels.size()) {
             throw new InvalidSettingsException("The labels '" + settings.getString(CFG_LABELS)
                 + "' repeat a name; class labels must be distinct.");
-        }
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_folder.loadSettingsFrom(settings);
-        if (settings.containsKey(CFG_SOURCE)) {
-            m_source.loadSettingsFrom(settings);
-            m_size.loadSettingsFrom(settings);
-            m_vocabulary.loadSettingsFrom(settings);
-            m_tokenizer.loadSettingsFrom(settings);
-            m_labels.loadSettingsFrom(settings);
-            m_seed.loadSettingsFrom(settings);
-        } else {
-            m_source.setStringValue(FOLDER); // saved before the random mode existed
         }
     }
 

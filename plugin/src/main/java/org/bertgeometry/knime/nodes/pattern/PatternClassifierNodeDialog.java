@@ -5,20 +5,17 @@ import org.knime.core.node.defaultnodesettings.DialogComponentString;
 import org.knime.core.node.defaultnodesettings.DialogComponentStringSelection;
 import org.knime.core.node.defaultnodesettings.DefaultNodeSettingsPane;
 import org.knime.core.node.defaultnodesettings.DialogComponentBoolean;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 
 /** Dialog of the Attention Pattern Classifier node. */
 final class PatternClassifierNodeDialog extends DefaultNodeSettingsPane {
     PatternClassifierNodeDialog() {
-        addDialogComponent(new DialogComponentBoolean(
-            new SettingsModelBoolean(PatternClassifierNodeModel.CFG_SAMPLES, false),
-            "Also classify the stored per-sample maps"));
-        addDialogComponent(new DialogComponentBoolean(
-            new SettingsModelBoolean(PatternClassifierNodeModel.CFG_RANK_EVERY_MAP, false),
+        PatternClassifierSettings s = new PatternClassifierSettings();
+        addDialogComponent(new DialogComponentBoolean(s.samplesModel(), "Also classify the stored per-sample maps"));
+        addDialogComponent(new DialogComponentBoolean(s.rankEveryMapModel(),
             "Compute the rank of every map (one SVD each; slow on long sequences)"));
-        PatternPictureSettings picture = new PatternPictureSettings();
+        PatternPictureSettings picture = s.picture();
         createNewGroup("Class-mean heatmaps in the picture");
-        addDialogComponent(new DialogComponentString(picture.headsModel(),
+        addDialogComponent(new DialogComponentString(picture.heads().model(),
             "Heads (layer:head, 0-based, comma-separated; empty = every head of the last layer)", false, 30));
         addDialogComponent(new DialogComponentStringSelection(picture.ticksModel(), "Axis labels",
             TickLabels.labels()));

@@ -5,8 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.bertgeometry.geometry.GateClassifier;
-import org.bertgeometry.knime.nodes.AddedSettings;
-import org.bertgeometry.knime.nodes.StatelessNodeModel;
+import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.picture.HeadSelection;
 import org.bertgeometry.knime.picture.PicturePort;
 import org.bertgeometry.geometry.GateStatistics;
@@ -27,9 +26,6 @@ import org.knime.core.node.BufferedDataContainer;
 import org.knime.core.node.BufferedDataTable;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
-import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
-import org.knime.core.node.defaultnodesettings.SettingsModelBoolean;
 import org.knime.core.node.port.PortObject;
 import org.knime.core.node.port.PortObjectSpec;
 import org.knime.core.node.port.PortType;
@@ -44,32 +40,20 @@ import org.knime.core.node.port.PortType;
  * is cropped to its last non-zero row, [CLS] is position 0, and any all-zero row inside the crop (shorter samples
  * mixed in) is treated as a removed position. This cropping is our own choice.
  */
-public final class PatternClassifierNodeModel extends StatelessNodeModel {
-    static final String CFG_SAMPLES = "include_samples";
-
-    /** Added after the first release: workflows saved without it load with the default. */
-    static final String CFG_RANK_EVERY_MAP = "rank_every_map";
-
-    private final SettingsModelBoolean m_samples = new SettingsModelBoolean(CFG_SAMPLES, false);
-
-    private final SettingsModelBoolean m_rankEveryMap = new SettingsModelBoolean(CFG_RANK_EVERY_MAP, false);
-
-    private final PatternPictureSettings m_picture = new PatternPictureSettings();
+public final class PatternClassifierNodeModel extends SettingsNodeModel {
+    private final PatternClassifierSettings m_settings = new PatternClassifierSettings();
 
     PatternClassifierNodeModel() {
         super(new PortType[]{AttentionCapturePortObject.TYPE}, new PortType[]{BufferedDataTable.TYPE, PicturePort.TYPE});
     }
 
-    SettingsModelBoolean samplesModel() {
-        return m_samples;
+    @Override
+    protected PatternClassifierSettings settingsGroup() {
+        return m_settings;
     }
 
-    SettingsModelBoolean rankEveryMapModel() {
-        return m_rankEveryMap;
-    }
-
-    PatternPictureSettings picture() {
-        return m_picture;
+    PatternClassifierSettings settings() {
+        return m_settings;
     }
 
     static DataTableSpec outputSpec() {
@@ -93,7 +77,7 @@ public final class PatternClassifierNodeModel extends StatelessNodeModel {
                 + " Capture node).");
         }
         AttentionCapturePortObjectSpec capture = (AttentionCapturePortObjectSpec)inSpecs[0];
-        m_picture.heads(capture.layers(), capture.heads());
+        m_settings.picture().heads().heads(capture.layers(), capture.heads());
         return new PortObjectSpec[]{outputSpec(), PicturePort.spec()};
     }
 
@@ -101,8 +85,8 @@ public final class PatternClassifierNodeModel extends StatelessNodeModel {
     protected PortObject[] execute(final PortObject[] inObjects, final ExecutionContext exec) throws Exception {
         AttentionCapturePortObject capture = (AttentionCapturePortObject)inObjects[0];
         AttentionCapturePortObjectSpec spec = capture.getSpec();
-        List<HeadSelection.Head> pictureHeads = m_picture.heads(spec.layers(), spec.heads());
-        GateClassifier.Params params = GateClassifier.Params.defaults().withRankPolicy(m_rankEveryMap.getBooleanValue()
+        List<HeadSelection.Head> pictureHeads = m_settings.picture().heads().heads(spec.layers(), spec.heads());
+        GateClassifier.Params params = GateClassifier.Params.defaults().withRankPolicy(m_settings.rankEveryMap()
             ? GateClassifier.RankPolicy.ALWAYS : GateClassifier.RankPolicy.WHEN_NEEDED);
         BufferedDataContainer out = exec.createDataContainer(outputSpec());
         long[] row = {0};
@@ -146,7 +130,7 @@ public final class PatternClassifierNodeModel extends StatelessNodeModel {
                 }
             }
         }
-        if (m_samples.getBooleanValue()) {
+        if (m_settings.samples()) {
             for (AttentionCapturePortObject.StoredSample s : capture.readSamples()) {
                 for (int l = 0; l < spec.layers(); l++) {
                     for (int h = 0; h < spec.heads(); h++) {
@@ -162,7 +146,7 @@ public final class PatternClassifierNodeModel extends StatelessNodeModel {
         }
         out.close();
         return new PortObject[]{out.getTable(),
-            PicturePort.of(PatternPicture.draw(capture, perClass, pictureHeads, m_picture))};
+            PicturePort.of(PatternPicture.draw(capture, perClass, pictureHeads, m_settings.picture()))};
     }
 
     /** The leading block up to the last row or column with any mass. */
@@ -210,27 +194,5 @@ public final class PatternClassifierNodeModel extends StatelessNodeModel {
             cells.add(Double.isNaN(d) ? DataType.getMissingCell() : new DoubleCell(d));
         }
         out.addRowToTable(new DefaultRow(RowKey.createRowKey(row[0]++), cells));
-    }
-
-    @Override
-    protected void saveSettingsTo(final NodeSettingsWO settings) {
-        m_samples.saveSettingsTo(settings);
-        m_rankEveryMap.saveSettingsTo(settings);
-        m_picture.saveTo(settings);
-    }
-
-    @Override
-    protected void validateSettings(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_samples.validateSettings(settings);
-        AddedSettings.validate(settings, CFG_RANK_EVERY_MAP, m_rankEveryMap);
-        m_picture.validate(settings);
-    }
-
-    @Override
-    protected void loadValidatedSettingsFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_samples.loadSettingsFrom(settings);
-        m_rankEveryMap.setBooleanValue(false); // the default of workflows saved before the setting existed
-        AddedSettings.load(settings, CFG_RANK_EVERY_MAP, m_rankEveryMap);
-        m_picture.loadFrom(settings);
     }
 }

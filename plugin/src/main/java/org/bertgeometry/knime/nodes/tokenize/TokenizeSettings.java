@@ -1,11 +1,10 @@
 package org.bertgeometry.knime.nodes.tokenize;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
 
@@ -13,13 +12,11 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * Settings of the Tokenize node: the string column to tokenize (no default: must be chosen) and the maximum
  * number of positions per row including [CLS]/[SEP] (default 0 = the model's own model_max_length, else 512).
  */
-public final class TokenizeSettings implements NodeSettingsGroup {
-    static final String CFG_COLUMN = "text_column";
+public final class TokenizeSettings extends DeclaredSettings {
     static final String CFG_MAX_LENGTH = "max_length";
 
-    private final SettingsModelString m_column = new SettingsModelString(CFG_COLUMN, "");
-    private final SettingsModelIntegerBounded m_maxLength =
-        new SettingsModelIntegerBounded(CFG_MAX_LENGTH, 0, 0, 1 << 16);
+    private final SettingsModelString m_column = firstRelease().string("text_column", "");
+    private final SettingsModelIntegerBounded m_maxLength = firstRelease().bounded(CFG_MAX_LENGTH, 0, 0, 1 << 16);
 
     SettingsModelString columnModel() {
         return m_column;
@@ -59,25 +56,11 @@ public final class TokenizeSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_column.saveSettingsTo(settings);
-        m_maxLength.saveSettingsTo(settings);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_column.validateSettings(settings);
-        m_maxLength.validateSettings(settings);
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         int n = settings.getInt(CFG_MAX_LENGTH);
         if (n == 1 || n == 2) {
             throw new InvalidSettingsException("Maximum length " + n
                 + " leaves no room for tokens after [CLS] and [SEP]; use 0 (model default) or at least 3.");
         }
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_column.loadSettingsFrom(settings);
-        m_maxLength.loadSettingsFrom(settings);
     }
 }

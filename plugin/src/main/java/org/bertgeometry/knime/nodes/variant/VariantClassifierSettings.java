@@ -1,6 +1,6 @@
 package org.bertgeometry.knime.nodes.variant;
 
-import org.bertgeometry.knime.nodes.NodeSettingsGroup;
+import org.bertgeometry.knime.nodes.DeclaredSettings;
 import org.bertgeometry.knime.picture.PictureSettings;
 import java.util.Locale;
 
@@ -10,7 +10,6 @@ import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.StringValue;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettingsRO;
-import org.knime.core.node.NodeSettingsWO;
 import org.knime.core.node.defaultnodesettings.SettingsModelDouble;
 import org.knime.core.node.defaultnodesettings.SettingsModelIntegerBounded;
 import org.knime.core.node.defaultnodesettings.SettingsModelString;
@@ -22,31 +21,26 @@ import org.knime.core.node.defaultnodesettings.SettingsModelString;
  * "the preset's value"; seed 42; validation fraction 0.1 (used only without a validation table); early-stopping
  * patience 0 (off).
  */
-public final class VariantClassifierSettings implements NodeSettingsGroup {
-    static final String CFG_SEQUENCE_COLUMN = "sequence_column";
-    static final String CFG_LABEL_COLUMN = "label_column";
+public final class VariantClassifierSettings extends DeclaredSettings {
     static final String CFG_PRESET = "preset";
     static final String CFG_EPOCHS = "epochs";
-    static final String CFG_BATCH_SIZE = "batch_size";
     static final String CFG_LEARNING_RATE = "learning_rate";
-    static final String CFG_SEED = "seed";
     static final String CFG_VALIDATION_FRACTION = "validation_fraction";
-    static final String CFG_PATIENCE = "early_stopping_patience";
 
     static final String[] PRESETS = {"TINY", "SMALL", "BASE"};
 
-    private final SettingsModelString m_sequenceColumn = new SettingsModelString(CFG_SEQUENCE_COLUMN, "");
-    private final SettingsModelString m_labelColumn = new SettingsModelString(CFG_LABEL_COLUMN, "");
-    private final SettingsModelString m_preset = new SettingsModelString(CFG_PRESET, "SMALL");
-    private final SettingsModelIntegerBounded m_epochs = new SettingsModelIntegerBounded(CFG_EPOCHS, 0, 0, 10_000);
-    private final SettingsModelIntegerBounded m_batchSize =
-        new SettingsModelIntegerBounded(CFG_BATCH_SIZE, 0, 0, 4096);
-    private final SettingsModelDouble m_learningRate = new SettingsModelDouble(CFG_LEARNING_RATE, 0.0);
+    private final PictureSettings m_picture = group(new PictureSettings());
+    private final SettingsModelString m_sequenceColumn = firstRelease().string("sequence_column", "");
+    private final SettingsModelString m_labelColumn = firstRelease().string("label_column", "");
+    private final SettingsModelString m_preset = firstRelease().string(CFG_PRESET, "SMALL");
+    private final SettingsModelIntegerBounded m_epochs = firstRelease().bounded(CFG_EPOCHS, 0, 0, 10_000);
+    private final SettingsModelIntegerBounded m_batchSize = firstRelease().bounded("batch_size", 0, 0, 4096);
+    private final SettingsModelDouble m_learningRate = firstRelease().number(CFG_LEARNING_RATE, 0.0);
     private final SettingsModelIntegerBounded m_seed =
-        new SettingsModelIntegerBounded(CFG_SEED, 42, Integer.MIN_VALUE, Integer.MAX_VALUE);
-    private final SettingsModelDouble m_validationFraction = new SettingsModelDouble(CFG_VALIDATION_FRACTION, 0.1);
-    private final SettingsModelIntegerBounded m_patience = new SettingsModelIntegerBounded(CFG_PATIENCE, 0, 0, 1000);
-    private final PictureSettings m_picture = new PictureSettings();
+        firstRelease().bounded("seed", 42, Integer.MIN_VALUE, Integer.MAX_VALUE);
+    private final SettingsModelDouble m_validationFraction = firstRelease().number(CFG_VALIDATION_FRACTION, 0.1);
+    private final SettingsModelIntegerBounded m_patience =
+        firstRelease().bounded("early_stopping_patience", 0, 0, 1000);
 
     /** How the node's picture output looks (PictureSettings; old workflows load its defaults). */
     PictureSettings picture() {
@@ -178,31 +172,7 @@ public final class VariantClassifierSettings implements NodeSettingsGroup {
     }
 
     @Override
-    public void saveTo(final NodeSettingsWO settings) {
-        m_picture.saveTo(settings);
-        m_sequenceColumn.saveSettingsTo(settings);
-        m_labelColumn.saveSettingsTo(settings);
-        m_preset.saveSettingsTo(settings);
-        m_epochs.saveSettingsTo(settings);
-        m_batchSize.saveSettingsTo(settings);
-        m_learningRate.saveSettingsTo(settings);
-        m_seed.saveSettingsTo(settings);
-        m_validationFraction.saveSettingsTo(settings);
-        m_patience.saveSettingsTo(settings);
-    }
-
-    @Override
-    public void validate(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_picture.validate(settings);
-        m_sequenceColumn.validateSettings(settings);
-        m_labelColumn.validateSettings(settings);
-        m_preset.validateSettings(settings);
-        m_epochs.validateSettings(settings);
-        m_batchSize.validateSettings(settings);
-        m_learningRate.validateSettings(settings);
-        m_seed.validateSettings(settings);
-        m_validationFraction.validateSettings(settings);
-        m_patience.validateSettings(settings);
+    protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         String preset = settings.getString(CFG_PRESET);
         try {
             VariantPreset.parse(preset == null ? "" : preset);
@@ -220,19 +190,5 @@ public final class VariantClassifierSettings implements NodeSettingsGroup {
             throw new InvalidSettingsException(String.format(Locale.ROOT,
                 "Validation fraction %g must lie strictly between 0 and 1 (for example 0.1).", f));
         }
-    }
-
-    @Override
-    public void loadFrom(final NodeSettingsRO settings) throws InvalidSettingsException {
-        m_picture.loadFrom(settings);
-        m_sequenceColumn.loadSettingsFrom(settings);
-        m_labelColumn.loadSettingsFrom(settings);
-        m_preset.loadSettingsFrom(settings);
-        m_epochs.loadSettingsFrom(settings);
-        m_batchSize.loadSettingsFrom(settings);
-        m_learningRate.loadSettingsFrom(settings);
-        m_seed.loadSettingsFrom(settings);
-        m_validationFraction.loadSettingsFrom(settings);
-        m_patience.loadSettingsFrom(settings);
     }
 }

@@ -215,7 +215,7 @@ class InferNodeModelTest {
         assertTrue(none.getHeight() <= 40, "by default only a one-line note");
         InferNodeModel drawn = node(2, 2);
         drawn.settings().picture().samplesModel().setIntValue(2);
-        drawn.settings().picture().headsModel().setStringValue("0:0, 1:1");
+        drawn.settings().picture().heads().model().setStringValue("0:0, 1:1");
         ExecutionContext second = ShimExecution.createContext(tmp.resolve("fs2"));
         BufferedImage two = Pictures.decode(ShimNodeRunner.execute(drawn, second, model(), table(second, 3))[2]);
         // 2 samples x 2 heads in 2 columns of equal cells with 12-pixel gaps

@@ -66,7 +66,7 @@ class PatternClassifierNodeModelTest {
         ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
         AttentionCapturePortObject capture = capture(exec);
         PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
-        m.samplesModel().setBooleanValue(true);
+        m.settings().samplesModel().setBooleanValue(true);
         BufferedDataTable out = (BufferedDataTable)ShimNodeRunner.execute(m, exec, capture)[0];
         List<DataRow> rows = new ArrayList<>();
         out.forEach(rows::add);
@@ -89,13 +89,14 @@ class PatternClassifierNodeModelTest {
 
         PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
         NodeSettings old = new NodeSettings("model");
-        old.addBoolean(PatternClassifierNodeModel.CFG_SAMPLES, false); // saved before the rank option existed
+        old.addBoolean(PatternClassifierSettings.CFG_SAMPLES, false); // saved before the rank option existed
         ShimNodeRunner.loadSettings(m, old);
-        assertEquals(false, m.rankEveryMapModel().getBooleanValue());
-        assertEquals("", m.picture().headsModel().getStringValue(), "picture defaults: last layer's heads");
-        assertEquals(TickLabels.POSITIONS, m.picture().ticks());
+        assertEquals(false, m.settings().rankEveryMapModel().getBooleanValue());
+        assertEquals("", m.settings().picture().heads().model().getStringValue(),
+            "picture defaults: last layer's heads");
+        assertEquals(TickLabels.POSITIONS, m.settings().picture().ticks());
 
-        m.rankEveryMapModel().setBooleanValue(true);
+        m.settings().rankEveryMapModel().setBooleanValue(true);
         BufferedDataTable out = (BufferedDataTable)ShimNodeRunner.execute(m, exec, capture)[0];
         int rows = 0;
         for (DataRow r : out) {
@@ -120,8 +121,8 @@ class PatternClassifierNodeModelTest {
         assertEquals(0, (both.getHeight() - 3 * 12) % 2, "2 equal rows: " + both.getHeight());
         assertTrue(Pictures.colours(both) > 10, "grids and heatmaps are not uniform");
         PatternClassifierNodeModel one = new PatternClassifierNodeFactory().createNodeModel();
-        one.picture().headsModel().setStringValue("0:1");
-        one.picture().ticksModel().setStringValue(TickLabels.AMINO_ACIDS.label());
+        one.settings().picture().heads().model().setStringValue("0:1");
+        one.settings().picture().ticksModel().setStringValue(TickLabels.AMINO_ACIDS.label());
         BufferedImage single = Pictures.decode(ShimNodeRunner.execute(one, exec, capture)[1]);
         assertEquals(0, (single.getWidth() - 3 * 12) % 2, "grid + 1 heatmap: 2 columns");
         assertEquals(0, (single.getHeight() - 3 * 12) % 2, "still one row per class");
@@ -133,7 +134,7 @@ class PatternClassifierNodeModelTest {
         ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
         AttentionCapturePortObject capture = capture(exec);
         PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
-        m.picture().headsModel().setStringValue("1:0, 2:0");
+        m.settings().picture().heads().model().setStringValue("1:0, 2:0");
         InvalidSettingsException e = assertThrows(InvalidSettingsException.class,
             () -> ShimNodeRunner.configure(m, capture.getSpec()));
         assertTrue(e.getMessage().contains("'2:0'") && e.getMessage().contains("layer 0 to 1"), e.getMessage());
