@@ -76,10 +76,18 @@ public final class BertModel implements AutoCloseable {
         }
         this.manager = NDManager.newBaseManager(ENGINE);
         Map<String, NDArray> p = new LinkedHashMap<>();
+        List<FusedQkv> qkv = new ArrayList<>();
         try {
+            Map<String, NDArray> views = new LinkedHashMap<>();
+            for (int l = 0; l < config.numHiddenLayers(); l++) {
+                FusedQkv f = FusedQkv.create(manager, keep, l, config.hiddenSize());
+                qkv.add(f);
+                views.putAll(f.views());
+            }
             for (Map.Entry<String, HostTensor> e : keep.entrySet()) {
                 HostTensor t = e.getValue();
-                NDArray a = manager.create(FloatBuffer.wrap(t.data()), new Shape(toLong(t.shape())), DataType.FLOAT32);
+                NDArray a = views.containsKey(e.getKey()) ? views.get(e.getKey())
+                        : manager.create(FloatBuffer.wrap(t.data()), new Shape(toLong(t.shape())), DataType.FLOAT32);
                 a.setName(e.getKey());
                 p.put(e.getKey(), a);
             }
@@ -91,7 +99,7 @@ public final class BertModel implements AutoCloseable {
         this.embeddings = new Embeddings(params, config);
         List<EncoderLayer> ls = new ArrayList<>();
         for (int l = 0; l < config.numHiddenLayers(); l++) {
-            ls.add(new EncoderLayer(params, l, config));
+            ls.add(new EncoderLayer(params, qkv.get(l).fused(), l, config));
         }
         this.layers = List.copyOf(ls);
     }
@@ -342,24 +350,29 @@ public final class BertModel implements AutoCloseable {
         long[] ids = new long[b * t];
         long[] types = new long[b * t];
         float[] maskBias = new float[b * t];
+        boolean padded = false;
         for (int r = 0; r < b; r++) {
             for (int i = 0; i < t; i++) {
                 ids[r * t + i] = in.inputIds()[r][i];
                 types[r * t + i] = in.tokenTypeIds()[r][i];
                 // Hugging Face: (1 - mask) * finfo(float32).min; a padded key's probability underflows to 0
                 maskBias[r * t + i] = in.attentionMask()[r][i] == 1 ? 0f : -Float.MAX_VALUE;
+                padded |= in.attentionMask()[r][i] == 0;
             }
         }
         NDArray idsNd = work.create(ids, new Shape(b, t));                             // (B, T)
         NDArray typesNd = work.create(types, new Shape(b, t));                         // (B, T)
-        NDArray mask = work.create(maskBias, new Shape(b, 1, 1, t));                   // (B, 1, 1, T)
-        NDArray x = embeddings.forward(work, idsNd, typesNd, training);                // (B, T, H)
+        // without padding the mask adds 0 everywhere, which changes no value: skip it
+        NDArray mask = padded ? work.create(maskBias, new Shape(b, 1, 1, t)) : null;  // (B, 1, 1, T)
+        // autograd must reach the named query/key/value parameters; otherwise one fused projection
+        boolean autograd = GradMode.isOn();
+        NDArray x = embeddings.forward(work, idsNd, typesNd, training);                   // (B, T, H)
         rec.record(HookNames.EMBEDDINGS_OUTPUT, x);
         for (EncoderLayer layer : layers) {
             NDArray y;
             try (NDManager scope = work.newSubManager()) {
                 scope.tempAttachAll(x);                  // the layer's intermediates land in scope
-                y = layer.forward(x, mask, training, rec);                             // (B, T, H)
+                y = layer.forward(x, mask, training, autograd, rec);                   // (B, T, H)
                 y.attach(work);
             }
             x.close();

@@ -2,7 +2,7 @@ package org.bertgeometry.model;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.SparseFormat;
 import ai.djl.nn.core.Embedding;
 import java.util.List;
@@ -46,9 +46,11 @@ final class Embeddings {
     /** {@code ids, types: (B, T) int64 -> (B, T, hidden)}. */
     NDArray forward(NDManager m, NDArray ids, NDArray types, boolean training) {
         long t = ids.getShape().get(1);
-        NDArray positions = m.arange(0, (int) t).toType(DataType.INT64, false).reshape(1, t); // (1, T)
+        // positions are 0..T-1: the table's first T rows (a view) are the lookup of arange(T), value for value
+        NDArray positions = position.get(new NDIndex().addSliceDim(0, t));     // (T, H)
+        positions.attach(m);                                      // the pass's, not the model's manager
         NDArray x = lookup(ids, word)                                           // (B, T, H)
-                .addi(lookup(positions, position))                              // (1, T, H) broadcast
+                .addi(positions)                                                // (T, H) broadcast
                 .addi(lookup(types, tokenType));                                // (B, T, H)
         x = norm.apply(x, config.layerNormEps());
         return Ops.dropout(x, config.hiddenDropoutProb(), training);

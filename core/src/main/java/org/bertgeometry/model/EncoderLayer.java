@@ -11,15 +11,18 @@ final class EncoderLayer {
     private final FeedForward feedForward;
     private final int layer;
 
-    EncoderLayer(Map<String, NDArray> p, int layer, BertConfig config) {
-        this.attention = new SelfAttention(p, layer, config);
+    EncoderLayer(Map<String, NDArray> p, Dense qkv, int layer, BertConfig config) {
+        this.attention = new SelfAttention(p, qkv, layer, config);
         this.feedForward = new FeedForward(p, layer, config);
         this.layer = layer;
     }
 
-    /** {@code (B, T, H) -> (B, T, H)}. */
-    NDArray forward(NDArray x, NDArray maskBias, boolean training, Recorder rec) {
-        NDArray y = feedForward.forward(attention.forward(x, maskBias, training, rec), training);
+    /**
+     * {@code (B, T, H) -> (B, T, H)}; {@code maskBias} is null when nothing is padded, {@code autograd}
+     * as in {@link SelfAttention#forward}.
+     */
+    NDArray forward(NDArray x, NDArray maskBias, boolean training, boolean autograd, Recorder rec) {
+        NDArray y = feedForward.forward(attention.forward(x, maskBias, training, autograd, rec), training);
         rec.record(HookNames.layerOutput(layer), y);
         if (rec.wants(HookNames.layerCls(layer))) {
             rec.record(HookNames.layerCls(layer), y.get(":, 0, :")); // (B, H)

@@ -27,6 +27,12 @@ public final class GradMode implements AutoCloseable {
         return new GradMode(previous);
     }
 
+    /** Whether autograd records on this thread now (inside a {@code GradientCollector}, or on a fresh thread). */
+    public static boolean isOn() {
+        Engine.getEngine("PyTorch");
+        return JniUtils.isGradMode();
+    }
+
     /** Restores the thread's grad mode from before {@link #off()}. */
     @Override
     public void close() {

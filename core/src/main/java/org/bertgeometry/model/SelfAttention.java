@@ -21,9 +21,9 @@ import org.bertgeometry.capture.HookNames;
  */
 final class SelfAttention {
 
-    private static final String QUERY = "attention.self.query";
-    private static final String KEY = "attention.self.key";
-    private static final String VALUE = "attention.self.value";
+    static final String QUERY = "attention.self.query";
+    static final String KEY = "attention.self.key";
+    static final String VALUE = "attention.self.value";
     private static final String OUTPUT = "attention.output.dense";
     private static final String NORM = "attention.output.LayerNorm";
 
@@ -33,13 +33,16 @@ final class SelfAttention {
     private final Dense query;
     private final Dense key;
     private final Dense value;
+    /** The three projections as one ({@link FusedQkv}), whose row views are {@code query}, {@code key}, {@code value}. */
+    private final Dense qkv;
     private final Dense output;
     private final Norm norm;
     private final BertConfig config;
     private final int layer;
 
-    SelfAttention(Map<String, NDArray> p, int layer, BertConfig config) {
+    SelfAttention(Map<String, NDArray> p, Dense qkv, int layer, BertConfig config) {
         String s = BertWeights.layerPrefix(layer);
+        this.qkv = qkv;
         this.query = Dense.of(p, s + QUERY);
         this.key = Dense.of(p, s + KEY);
         this.value = Dense.of(p, s + VALUE);
@@ -60,17 +63,32 @@ final class SelfAttention {
 
     /**
      * @param x        {@code (B, T, H)} layer input
-     * @param maskBias {@code (B, 1, 1, T)}: 0 for real keys, float min for padded keys
+     * @param maskBias {@code (B, 1, 1, T)}: 0 for real keys, float min for padded keys; null when no key
+     *                 is padded (adding 0 would change nothing)
+     * @param autograd whether autograd records this pass: then the query, key and value projections run
+     *                 on their own parameters, so gradients reach them; otherwise as one fused product
+     *                 (one native call instead of nine)
      * @return {@code (B, T, H)}
      */
-    NDArray forward(NDArray x, NDArray maskBias, boolean training, Recorder rec) {
+    NDArray forward(NDArray x, NDArray maskBias, boolean training, boolean autograd, Recorder rec) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         int heads = config.numAttentionHeads();
         int hd = config.headDim();
-        NDArray q = split(query.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
-        NDArray k = split(key.apply(x), b, t, heads, hd);                          // (B, heads, T, hd)
-        NDArray v = split(value.apply(x), b, t, heads, hd);                        // (B, heads, T, hd)
+        NDArray q;
+        NDArray k;
+        NDArray v;
+        if (autograd) {
+            q = split(query.apply(x), b, t, heads, hd);                            // (B, heads, T, hd)
+            k = split(key.apply(x), b, t, heads, hd);                              // (B, heads, T, hd)
+            v = split(value.apply(x), b, t, heads, hd);                            // (B, heads, T, hd)
+        } else {
+            // one (B, T, 3H) product, its columns the same dot products as the three separate ones
+            NDList parts = split(qkv.apply(x), b, t, 3 * heads, hd).split(3, 1);  // 3 x (B, heads, T, hd)
+            q = parts.get(0);
+            k = parts.get(1);
+            v = parts.get(2);
+        }
         rec.record(HookNames.attentionQ(layer), q);
         rec.record(HookNames.attentionK(layer), k);
         rec.record(HookNames.attentionV(layer), v);
@@ -78,7 +96,7 @@ final class SelfAttention {
         NDList contexts = new NDList();
         for (long from = 0; from < b; from += rows) {
             long to = Math.min(b, from + rows);
-            NDArray mask = slice(maskBias, from, to, b);                           // (b, 1, 1, T)
+            NDArray mask = maskBias == null ? null : slice(maskBias, from, to, b);  // (b, 1, 1, T)
             contexts.add(attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask,
                     (int) from, training, rec));
             if (mask != maskBias) {
@@ -95,14 +113,16 @@ final class SelfAttention {
 
     /**
      * Scores, probabilities and context for batch rows {@code firstRow ..} (the arguments are those
-     * rows' slices): {@code (b, heads, T, hd) -> (b, heads, T, hd)}.
+     * rows' slices; {@code maskBias} null when nothing is padded): {@code (b, heads, T, hd) -> (b, heads, T, hd)}.
      */
     private NDArray attend(NDArray q, NDArray k, NDArray v, NDArray maskBias, int firstRow, boolean training,
             Recorder rec) {
         // (q·kᵀ)/√hd + mask, as Hugging Face rounds it; in place, so one (b, heads, T, T) array
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (b, heads, T, T)
-                .divi((float) Math.sqrt(config.headDim()))
-                .addi(maskBias);
+                .divi((float) Math.sqrt(config.headDim()));
+        if (maskBias != null) {
+            scores.addi(maskBias);
+        }
         rec.record(HookNames.attentionScores(layer), scores, firstRow);
         NDArray probs = scores.softmax(-1);                                        // (b, heads, T, T)
         scores.close();
@@ -132,7 +152,7 @@ final class SelfAttention {
         return from == 0 && to == b ? x : x.get(new NDIndex().addSliceDim(from, to));
     }
 
-    /** {@code (B, T, H) -> (B, heads, T, hd)}. */
+    /** {@code (B, T, heads·hd) -> (B, heads, T, hd)}. */
     private static NDArray split(NDArray y, long b, long t, int heads, int hd) {
         return y.reshape(b, t, heads, hd).transpose(0, 2, 1, 3);
     }

@@ -254,6 +254,63 @@ class BertModelTest {
         }
     }
 
+    /**
+     * Inference runs the query, key and value projections as one fused product whose rows are the
+     * three parameters' storage (views): a trainer's in-place update of one of them must reach the next
+     * inference pass. The expectation is the independent reference run on the updated host weights.
+     */
+    @Test
+    void inPlaceUpdatesOfQueryKeyValueReachTheFusedInferencePass() {
+        BertConfig c = tinyConfig(Activation.GELU);
+        BertWeights w = tinyWeights(c, 11);
+        try (BertModel m = BertModel.load(c, w)) {
+            BatchInput in = BatchInput.padded(List.of(SEQ_A, SEQ_B), 0);
+            m.forward(in, CaptureSpec.none(), false);          // a pass before the update, as in training
+            for (String part : List.of("query.weight", "key.bias", "value.weight")) {
+                String name = "encoder.layer.1.attention.self." + part;
+                m.parameters().get(name).muli(1.5f);
+                for (int i = 0; i < w.get(name).data().length; i++) {
+                    w.get(name).data()[i] *= 1.5f;
+                }
+            }
+            ReferenceBert ref = new ReferenceBert(c, w);
+            ForwardResult r = m.forward(in, CaptureSpec.none(), false);
+            int[][] seqs = {SEQ_A, SEQ_B};
+            for (int b = 0; b < 2; b++) {
+                double[][] h = ref.hidden(seqs[b]);
+                for (int i = 0; i < seqs[b].length; i++) {
+                    assertClose(h[i], r.lastHidden()[b][i], TOL, "hidden b" + b + " pos " + i);
+                }
+            }
+        }
+    }
+
+    /**
+     * With autograd recording, the projections run on the three named parameters (so that gradients
+     * reach them); without, as one fused product. Both compute the same dot products, so they agree
+     * to float rounding (TOL, as against the reference).
+     */
+    @Test
+    void fusedAndSeparateProjectionsGiveTheSameHiddenStates() {
+        BertConfig c = tinyConfig(Activation.GELU);
+        try (BertModel m = BertModel.load(c, tinyWeights(c, 13)); NDManager scope = NDManager.newBaseManager("PyTorch")) {
+            BatchInput in = BatchInput.padded(List.of(SEQ_A, SEQ_B), 0);
+            float[][][] fused = m.forward(in, CaptureSpec.none(), false).lastHidden();
+            float[] separate;
+            try (GradientCollector gc = Engine.getEngine("PyTorch").newGradientCollector()) {
+                separate = m.forwardTensors(scope, in, false).lastHidden().toFloatArray();
+            }
+            int t = in.length();
+            int h = c.hiddenSize();
+            for (int b = 0; b < 2; b++) {
+                for (int i = 0; i < t; i++) {
+                    float[] row = java.util.Arrays.copyOfRange(separate, (b * t + i) * h, (b * t + i + 1) * h);
+                    assertClose(row, fused[b][i], TOL, "hidden b" + b + " pos " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void exportedWeightsEqualTheLoadedOnes() {
         BertConfig c = tinyConfig(Activation.GELU);

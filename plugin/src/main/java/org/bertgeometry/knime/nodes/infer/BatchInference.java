@@ -21,9 +21,9 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionMonitor;
 
 /**
- * Pass 2 of the Infer node: runs the rows through the model in batches, feeds the capture sinks and appends
- * prediction, class probabilities, [CLS] embedding and the abstention answer to each row. Rows without text pass
- * through with missing cells and are not run.
+ * Pass 2 of the Infer node: runs the rows through the model in batches of similar length ({@link SortedWindow}),
+ * feeds the capture sinks and appends prediction, class probabilities, [CLS] embedding and the abstention answer
+ * to each row, in input order. Rows without text pass through with missing cells and are not run.
  *
  * @param input the rows and how to read them
  * @param bert the model on the engine
@@ -37,55 +37,61 @@ import org.knime.core.node.ExecutionMonitor;
 record BatchInference(InferInput input, BertModel bert, Map<String, Integer> classes, CaptureSink sink,
     BufferedDataContainer out, List<String> keys, AbstentionColumn abstention) {
 
-    /** Runs every row, {@code batchSize} at a time, with progress and cancellation between batches. */
-    void runAll(final int batchSize, final ExecutionMonitor exec) throws CanceledExecutionException {
-        List<DataRow> batch = new ArrayList<>();
+    /** Batches sorted by length together (see {@link SortedWindow}); only output cells wait, never captured maps. */
+    static final int WINDOW_BATCHES = 8;
+
+    /**
+     * Runs every row, {@code batchSize} at a time, in windows of {@code windowBatches} batches sorted by length, with
+     * progress and cancellation between batches; output rows are written in input order.
+     */
+    void runAll(final int batchSize, final int windowBatches, final ExecutionMonitor exec)
+        throws CanceledExecutionException {
+        int window = Math.multiplyExact(batchSize, windowBatches);
+        List<DataRow> rows = new ArrayList<>();
         long total = input.table().size();
         for (DataRow row : input.table()) {
-            batch.add(row);
-            if (batch.size() == batchSize) {
-                run(batch);
-                batch.clear();
-                exec.checkCanceled();
-                exec.setProgress((double)keys.size() / total, "Inferred " + keys.size() + " of " + total + " rows");
+            rows.add(row);
+            if (rows.size() == window) {
+                runWindow(rows, batchSize, total, exec);
+                rows.clear();
             }
         }
-        if (!batch.isEmpty()) {
-            run(batch);
-            exec.setProgress(1.0);
+        if (!rows.isEmpty()) {
+            runWindow(rows, batchSize, total, exec);
         }
+        exec.setProgress(1.0);
     }
 
-    private void run(final List<DataRow> rows) {
-        List<DataRow> live = new ArrayList<>();
-        List<int[]> ids = new ArrayList<>();
-        List<Integer> labels = new ArrayList<>();
-        for (DataRow r : rows) {
-            if (!input.hasText(r)) {
-                out.addRowToTable(append(r, DataType.getMissingCell(), DataType.getMissingCell(),
-                    DataType.getMissingCell(), DataType.getMissingCell()));
-                continue;
-            }
-            live.add(r);
-            ids.add(input.tokenizer().encode(input.text(r)).ids());
-            if (input.labelCol() >= 0) {
-                labels.add(classes.get(input.label(r)));
-            }
-        }
-        if (live.isEmpty()) {
-            return;
-        }
-        // labels only when a label column is set (then every row has one, checked in pass 1); the engine
-        // rejects partial or out-of-range labels before anything reaches native code
-        BatchInput in = BatchInput.padded(ids, input.tokenizer().vocabulary().padId(),
-            input.labelCol() < 0 ? null : labels.stream().mapToInt(Integer::intValue).toArray());
-        in.validateFor(bert.config());
-        ForwardResult result = bert.forward(in, sink, false);
+    private void runWindow(final List<DataRow> rows, final int batchSize, final long total,
+        final ExecutionMonitor exec) throws CanceledExecutionException {
+        SortedWindow window = SortedWindow.of(rows, input, classes, keys.size());
         List<String> classNames = new ArrayList<>(classes.keySet());
-        for (int b = 0; b < live.size(); b++) {
-            out.addRowToTable(append(live.get(b), outputCells(result, b, classNames, abstention,
-                input.text(live.get(b)))));
-            keys.add(live.get(b).getKey().getString());
+        int done = 0;
+        for (int[] batch : window.batches(batchSize)) {
+            // labels only when a label column is set (then every row has one, checked in pass 1); the engine
+            // rejects partial or out-of-range labels before anything reaches native code
+            BatchInput in = window.input(batch, input.tokenizer().vocabulary().padId());
+            in.validateFor(bert.config());
+            // the sinks number samples by input order, whichever batch a row runs in
+            ForwardResult result = bert.forward(in, CaptureSink.numbered(sink, window.samples(batch)), false);
+            for (int b = 0; b < batch.length; b++) {
+                window.put(batch[b], outputCells(result, b, classNames, abstention,
+                    input.text(rows.get(window.position(batch[b])))));
+            }
+            done += batch.length;
+            exec.checkCanceled();
+            exec.setProgress((double)(keys.size() + done) / total,
+                "Inferred " + (keys.size() + done) + " of " + total + " rows");
+        }
+        for (int p = 0; p < rows.size(); p++) {
+            DataCell[] cells = window.cellsAt(p);
+            if (cells == null) {
+                out.addRowToTable(append(rows.get(p), DataType.getMissingCell(), DataType.getMissingCell(),
+                    DataType.getMissingCell(), DataType.getMissingCell()));
+            } else {
+                out.addRowToTable(append(rows.get(p), cells));
+                keys.add(rows.get(p).getKey().getString());
+            }
         }
     }
 

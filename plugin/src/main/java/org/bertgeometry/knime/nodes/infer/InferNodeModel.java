@@ -43,10 +43,11 @@ import org.knime.core.node.port.image.ImagePortObject;
 /**
  * Infer with Attention Capture: runs the model over a text column in batches (DJL/PyTorch, inside
  * {@link DjlContext}), appends predictions, class probabilities, the [CLS] embedding and the abstention answer
- * ({@link AbstentionColumn}), and captures every
- * layer's and head's attention into an {@link AttentionCapturePortObject}: full maps for at most a bounded number
- * of samples, streaming class-mean maps (the paper's analysis A1, {@link ClassMeanAttentionSink}) and per-sample
- * per-head statistics. Memory does not grow with the number of rows beyond one batch.
+ * ({@link AbstentionColumn}), and captures every layer's and head's attention into an
+ * {@link AttentionCapturePortObject}: full maps for at most a bounded number of samples, streaming class-mean maps
+ * (the paper's analysis A1, {@link ClassMeanAttentionSink}) and per-sample per-head statistics. Rows run in batches
+ * of similar length, sorted within windows of a few batches, and are written in input order. Memory does not grow
+ * with the number of rows: one batch's captures, one window's output cells.
  */
 public final class InferNodeModel extends SettingsNodeModel {
 
@@ -137,7 +138,7 @@ public final class InferNodeModel extends SettingsNodeModel {
             DjlContext.call(() -> {
                 try (LoadedBert bert = LoadedBert.open(checkpoint, maxLength)) {
                     new BatchInference(input, bert.model(), survey.classes(), sink, out, keys, abstention)
-                        .runAll(m_settings.batchSize(), exec.createSubProgress(1.0));
+                        .runAll(m_settings.batchSize(), BatchInference.WINDOW_BATCHES, exec.createSubProgress(1.0));
                 }
                 return null;
             });
