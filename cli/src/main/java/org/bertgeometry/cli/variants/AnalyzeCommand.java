@@ -143,7 +143,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
     /** The further analyses, with the domain tests read on the cluster when the capture ran there. */
     private static FurtherAnalysesSection further(Captured captured, LoadedBert bert, int selected) throws IOException {
         // the reference spike, not an input record: the same check here and on a cluster
-        List<HeadRecomputationCheck.Row> recomputation = HeadRecomputationCheck.run(bert,
+        HeadRecomputationCheck.Result recomputation = HeadRecomputationCheck.run(bert,
                 SarsCov2Reference.load().spike());
         GeometryResults g = captured.results();
         Serializable[][] read = captured.domainTests();

@@ -106,7 +106,7 @@ record FurtherAnalysesSection(List<DomainRow> domains, String domainClass, Clust
      * executors of a cluster, where the maps of layers other than the last stay.
      */
     static FurtherAnalysesSection compute(GeometryResults g, BertWeights weights, int selectedClass,
-            List<HeadRecomputationCheck.Row> recomputation, BiFunction<Integer, Integer, DomainRow[]> domainTests) {
+            HeadRecomputationCheck.Result recomputation, BiFunction<Integer, Integer, DomainRow[]> domainTests) {
         int layers = g.k90MeanOfMedians().length;
         int heads = g.k90MeanOfMedians()[0].length;
         List<DomainRow> domains = new ArrayList<>();
