@@ -3,6 +3,7 @@ package org.bertgeometry.cli.variants;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,16 +53,12 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
     static SetRow measure(String name, boolean inDistribution, VariantPredictor.Predictions p, int[] labels,
             List<String> spikes, AbstentionRule rule) {
         int n = p.predicted().length;
-        int byProbability = 0;
-        int byDistance = 0;
-        int bySignature = 0;
+        Map<AbstentionReason, Integer> byReason = new EnumMap<>(AbstentionReason.class);
         int unassigned = 0;
         int assignedRight = 0;
         for (int i = 0; i < n; i++) {
             Set<AbstentionReason> why = rule.reasons(p.probabilities()[i], p.features()[i], spikes.get(i));
-            byProbability += why.contains(AbstentionReason.LOW_PROBABILITY) ? 1 : 0;
-            byDistance += why.contains(AbstentionReason.FAR_EMBEDDING) ? 1 : 0;
-            bySignature += why.contains(AbstentionReason.MISSING_SIGNATURE) ? 1 : 0;
+            why.forEach(r -> byReason.merge(r, 1, Integer::sum));
             if (!why.isEmpty()) {
                 unassigned++;
             } else if (labels != null && labels[i] == p.predicted()[i]) {
@@ -69,8 +66,14 @@ record AbstentionSection(ReliabilityDiagram reliability, CoverageCurve coverage,
             }
         }
         double accuracy = labels == null || unassigned == n ? Double.NaN : assignedRight / (double) (n - unassigned);
-        return new SetRow(name, inDistribution, n, byProbability / (double) n, byDistance / (double) n,
-                bySignature / (double) n, unassigned / (double) n, accuracy);
+        return new SetRow(name, inDistribution, n, share(byReason, AbstentionReason.LOW_PROBABILITY, n),
+                share(byReason, AbstentionReason.FAR_EMBEDDING, n),
+                share(byReason, AbstentionReason.MISSING_SIGNATURE, n), unassigned / (double) n, accuracy);
+    }
+
+    /** The share of {@code n} sequences declined for {@code reason} (a sequence may count under several reasons). */
+    private static double share(Map<AbstentionReason, Integer> byReason, AbstentionReason reason, int n) {
+        return byReason.getOrDefault(reason, 0) / (double) n;
     }
 
     void write(Path data, Path figures) throws IOException {
