@@ -37,6 +37,18 @@ final class Ops {
         return Dropout.dropout(x, (float) p, true).singletonOrThrow();
     }
 
+    /**
+     * A 0-dimensional constant of {@code like}'s type in memory PyTorch owns. Arithmetic with a Java number
+     * ({@code x.mul(0.5f)}) goes through a scalar tensor over a Java buffer that DJL frees right after the
+     * call, while autograd keeps that tensor for the backward pass (the gradient of {@code x / c} reads
+     * {@code c}): a garbage collection in between made the backward read freed memory (NaN losses under GC
+     * pressure, e.g. in KNIME's parallel node execution). A constant made by PyTorch lives as long as
+     * autograd holds it.
+     */
+    static NDArray scalar(NDArray like, double value) {
+        return like.getManager().full(new Shape(), (float) value, like.getDataType());
+    }
+
     /** The feed-forward activation as Hugging Face defines it for each {@code hidden_act}. */
     static NDArray activate(NDArray x, Activation act) {
         switch (act) {
@@ -45,8 +57,9 @@ final class Ops {
                 return ai.djl.nn.Activation.gelu(x);
             case GELU_NEW: {
                 // 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))
-                NDArray inner = x.add(x.pow(3).mul(0.044715f)).mul((float) SQRT_2_OVER_PI);
-                return x.mul(0.5f).mul(inner.tanh().add(1f));
+                NDArray inner = x.add(x.pow(scalar(x, 3)).mul(scalar(x, 0.044715f)))
+                        .mul(scalar(x, (float) SQRT_2_OVER_PI));
+                return x.mul(scalar(x, 0.5f)).mul(inner.tanh().add(scalar(x, 1f)));
             }
             case RELU:
                 return ai.djl.nn.Activation.relu(x);

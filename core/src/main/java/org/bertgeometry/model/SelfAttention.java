@@ -119,7 +119,7 @@ final class SelfAttention {
             Recorder rec) {
         // (q·kᵀ)/√hd + mask, as Hugging Face rounds it; in place, so one (b, heads, T, T) array
         NDArray scores = q.matMul(k.transpose(0, 1, 3, 2))                        // (b, heads, T, T)
-                .divi((float) Math.sqrt(config.headDim()));
+                .divi(Ops.scalar(q, (float) Math.sqrt(config.headDim())));
         if (maskBias != null) {
             scores.addi(maskBias);
         }

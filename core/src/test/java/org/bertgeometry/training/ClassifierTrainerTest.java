@@ -141,4 +141,41 @@ class ClassifierTrainerTest {
             assertTrue(e.getMessage().contains("outside the model's 2 classes"), e.getMessage());
         }
     }
+
+    /**
+     * Autograd keeps the constants of a forward pass (the attention's 1/sqrt(head size)) for the backward pass.
+     * Made from a Java number, such a constant lived in a Java buffer that a garbage collection could free
+     * before backward read it: with a collector running every few milliseconds, 13 of 15 such trainings ended
+     * in a NaN loss before the constants were made by PyTorch ({@code Ops.scalar}). Small batches and two epochs
+     * give many backward passes.
+     */
+    @Test
+    void trainingStaysFiniteWhileTheGarbageCollectorRuns() throws Exception {
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread collector = new Thread(() -> {
+            while (!stop.get()) {
+                System.gc();
+                try {
+                    Thread.sleep(5);
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        });
+        collector.start();
+        try {
+            for (int run = 0; run < 6; run++) {
+                try (BertModel model = BertModel.random(tinyConfig(), 1, false)) {
+                    TrainingResult result = new ClassifierTrainer(fast().withEpochs(2).withBatchSize(2), PAD)
+                            .train(model, toyData(24, 11), toyData(8, 12), TrainingMonitor.silent());
+                    for (EpochReport e : result.history()) {
+                        assertTrue(Double.isFinite(e.trainLoss()), "run " + run + ": " + result.history());
+                    }
+                }
+            }
+        } finally {
+            stop.set(true);
+            collector.join();
+        }
+    }
 }
