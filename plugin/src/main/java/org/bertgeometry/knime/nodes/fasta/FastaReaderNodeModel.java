@@ -10,6 +10,7 @@ import java.util.Optional;
 import org.bertgeometry.knime.nodes.NamedInWarning;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.nodes.ProgressInputStream;
+import org.bertgeometry.knime.nodes.ReaderColumns;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.variants.fasta.FastaFormatException;
 import org.bertgeometry.variants.fasta.FastaReader;
@@ -17,8 +18,6 @@ import org.bertgeometry.variants.fasta.SequenceRecord;
 import org.bertgeometry.variants.spike.SpikeExtraction;
 import org.bertgeometry.variants.spike.SpikeExtractor;
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataColumnSpec;
-import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
@@ -53,14 +52,7 @@ public final class FastaReaderNodeModel extends SettingsNodeModel {
     }
 
     static DataTableSpec outputSpec(final boolean withLabel) {
-        List<DataColumnSpec> cols = new ArrayList<>();
-        for (String name : new String[]{"id", "description", "sequence"}) {
-            cols.add(new DataColumnSpecCreator(name, StringCell.TYPE).createSpec());
-        }
-        if (withLabel) {
-            cols.add(new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
-        }
-        return new DataTableSpec(cols.toArray(new DataColumnSpec[0]));
+        return ReaderColumns.spec(List.of("id", "description", "sequence"), withLabel);
     }
 
     @Override

@@ -6,16 +6,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.bertgeometry.knime.nodes.NamedInWarning;
 import org.bertgeometry.knime.nodes.NodeSettingsGroup;
 import org.bertgeometry.knime.nodes.ProgressInputStream;
+import org.bertgeometry.knime.nodes.ReaderColumns;
 import org.bertgeometry.knime.nodes.SettingsNodeModel;
 import org.bertgeometry.knime.nodes.textreader.TextFileReader.TextRow;
 import org.knime.core.data.DataCell;
-import org.knime.core.data.DataColumnSpec;
-import org.knime.core.data.DataColumnSpecCreator;
 import org.knime.core.data.DataTableSpec;
 import org.knime.core.data.DataType;
 import org.knime.core.data.RowKey;
@@ -53,8 +51,7 @@ public final class TextReaderNodeModel extends SettingsNodeModel {
 
     /** The columns text and, with a label column named, label; both strings. */
     static DataTableSpec outputSpec(final boolean withLabel) {
-        return new DataTableSpec((withLabel ? Stream.of("text", "label") : Stream.of("text"))
-            .map(name -> new DataColumnSpecCreator(name, StringCell.TYPE).createSpec()).toArray(DataColumnSpec[]::new));
+        return ReaderColumns.spec(List.of("text"), withLabel);
     }
 
     @Override
