@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.bertgeometry.benchmarks.packed.PackedLinearBenchmark;
 import org.bertgeometry.model.BertConfig;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
@@ -21,8 +22,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 /**
  * Runs the forward-pass benchmarks and prints ratios from results measured in the same run, never
- * absolute times alone. Usage: {@code RatioMain [onnx] [bert-base] [memory] [JMH options]} (all three
- * groups when none is named; options such as {@code -wi 1 -i 3 -f 1} are passed to JMH):
+ * absolute times alone. Usage: {@code RatioMain [onnx] [bert-base] [memory] [packed] [JMH options]} (the
+ * first three groups when none is named; options such as {@code -wi 1 -i 3 -f 1} are passed to JMH):
  * <ul>
  *   <li>{@code onnx}: {@link ForwardBenchmark}, ours/ONNX Runtime per batch shape, and full attention
  *       capture / plain forward;</li>
@@ -30,12 +31,14 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  *       sgemm baseline run in this JVM with the same thread count; prints the forward's rate as a
  *       fraction of the sgemm rate;</li>
  *   <li>{@code memory}: {@link MemoryBenchmark}, one fresh JVM per batch count, with
- *       {@link PeakMemoryProfiler}; prints peak resident set and committed heap.</li>
+ *       {@link PeakMemoryProfiler}; prints peak resident set and committed heap;</li>
+ *   <li>{@code packed}: {@link PackedLinearBenchmark}, the projections of one all-MiniLM-L6-v2 pass by
+ *       prepacked-weight kernels over the time of the unpacked one we run.</li>
  * </ul>
  */
 public final class RatioMain {
 
-    private static final Set<String> GROUPS = Set.of("onnx", "bert-base", "memory");
+    private static final Set<String> GROUPS = Set.of("onnx", "bert-base", "memory", "packed");
 
     private RatioMain() {
     }
@@ -63,6 +66,10 @@ public final class RatioMain {
                     .include(MemoryBenchmark.class.getSimpleName()).addProfiler(PeakMemoryProfiler.class)
                     .warmupIterations(0).measurementIterations(1))));
         }
+        if (groups.contains("packed")) {
+            report.addAll(packed(run(new OptionsBuilder().parent(cli)
+                    .include(PackedLinearBenchmark.class.getSimpleName()))));
+        }
         System.out.println();
         report.forEach(System.out::println);
     }
@@ -87,6 +94,26 @@ public final class RatioMain {
             double cap = m.getOrDefault("ours+capture", Double.NaN);
             out.add(String.format(Locale.ROOT, "%-8s %9.2f  %10.2f  %18.2f  %8.2f  %16.2f  %13.2f",
                     e.getKey(), ort, ours, cap, ours / ort, cap / ort, cap / ours));
+        }
+        return out;
+    }
+
+    private static List<String> packed(Collection<RunResult> results) {
+        Map<String, Map<String, Double>> byRows = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            byRows.computeIfAbsent(r.getParams().getParam("rows"), k -> new LinkedHashMap<>())
+                    .put(r.getParams().getParam("kernel"), r.getPrimaryResult().getScore());
+        }
+        List<String> out = new ArrayList<>();
+        out.add("");
+        out.add("rows  plain ms/op  mkl-packed ms/op  onednn-packed ms/op  mkl-packed/plain  onednn-packed/plain");
+        for (Map.Entry<String, Map<String, Double>> e : byRows.entrySet()) {
+            Map<String, Double> m = e.getValue();
+            double plain = m.getOrDefault("plain", Double.NaN);
+            double mkl = m.getOrDefault("mkl-packed", Double.NaN);
+            double onednn = m.getOrDefault("onednn-packed", Double.NaN);
+            out.add(String.format(Locale.ROOT, "%-5s %11.2f  %16.2f  %19.2f  %16.2f  %19.2f", e.getKey(), plain, mkl,
+                    onednn, mkl / plain, onednn / plain));
         }
         return out;
     }
