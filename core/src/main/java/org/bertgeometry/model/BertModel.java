@@ -97,9 +97,16 @@ public final class BertModel implements AutoCloseable {
         }
         this.params = Collections.unmodifiableMap(p);
         this.embeddings = new Embeddings(params, config);
+        FusedAttention fused;
+        try {
+            fused = new FusedAttention(manager);
+        } catch (RuntimeException e) {
+            manager.close();
+            throw e;
+        }
         List<EncoderLayer> ls = new ArrayList<>();
         for (int l = 0; l < config.numHiddenLayers(); l++) {
-            ls.add(new EncoderLayer(params, qkv.get(l).fused(), l, config));
+            ls.add(new EncoderLayer(params, qkv.get(l).fused(), fused, l, config));
         }
         this.layers = List.copyOf(ls);
     }

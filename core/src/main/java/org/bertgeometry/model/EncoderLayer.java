@@ -11,8 +11,8 @@ final class EncoderLayer {
     private final FeedForward feedForward;
     private final int layer;
 
-    EncoderLayer(Map<String, NDArray> p, Dense qkv, int layer, BertConfig config) {
-        this.attention = new SelfAttention(p, qkv, layer, config);
+    EncoderLayer(Map<String, NDArray> p, Dense qkv, FusedAttention fused, int layer, BertConfig config) {
+        this.attention = new SelfAttention(p, qkv, fused, layer, config);
         this.feedForward = new FeedForward(p, layer, config);
         this.layer = layer;
     }

@@ -17,7 +17,9 @@ import org.bertgeometry.capture.HookNames;
  * <p>Memory and speed: the {@code (B, heads, T, T)} arrays (scores, probabilities) dominate at long
  * sequences, so attention runs on slices of the batch of at most {@link #CHUNK_BYTES} of scores
  * ({@link #chunkRows}), the scaling and the mask are applied in place, and each array is closed as
- * soon as the next step has read it; the caller frees the rest when the layer is done.
+ * soon as the next step has read it; the caller frees the rest when the layer is done. Inference passes
+ * that capture neither this layer's scores nor its probabilities skip those arrays altogether: each
+ * slice is one {@link FusedAttention} call, equal to the step-by-step path to float rounding.
  */
 final class SelfAttention {
 
@@ -37,12 +39,15 @@ final class SelfAttention {
     private final Dense qkv;
     private final Dense output;
     private final Norm norm;
+    /** softmax(q·kᵀ/√d + mask)·v in one call, for layers whose scores and probabilities nobody reads. */
+    private final FusedAttention fused;
     private final BertConfig config;
     private final int layer;
 
-    SelfAttention(Map<String, NDArray> p, Dense qkv, int layer, BertConfig config) {
+    SelfAttention(Map<String, NDArray> p, Dense qkv, FusedAttention fused, int layer, BertConfig config) {
         String s = BertWeights.layerPrefix(layer);
         this.qkv = qkv;
+        this.fused = fused;
         this.query = Dense.of(p, s + QUERY);
         this.key = Dense.of(p, s + KEY);
         this.value = Dense.of(p, s + VALUE);
@@ -92,12 +97,17 @@ final class SelfAttention {
         rec.record(HookNames.attentionQ(layer), q);
         rec.record(HookNames.attentionK(layer), k);
         rec.record(HookNames.attentionV(layer), v);
+        // the fused call never writes the (heads, T, T) arrays, so it serves passes that neither capture
+        // them nor drop out of them nor differentiate through them
+        boolean fuse = !training && !autograd && !rec.wants(HookNames.attentionScores(layer))
+                && !rec.wants(HookNames.attentionProbs(layer));
         long rows = chunkRows(b, heads, t);
         NDList contexts = new NDList();
         for (long from = 0; from < b; from += rows) {
             long to = Math.min(b, from + rows);
             NDArray mask = maskBias == null ? null : slice(maskBias, from, to, b);  // (b, 1, 1, T)
-            contexts.add(attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask,
+            contexts.add(fuse ? fused.attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask)
+                    : attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask,
                     (int) from, training, rec));
             if (mask != maskBias) {
                 mask.close();                                 // a view owned by the pass, not the layer

@@ -20,6 +20,7 @@ import org.bertgeometry.capture.HookNames;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The engine against {@link ReferenceBert}, an independent double-precision loop implementation.
@@ -80,6 +81,31 @@ class BertModelTest {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * Layers whose scores and probabilities nobody captures run attention as one fused call
+     * ({@link FusedAttention}); with no capture, or a capture of one layer, the results must still be
+     * the independent reference's, padded row included.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"", "layer.1.attention.probs", "layer.0.attention.scores", "layer.*.attention.context"})
+    void fusedAttentionLayersMatchTheIndependentReference(String captured) {
+        BertConfig c = tinyConfig(Activation.GELU);
+        BertWeights w = tinyWeights(c, 5);
+        ReferenceBert ref = new ReferenceBert(c, w);
+        CaptureSpec spec = captured.isEmpty() ? CaptureSpec.none() : CaptureSpec.of(captured);
+        try (BertModel m = BertModel.load(c, w)) {
+            ForwardResult r = m.forward(BatchInput.padded(List.of(SEQ_A, SEQ_B), 0), spec, false);
+            int[][] seqs = {SEQ_A, SEQ_B};
+            for (int b = 0; b < 2; b++) {
+                double[][] h = ref.hidden(seqs[b]);
+                for (int i = 0; i < seqs[b].length; i++) {
+                    assertClose(h[i], r.lastHidden()[b][i], TOL, "hidden b" + b + " pos " + i);
+                }
+                assertClose(ref.logits(ref.pooled(h)), r.logits()[b], TOL, "logits b" + b);
             }
         }
     }

@@ -11,9 +11,6 @@ import ai.djl.pytorch.engine.PtSymbolBlock;
 import ai.djl.pytorch.jni.IValue;
 import ai.djl.pytorch.jni.IValueUtils;
 import ai.djl.pytorch.jni.JniUtils;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +34,7 @@ import org.openjdk.jmh.annotations.TearDown;
  * hands MKL's sgemm the unpacked weight on every call: what our engine runs); {@code mkl-packed},
  * MKL's packed sgemm over weights packed once for this row count; {@code onednn-packed}, a oneDNN
  * inner product over weights reordered once. The packed kernels are reached through a TorchScript
- * module ({@link KernelArchive}). Set-up checks that each kernel reproduces {@code plain} within 1e-4
+ * module ({@link PackedKernels}). Set-up checks that each kernel reproduces {@code plain} within 1e-4
  * of the largest output (float rounding of a different summation order). {@code RatioMain packed}
  * prints each kernel's time over {@code plain}'s from the same run. This answers one question of
  * issue 11: would weights packed once close our gap to ONNX Runtime at one short sentence?
@@ -69,7 +66,6 @@ public class PackedLinearBenchmark {
 
     private PtNDManager manager;
     private PtSymbolBlock module;
-    private Path archive;
     private final List<NDArray> weights = new ArrayList<>();
     private final List<NDArray> biases = new ArrayList<>();
     private final List<NDArray> packed = new ArrayList<>();
@@ -77,12 +73,11 @@ public class PackedLinearBenchmark {
     private NDArray intermediateInput;
 
     @Setup(Level.Trial)
-    public void setUp() throws IOException {
+    public void setUp() {
         manager = (PtNDManager) NDManager.newBaseManager("PyTorch");
         EngineThreads.useOnCallingThread(threads);
         JniUtils.setGradMode(false);
-        archive = KernelArchive.write(Files.createTempFile("bertgeo-packed-linear", ".pt"));
-        module = JniUtils.loadModule(manager, archive, false, new String[0], new String[0], false);
+        module = PackedKernels.load(manager);
         int[][] outIn = {{3 * HIDDEN, HIDDEN}, {HIDDEN, HIDDEN}, {INTERMEDIATE, HIDDEN}, {HIDDEN, INTERMEDIATE}};
         manager.getEngine().setRandomSeed(11);
         for (int layer = 0; layer < LAYERS; layer++) {
@@ -102,9 +97,8 @@ public class PackedLinearBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() throws IOException {
+    public void tearDown() {
         manager.close();
-        Files.deleteIfExists(archive);
     }
 
     @Benchmark
