@@ -28,6 +28,7 @@ import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.knime.testing.FlowVariablesOf;
 import java.awt.image.BufferedImage;
 import org.bertgeometry.knime.testing.Pictures;
+import org.bertgeometry.knime.workflows.PictureSizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataCell;
@@ -280,6 +281,27 @@ class InferNodeModelTest {
         assertEquals(0, (two.getWidth() - 3 * 12) % 2, "2 columns: " + two.getWidth());
         assertEquals(0, (two.getHeight() - 3 * 12) % 2, "2 rows: " + two.getHeight());
         assertTrue(Pictures.colours(two) > 10, "attention maps are not uniform");
+    }
+
+    @Test
+    void aDrawnSampleShowsOnlyItsOwnTokensThoughItSharesABatchWithALongerRow() throws Exception {
+        // one batch of two rows: r0 has 5 tokens, r1 9, so r0 runs padded to 9; only r0 is drawn (one head), and
+        // its map must be its own 5 x 5 tokens, not the padded 9 x 9 (on a sheet, only the largest chart's size
+        // is checked, so this must be the only chart)
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
+            new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
+        BufferedDataContainer rows = exec.createDataContainer(spec);
+        rows.addRowToTable(new DefaultRow("r0", new StringCell("tok5 tok6 tok7"), new StringCell("neg")));
+        rows.addRowToTable(new DefaultRow("r1", new StringCell("tok5 tok6 tok7 tok8 tok9 tok10 tok11"),
+            new StringCell("pos")));
+        rows.close();
+        InferNodeModel m = node(2, 2);
+        m.settings().picture().samplesModel().setIntValue(1);
+        m.settings().picture().heads().model().setStringValue("1:0");
+        BufferedImage picture = Pictures.decode(ShimNodeRunner.execute(m, exec, model(), rows.getTable())[2]);
+        PictureSizes.Size own = PictureSizes.of("infer(pixels=512; layer=1; heads=0; r0=[CLS] tok5 tok6 tok7 [SEP])");
+        assertEquals(own, new PictureSizes.Size(picture.getWidth(), picture.getHeight()));
     }
 
     @Test
