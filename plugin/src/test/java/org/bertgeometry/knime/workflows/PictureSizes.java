@@ -32,9 +32,10 @@ import java.util.stream.IntStream;
  * heatmaps of the stored samples (in the order given) for the chosen heads of one layer, range [0, 1], the
  * tokens as ticks, one sheet row per sample;</li>
  * <li>{@code pattern(cell=C; layers=L; heads=H; classes=a,b; drawn=D)}: the Attention Pattern Classifier's
- * sheet, per class one row of its gate grid and D class-mean heatmaps, where a grid is the largest chart (the
- * workflow chooses a cell size that makes it so; a heatmap's colour-bar ticks follow the data, but were one larger
- * than the grids, the sizes would differ and the check fail).</li>
+ * sheet, per class one row of its gate grid and D class-mean heatmaps (a missing map leaves its cell empty, so the
+ * size is the same; where each chart lands is PatternClassifierNodeModelTest's check), where a grid is the largest
+ * chart (the workflow chooses a cell size that makes it so; a heatmap's colour-bar ticks follow the data, but were
+ * one larger than the grids, the sizes would differ and the check fail).</li>
  * </ul>
  *
  * <p>A heatmap whose size does not follow from its cells is refused: a plot no higher than the colour bar's 120
