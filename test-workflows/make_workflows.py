@@ -600,7 +600,9 @@ def example_text():
     Pattern Classifier, with the BERT Loader on a stored tiny text model (a copy of
     loader-tokenize-directionality/model in the workflow's own model/ folder). Nothing but this extension's nodes:
     the workflow runs as stored in KNIME Analytics Platform."""
-    infer = infer_settings("text", "label", batch_size=2, stored=2, picture_samples=2)
+    # a heatmap budget of 128 pixels per side: 32-pixel cells for Row0's 4 tokens, 25 for Row1's 5 (at the default
+    # 512 they would be 40), so the picture's size tells whether the node honours the setting
+    infer = infer_settings("text", "label", batch_size=2, stored=2, picture_samples=2, picture_heatmap_pixels=128)
     reader = {"text_file": "knime://knime.workflow/data/sentences.tsv", "layout": "TAB_SEPARATED",
               "text_column": "text", "label_column": "label"}
     # grid cells of 110 pixels make each class's gate grid the largest chart of the picture (exact size below)
@@ -640,8 +642,9 @@ def example_text():
         ("variable.node3.infer_rows", "3"),
         ("variable.node3.infer_captured_samples", "2"),
         # the first 2 stored samples (Row0, Row1), each with the 2 heads of the last layer (layer 1), their tokens
-        # as in expected/node2.port1.csv, at the default pixel budget: 4 heatmaps on a 2-column sheet
-        ("image.node3.port3", "infer(pixels=512; layer=1; heads=0,1; Row0=[CLS] tok5 tok6 [SEP]; "
+        # as in expected/node2.port1.csv, at the pixel budget set: 4 heatmaps on a 2-column sheet
+        ("image.node3.port3", f"infer(pixels={infer['picture_heatmap_pixels']}; layer=1; heads=0,1; "
+                              "Row0=[CLS] tok5 tok6 [SEP]; "
                               "Row1=[CLS] tok7 tok8 tok9 [SEP])"),
         # classes neg and pos, each a 2 x 2 gate grid of 110-pixel cells and the heatmaps of the 2 heads of layer 1
         ("image.node4.port2", f"pattern(cell={pattern['picture_grid_cell']}; layers=2; heads=2; classes=neg,pos; "
