@@ -119,6 +119,11 @@ public final class PictureSizes {
 
     /** One heatmap per sample and head, titled "row K, layer L head H", the sample's tokens on both axes. */
     private static Size infer(final Map<String, String> p) {
+        if (p.containsKey(SHAPE_CHECKED_BY)) {
+            // every other key names a sample, so the note would be read as one: refuse it by name instead
+            throw new IllegalArgumentException("infer(...) takes no " + SHAPE_CHECKED_BY + ": choose samples and a"
+                + " pixel budget whose plots are higher than the colour bar and wider than their titles");
+        }
         int budget = Integer.parseInt(p.remove("pixels"));
         int layer = Integer.parseInt(p.remove("layer"));
         List<String> heads = Arrays.asList(p.remove("heads").split(","));

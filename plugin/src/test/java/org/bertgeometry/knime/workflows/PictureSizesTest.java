@@ -75,6 +75,10 @@ class PictureSizesTest {
         PictureSizes.Size shape = PictureSizes.of("directionality(layers=4; heads=12; pixels=512)");
         assertEquals(shape.height() + 40, PictureSizes.of("directionality(layers=5; heads=12; pixels=512)").height());
         assertEquals(shape.width() - 40, PictureSizes.of("directionality(layers=4; heads=11; pixels=512)").width());
+        // Infer's other keys are samples: a note there is refused by name, not read as a sample
+        IllegalArgumentException infer = assertThrows(IllegalArgumentException.class,
+            () -> PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c d; shape-checked-by=a test)"));
+        assertTrue(infer.getMessage().contains("takes no shape-checked-by"), infer.getMessage());
     }
 
     @Test
