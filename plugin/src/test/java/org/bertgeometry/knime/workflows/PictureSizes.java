@@ -26,17 +26,25 @@ import java.util.stream.IntStream;
  * <p>Written in testflow.properties as {@code kind(key=value; key=value; ...)}:
  * <ul>
  * <li>{@code directionality(layers=L; heads=H; pixels=B)}: Subspace Directionality's layer-by-head heatmap of
- * delta on the fixed range [0, 1];</li>
+ * delta on the fixed range [0, 1]; where that size cannot tell the shape from others (see below), only as
+ * {@code directionality(layers=L; heads=H; pixels=B; shape-checked-by=<the test that checks the shape>)};</li>
  * <li>{@code infer(pixels=B; layer=L; heads=h1,h2; <row key>=<tokens separated by spaces>; ...)}: Infer's
  * heatmaps of the stored samples (in the order given) for the chosen heads of one layer, range [0, 1], the
  * tokens as ticks, one sheet row per sample;</li>
  * <li>{@code pattern(cell=C; layers=L; heads=H; classes=a,b; drawn=D)}: the Attention Pattern Classifier's
- * sheet, per class one row of its gate grid and D class-mean heatmaps, where a grid is the largest chart (the
- * workflow chooses a cell size that makes it so; a heatmap's colour-bar ticks follow the data, but were one larger
- * than the grids, the sizes would differ and the check fail).</li>
+ * sheet, per class one row of its gate grid and D class-mean heatmaps (a missing map leaves its cell empty, so the
+ * size is the same; where each chart lands is PatternClassifierNodeModelTest's check), where a grid is the largest
+ * chart (the workflow chooses a cell size that makes it so; a heatmap's colour-bar ticks follow the data, but were
+ * one larger than the grids, the sizes would differ and the check fail).</li>
  * </ul>
+ *
+ * <p>A heatmap whose size does not follow from its cells is refused: a plot no higher than the colour bar's 120
+ * pixels (the bar sets the height, so 1 and 3 layers look alike) or a title at least as wide as the frame (the
+ * title sets the width, so 1 and 5 heads look alike). A check on such a size would pass a transposed or truncated
+ * map; the expression must then name where the shape is checked instead ({@code shape-checked-by}), and naming it
+ * where the size does tell the shape is refused too, so the note cannot go stale.
  */
-final class PictureSizes {
+public final class PictureSizes {
 
     /** PictureSheet: the gap around and between charts. */
     private static final int GAP = 12;
@@ -57,10 +65,13 @@ final class PictureSizes {
         "ope  open-gate", "bac  backward-contextual-gate", "for  forward-contextual-gate", "ins  instance-gate",
         "clu  cluster-head", "unc  unclassified");
 
+    /** The key naming where a shape is checked whose picture size cannot tell it. */
+    private static final String SHAPE_CHECKED_BY = "shape-checked-by";
+
     private static final Pattern EXPRESSION = Pattern.compile("(\\w+)\\((.*)\\)");
 
     /** A picture size in pixels. */
-    record Size(int width, int height) {
+    public record Size(int width, int height) {
         @Override
         public String toString() {
             return width + "x" + height;
@@ -71,7 +82,7 @@ final class PictureSizes {
     }
 
     /** @return the size {@code expression} stands for, or null if it is no picture expression */
-    static Size of(final String expression) {
+    public static Size of(final String expression) {
         Matcher m = EXPRESSION.matcher(expression.trim());
         if (!m.matches()) {
             return null;
@@ -96,12 +107,23 @@ final class PictureSizes {
     private static Size directionality(final Map<String, String> p) {
         int layers = Integer.parseInt(p.get("layers"));
         int heads = Integer.parseInt(p.get("heads"));
-        return heatmap(layers, heads, Integer.parseInt(p.get("pixels")),
+        Heatmap map = heatmap(layers, heads, Integer.parseInt(p.get("pixels")),
             "Directionality index delta = |skew(M)| / |M| per head", indices(layers), indices(heads));
+        String checkedBy = p.get(SHAPE_CHECKED_BY);
+        if (checkedBy != null && map.ambiguity() == null) {
+            throw new IllegalArgumentException("a " + layers + " x " + heads + " map's size tells its shape: drop "
+                + SHAPE_CHECKED_BY + "=" + checkedBy);
+        }
+        return checkedBy == null ? map.size() : map.sizeWhateverTheShape();
     }
 
     /** One heatmap per sample and head, titled "row K, layer L head H", the sample's tokens on both axes. */
     private static Size infer(final Map<String, String> p) {
+        if (p.containsKey(SHAPE_CHECKED_BY)) {
+            // every other key names a sample, so the note would be read as one: refuse it by name instead
+            throw new IllegalArgumentException("infer(...) takes no " + SHAPE_CHECKED_BY + ": choose samples and a"
+                + " pixel budget whose plots are higher than the colour bar and wider than their titles");
+        }
         int budget = Integer.parseInt(p.remove("pixels"));
         int layer = Integer.parseInt(p.remove("layer"));
         List<String> heads = Arrays.asList(p.remove("heads").split(","));
@@ -110,7 +132,7 @@ final class PictureSizes {
             List<String> tokens = Arrays.asList(sample.getValue().split(" "));
             for (String h : heads) {
                 charts.add(heatmap(tokens.size(), tokens.size(), budget,
-                    "row " + sample.getKey() + ", layer " + layer + " head " + h, tokens, tokens));
+                    "row " + sample.getKey() + ", layer " + layer + " head " + h, tokens, tokens).size());
             }
         }
         return sheet(charts, heads.size());
@@ -137,7 +159,7 @@ final class PictureSizes {
      * + 6 + 24 (axis title) + 4; the plot beside the bar is at least the bar's 120 pixels high; the title, with 12
      * on each side, may widen the picture.
      */
-    private static Size heatmap(final int rows, final int cols, final int budget, final String title,
+    private static Heatmap heatmap(final int rows, final int cols, final int budget, final String title,
         final List<String> rowLabels, final List<String> colLabels) {
         int shownRows = ceilDiv(rows, ceilDiv(rows, budget));
         int shownCols = ceilDiv(cols, ceilDiv(cols, budget));
@@ -146,8 +168,37 @@ final class PictureSizes {
         int left = 12 + 22 + widest(11, false, rowLabels) + 6;
         int right = 16 + BAR + 6 + widest(11, false, UNIT_RANGE_TICKS) + 22 + 12;
         int bottom = 10 + widest(11, false, colLabels) + 6 + 24 + 4;
-        int width = Math.max(left + plotW + right, widest(15, true, List.of(title)) + 24);
-        return new Size(width, 40 + Math.max(plotH, MIN_BAR) + bottom);
+        int frameW = left + plotW + right;
+        int titleW = widest(15, true, List.of(title)) + 24;
+        String ambiguity = null;
+        if (plotH <= MIN_BAR) {
+            ambiguity = "its " + plotH + "-pixel-high plot is no higher than the colour bar's " + MIN_BAR
+                + " pixels, which then sets the height";
+        } else if (titleW >= frameW) {
+            ambiguity = "its title (" + titleW + " pixels with margins) is at least as wide as the frame around"
+                + " the plot (" + frameW + "), so the title sets the width";
+        }
+        return new Heatmap(new Size(Math.max(frameW, titleW), 40 + Math.max(plotH, MIN_BAR) + bottom),
+            rows + " x " + cols, ambiguity);
+    }
+
+    /**
+     * A heatmap's size, and why it cannot tell the map's shape from others (null if it can).
+     *
+     * @param shape rows x columns, for the message
+     */
+    private record Heatmap(Size sizeWhateverTheShape, String shape, String ambiguity) {
+
+        /** @return the size, refused where it does not follow from the cells */
+        Size size() {
+            if (ambiguity != null) {
+                throw new IllegalArgumentException("a " + shape + " heatmap's size cannot tell its shape: "
+                    + ambiguity + ". A transposed or truncated map would have the same size; choose a larger"
+                    + " pixel budget or data shape, or check the shape elsewhere (a unit test) and name it with "
+                    + SHAPE_CHECKED_BY + "=...");
+            }
+            return sizeWhateverTheShape;
+        }
     }
 
     /**

@@ -21,27 +21,64 @@ class PictureSizesTest {
 
     @Test
     void anotherHeadOfOneSampleAddsOneCellOfTheSheetAndAGap() {
-        PictureSizes.Size one = PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c)");
-        PictureSizes.Size two = PictureSizes.of("infer(pixels=512; layer=0; heads=0,1; Row0=a b c)");
+        PictureSizes.Size one = PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c d)");
+        PictureSizes.Size two = PictureSizes.of("infer(pixels=512; layer=0; heads=0,1; Row0=a b c d)");
         assertEquals(2 * one.width() + 3 * 12, two.width(), "two charts side by side with gaps around and between");
         assertEquals(one.height() + 2 * 12, two.height());
     }
 
     @Test
     void aLongerSampleGrowsByFortyPixelsPerTokenAboveTheColourBarsHeight() {
-        PictureSizes.Size three = PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c)");
-        PictureSizes.Size five = PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c d e)");
-        // 3 tokens: 120-pixel plot, as high as the colour bar; 5 tokens: 200 pixels
-        assertEquals(80, five.height() - three.height());
-        assertTrue(five.width() - three.width() <= 80, "the title may be wider than the 3-token chart");
+        PictureSizes.Size four = PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c d)");
+        PictureSizes.Size six = PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c d e f)");
+        // 4 tokens: 160-pixel plot; 6 tokens: 240 pixels, in both directions
+        assertEquals(80, six.height() - four.height());
+        assertEquals(80, six.width() - four.width());
     }
 
     @Test
     void theHeatmapBudgetPoolsLargeMapsToAtMostTheBudget() {
-        PictureSizes.Size small = PictureSizes.of("directionality(layers=100; heads=1; pixels=64)");
-        PictureSizes.Size pooled = PictureSizes.of("directionality(layers=200; heads=1; pixels=64)");
-        // 100 layers at 64 pixels: blocks of 2, 50 shown rows of 1 pixel; 200 layers: blocks of 4, 50 rows again
-        assertEquals(small.height(), pooled.height());
+        // square maps at a 256-pixel budget: 256 cells a side are drawn at 1 pixel each; 512 are pooled in blocks
+        // of 2 to 256 shown cells, the same plot; 257 are pooled in blocks of 2 to 129 shown cells of 1 pixel
+        // (equal tokens, so equal tick labels: only the plot differs)
+        PictureSizes.Size budget = PictureSizes.of(squareMap(256, 256));
+        PictureSizes.Size pooled = PictureSizes.of(squareMap(512, 256));
+        PictureSizes.Size oddPooled = PictureSizes.of(squareMap(257, 256));
+        assertEquals(budget, pooled, "pooled to the budget, not drawn at 512 pixels");
+        assertEquals(256 - 129, budget.height() - oddPooled.height(), "129 shown rows of 1 pixel");
+        assertEquals(256 - 129, budget.width() - oddPooled.width(), "129 shown columns of 1 pixel");
+    }
+
+    /** Infer's map of one sample of {@code tokens} equal tokens at a pixel budget. */
+    private static String squareMap(final int tokens, final int pixels) {
+        return "infer(pixels=" + pixels + "; layer=0; heads=0; Row0=" + "x ".repeat(tokens).strip() + ")";
+    }
+
+    @Test
+    void aHeatmapSizeThatCannotTellTheShapeIsRefusedUnlessTheShapeIsCheckedElsewhere() {
+        // 1 x 2 and 2 x 1 heads: plots of 40 x 80 and 80 x 40 pixels, both framed to the colour bar's 120-pixel
+        // height and the title's width, so a transposed map would pass
+        IllegalArgumentException low = assertThrows(IllegalArgumentException.class,
+            () -> PictureSizes.of("directionality(layers=1; heads=2; pixels=512)"));
+        assertTrue(low.getMessage().contains("no higher than the colour bar"), low.getMessage());
+        assertTrue(low.getMessage().contains("shape-checked-by"), low.getMessage());
+        assertEquals(PictureSizes.of("directionality(layers=1; heads=2; pixels=512; shape-checked-by=a test)"),
+            PictureSizes.of("directionality(layers=2; heads=1; pixels=512; shape-checked-by=a test)"));
+        // 4 x 2: a plot higher than the bar, but narrower than the title
+        IllegalArgumentException narrow = assertThrows(IllegalArgumentException.class,
+            () -> PictureSizes.of("directionality(layers=4; heads=2; pixels=512)"));
+        assertTrue(narrow.getMessage().contains("title"), narrow.getMessage());
+        // 4 x 12: the plot (160 x 480) sets both sides, so the note is refused as stale
+        IllegalArgumentException stale = assertThrows(IllegalArgumentException.class,
+            () -> PictureSizes.of("directionality(layers=4; heads=12; pixels=512; shape-checked-by=a test)"));
+        assertTrue(stale.getMessage().contains("drop shape-checked-by"), stale.getMessage());
+        PictureSizes.Size shape = PictureSizes.of("directionality(layers=4; heads=12; pixels=512)");
+        assertEquals(shape.height() + 40, PictureSizes.of("directionality(layers=5; heads=12; pixels=512)").height());
+        assertEquals(shape.width() - 40, PictureSizes.of("directionality(layers=4; heads=11; pixels=512)").width());
+        // Infer's other keys are samples: a note there is refused by name, not read as a sample
+        IllegalArgumentException infer = assertThrows(IllegalArgumentException.class,
+            () -> PictureSizes.of("infer(pixels=512; layer=0; heads=0; Row0=a b c d; shape-checked-by=a test)"));
+        assertTrue(infer.getMessage().contains("takes no shape-checked-by"), infer.getMessage());
     }
 
     @Test

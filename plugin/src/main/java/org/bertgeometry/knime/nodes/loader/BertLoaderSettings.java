@@ -138,7 +138,10 @@ public final class BertLoaderSettings extends DeclaredSettings {
     protected void checkStored(final NodeSettingsRO settings) throws InvalidSettingsException {
         String source = settings.getString(CFG_SOURCE, FOLDER);
         if (FOLDER.equals(source)) {
-            nonBlankFolder(settings.getString(CFG_FOLDER)); // resolved at configure, inside the workflow's context
+            // an empty folder is a node not configured yet, which KNIME must be able to save and reopen: it is
+            // refused at configure (folder()), where KNIME reports it as "not configured"; the path is resolved
+            // there too, inside the workflow's context
+            settings.getString(CFG_FOLDER);
             return;
         }
         if (!RANDOM.equals(source)) {
@@ -165,7 +168,8 @@ public final class BertLoaderSettings extends DeclaredSettings {
     private static String nonBlankFolder(final String value) throws InvalidSettingsException {
         if (value == null || value.isBlank()) {
             throw new InvalidSettingsException(
-                "No model folder selected. Choose a folder with config.json, vocab.txt and model.safetensors.");
+                "No model folder selected: set 'Model folder' in the BERT Loader's dialog to a folder with"
+                    + " config.json, vocab.txt and model.safetensors (or a .safetensors, ONNX or TensorFlow file).");
         }
         return value;
     }

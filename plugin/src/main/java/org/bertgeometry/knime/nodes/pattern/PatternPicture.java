@@ -18,7 +18,8 @@ import org.bertgeometry.report.chart.HeatmapChart;
 /**
  * The Attention Pattern Classifier picture, as in the case-study report: for each class with captured samples one
  * row holding the gate grid (the pattern of every layer and head, from the class-mean maps) followed by the
- * class-mean heatmaps of the chosen heads, cropped as the classifier crops them and max-pooled to the pixel budget.
+ * class-mean heatmaps of the chosen heads, cropped as the classifier crops them and max-pooled to the pixel budget;
+ * a head whose class-mean map is missing keeps its column, empty, so every row and column means one thing.
  */
 final class PatternPicture {
 
@@ -32,28 +33,29 @@ final class PatternPicture {
         final GateClassifier.Classification[][][] perClass, final List<HeadSelection.Head> heads,
         final PatternPictureSettings settings) throws IOException {
         List<String> classes = capture.contents().classNames();
-        List<BufferedImage> charts = new ArrayList<>();
+        List<List<BufferedImage>> rows = new ArrayList<>();
         int layers = capture.getSpec().layers();
         int headCount = capture.getSpec().heads();
         for (int c = 0; c < classes.size(); c++) {
+            if (capture.contents().classCounts()[c] == 0) {
+                continue;
+            }
+            // one row per class, each chosen head in its own column: a missing map leaves its cell empty rather
+            // than moving the next chart (or the next class's grid) into its place
             List<BufferedImage> row = new ArrayList<>();
             row.add(grid(perClass[c], classes.get(c), layers, headCount, settings));
             for (HeadSelection.Head h : heads) {
                 Optional<double[][]> mean = capture.classMean(c, h.layer(), h.head());
-                if (mean.isPresent()) {
-                    row.add(heatmap(PatternClassifierNodeModel.crop(mean.get()), classes.get(c), h,
-                        perClass[c][h.layer()][h.head()], settings));
-                }
+                row.add(mean.isEmpty() ? null : heatmap(PatternClassifierNodeModel.crop(mean.get()), classes.get(c),
+                    h, perClass[c][h.layer()][h.head()], settings));
             }
-            if (capture.contents().classCounts()[c] > 0) {
-                charts.addAll(row);
-            }
+            rows.add(row);
         }
-        if (charts.isEmpty()) {
+        if (rows.isEmpty()) {
             return PictureSheet.note("No class-mean maps to draw: the capture has no labelled samples (give Infer a"
                 + " label column).");
         }
-        return PictureSheet.of(charts, 1 + heads.size());
+        return PictureSheet.ofRows(rows);
     }
 
     private static BufferedImage grid(final GateClassifier.Classification[][] gates, final String className,

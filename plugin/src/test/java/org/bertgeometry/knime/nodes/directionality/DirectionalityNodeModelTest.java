@@ -15,6 +15,8 @@ import org.bertgeometry.knime.testing.ModelFolders;
 import org.bertgeometry.model.BertConfig;
 import java.awt.image.BufferedImage;
 import org.bertgeometry.knime.picture.PictureSettings;
+import org.bertgeometry.knime.picture.PictureSheet;
+import org.bertgeometry.knime.workflows.PictureSizes;
 import org.bertgeometry.knime.testing.Pictures;
 import org.bertgeometry.report.chart.ColorScale;
 import org.bertgeometry.report.chart.HeatmapChart;
@@ -30,6 +32,7 @@ import org.knime.core.node.CanceledExecutionException;
 import org.knime.core.node.ExecutionContext;
 import org.knime.core.node.InvalidSettingsException;
 import org.knime.core.node.NodeSettings;
+import org.knime.core.node.port.PortObject;
 import org.bertgeometry.knime.testing.ShimExecution;
 import org.bertgeometry.knime.testing.ShimNodeRunner;
 
@@ -100,6 +103,43 @@ class DirectionalityNodeModelTest {
         int whiteToBlueBottom = ColorScale.whiteToBlue().rgbAt(0) & 0xFFFFFF;
         assertTrue(Pictures.colours(random) > 2, "title, axes and map");
         assertTrue(whiteToBlueBottom != bottom, "the chosen scale differs from the default");
+    }
+
+    @Test
+    void thePictureHasOneRowPerLayerAndOneColumnPerHeadEachCellColouredByItsDelta() throws Exception {
+        // 4 layers x 12 heads: the plot (160 x 480 pixels at 40 per cell) is higher than the colour bar and wider
+        // than the title, so the picture's size follows from the shape alone (the test workflows' 1 x 2 models
+        // cannot tell a transposed or truncated map by size; this test checks the shape for them)
+        BertConfig c = new BertConfig(12, 24, 4, 12, 16, ModelFolders.tinyConfig().hiddenAct(), 32, 2, 1e-12,
+            0.0, 0.0, List.of("neg", "pos"));
+        Path folder = ModelFolders.writeRandomModel(tmp.resolve("m412"), c, 11, false);
+        BertModelPortObject model = new BertModelPortObject(new BertModelPortObjectSpec("m412", c, "vocab.txt"),
+            ShimFileStores.newFileStore(folder.toFile()));
+        PortObject[] out = ShimNodeRunner.execute(new DirectionalityNodeFactory().createNodeModel(),
+            ShimExecution.createContext(tmp.resolve("fs")), model);
+        BufferedImage picture = Pictures.decode(out[1]);
+        PictureSizes.Size expected = PictureSizes.of("directionality(layers=4; heads=12; pixels=512)");
+        assertEquals(expected, new PictureSizes.Size(picture.getWidth(), picture.getHeight()));
+
+        // each cell (layer l, head h) has the colour of that row's delta on the fixed range [0, 1]
+        BufferedDataTable table = (BufferedDataTable)out[0];
+        int layerColumn = table.getDataTableSpec().findColumnIndex("layer");
+        int headColumn = table.getDataTableSpec().findColumnIndex("head");
+        int deltaColumn = table.getDataTableSpec().findColumnIndex("delta");
+        HeatmapChart.Geometry g = HeatmapChart.geometry(new double[4][12], HeatmapChart.Options.defaults()
+            .withLabels(PictureSheet.indices(4), PictureSheet.indices(12), 1).withTitle(DirectionalityPicture.TITLE)
+            .withAxes("head", "layer").withRange(0.0, 1.0).withColourBarLabel("delta"));
+        List<DataRow> rows = rows(table);
+        assertEquals(4 * 12, rows.size());
+        for (DataRow r : rows) {
+            int l = ((IntValue)r.getCell(layerColumn)).getIntValue();
+            int h = ((IntValue)r.getCell(headColumn)).getIntValue();
+            double delta = ((DoubleValue)r.getCell(deltaColumn)).getDoubleValue();
+            int x = g.left() + h * g.cellWidth() + g.cellWidth() / 2;
+            int y = g.top() + l * g.cellHeight() + g.cellHeight() / 2;
+            assertEquals(ColorScale.perceptual().rgbAt(delta) & 0xFFFFFF, picture.getRGB(x, y) & 0xFFFFFF,
+                "layer " + l + " head " + h + ", delta " + delta);
+        }
     }
 
     @Test

@@ -28,6 +28,7 @@ import org.bertgeometry.model.BertConfig;
 import org.bertgeometry.knime.testing.FlowVariablesOf;
 import java.awt.image.BufferedImage;
 import org.bertgeometry.knime.testing.Pictures;
+import org.bertgeometry.knime.workflows.PictureSizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataCell;
@@ -74,12 +75,21 @@ class InferNodeModelTest {
     }
 
     private static BufferedDataTable table(final ExecutionContext exec, final int rows) {
+        String[][] textsAndLabels = new String[rows][];
+        for (int i = 0; i < rows; i++) {
+            textsAndLabels[i] = new String[]{TEXTS[i % TEXTS.length], LABELS[i % LABELS.length]};
+        }
+        return table(exec, textsAndLabels);
+    }
+
+    /** @return rows r0, r1, ... of the given text and label */
+    private static BufferedDataTable table(final ExecutionContext exec, final String[]... textsAndLabels) {
         DataTableSpec spec = new DataTableSpec(new DataColumnSpecCreator("text", StringCell.TYPE).createSpec(),
             new DataColumnSpecCreator("label", StringCell.TYPE).createSpec());
         BufferedDataContainer c = exec.createDataContainer(spec);
-        for (int i = 0; i < rows; i++) {
-            c.addRowToTable(new DefaultRow("r" + i, new StringCell(TEXTS[i % TEXTS.length]),
-                new StringCell(LABELS[i % LABELS.length])));
+        for (int i = 0; i < textsAndLabels.length; i++) {
+            c.addRowToTable(new DefaultRow("r" + i, new StringCell(textsAndLabels[i][0]),
+                new StringCell(textsAndLabels[i][1])));
         }
         c.close();
         return c.getTable();
@@ -280,6 +290,22 @@ class InferNodeModelTest {
         assertEquals(0, (two.getWidth() - 3 * 12) % 2, "2 columns: " + two.getWidth());
         assertEquals(0, (two.getHeight() - 3 * 12) % 2, "2 rows: " + two.getHeight());
         assertTrue(Pictures.colours(two) > 10, "attention maps are not uniform");
+    }
+
+    @Test
+    void aDrawnSampleShowsOnlyItsOwnTokensThoughItSharesABatchWithALongerRow() throws Exception {
+        // one batch of two rows: r0 has 5 tokens, r1 9, so r0 runs padded to 9; only r0 is drawn (one head), and
+        // its map must be its own 5 x 5 tokens, not the padded 9 x 9 (on a sheet, only the largest chart's size
+        // is checked, so this must be the only chart)
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        BufferedDataTable rows = table(exec, new String[]{"tok5 tok6 tok7", "neg"},
+            new String[]{"tok5 tok6 tok7 tok8 tok9 tok10 tok11", "pos"});
+        InferNodeModel m = node(2, 2);
+        m.settings().picture().samplesModel().setIntValue(1);
+        m.settings().picture().heads().model().setStringValue("1:0");
+        BufferedImage picture = Pictures.decode(ShimNodeRunner.execute(m, exec, model(), rows)[2]);
+        PictureSizes.Size own = PictureSizes.of("infer(pixels=512; layer=1; heads=0; r0=[CLS] tok5 tok6 tok7 [SEP])");
+        assertEquals(own, new PictureSizes.Size(picture.getWidth(), picture.getHeight()));
     }
 
     @Test

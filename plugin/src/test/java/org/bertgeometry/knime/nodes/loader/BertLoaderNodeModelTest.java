@@ -100,14 +100,26 @@ class BertLoaderNodeModelTest {
     }
 
     @Test
-    void blankFolderIsRejectedWithAnActionableMessage() {
+    void blankFolderIsRejectedAtConfigureWithAnActionableMessage() {
         InvalidSettingsException e =
             assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.configure(modelFor(Path.of(" "))));
         assertTrue(e.getMessage().contains("No model folder selected"), e.getMessage());
-        NodeSettings s = new NodeSettings("model");
-        s.addString(BertLoaderSettings.CFG_FOLDER, "");
-        assertThrows(InvalidSettingsException.class,
-            () -> ShimNodeRunner.loadSettings(new BertLoaderNodeFactory().createNodeModel(), s));
+        assertTrue(e.getMessage().contains("'Model folder'"), "names the setting to fill: " + e.getMessage());
+    }
+
+    @Test
+    void aNeverConfiguredLoaderIsSavedAndReopenedAsNotConfigured() throws Exception {
+        // KNIME saves a node dropped into a workflow with its default settings, and reopening the workflow
+        // validates and loads them: that must succeed, leaving the node "not configured" (configure says why)
+        // instead of failing the load
+        NodeSettings saved = ShimNodeRunner.saveSettings(new BertLoaderNodeFactory().createNodeModel());
+        ByteArrayOutputStream xml = new ByteArrayOutputStream();
+        saved.saveToXML(xml);
+        BertLoaderNodeModel reopened = new BertLoaderNodeFactory().createNodeModel();
+        ShimNodeRunner.loadSettings(reopened, NodeSettings.loadFromXML(new ByteArrayInputStream(xml.toByteArray())));
+        InvalidSettingsException e =
+            assertThrows(InvalidSettingsException.class, () -> ShimNodeRunner.configure(reopened));
+        assertTrue(e.getMessage().contains("No model folder selected"), e.getMessage());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.bertgeometry.knime.port.BertModelPortObjectSpec;
 import org.bertgeometry.knime.testing.ModelFolders;
 import java.awt.image.BufferedImage;
 import org.bertgeometry.knime.testing.Pictures;
+import org.bertgeometry.knime.workflows.PictureSizes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.knime.core.data.DataColumnSpecCreator;
@@ -127,6 +128,40 @@ class PatternClassifierNodeModelTest {
         assertEquals(0, (single.getWidth() - 3 * 12) % 2, "grid + 1 heatmap: 2 columns");
         assertEquals(0, (single.getHeight() - 3 * 12) % 2, "still one row per class");
         assertTrue(single.getWidth() < both.getWidth());
+    }
+
+    @Test
+    void aClassWithoutMapsKeepsItsRowWithEmptyCellsSoTheNextClassStaysInItsOwnRow() throws Exception {
+        ExecutionContext exec = ShimExecution.createContext(tmp.resolve("fs"));
+        AttentionCapturePortObject capture = capture(exec);
+        // keep only class 1's (pos) class-mean maps: class 0 (neg) still counts samples but has no map to draw
+        int size = capture.contents().mapSize();
+        double[][][][] means = new double[2][2][][];
+        double[][][][] sums = new double[2][2][][];
+        for (int l = 0; l < 2; l++) {
+            for (int h = 0; h < 2; h++) {
+                means[l][h] = capture.classMean(1, l, h).orElseThrow();
+                sums[l][h] = capture.classThresholdSum(1, l, h).orElseThrow();
+            }
+        }
+        capture.files().writeClassMeans(List.of(1), size, (c, l, h, threshold) -> (threshold ? sums : means)[l][h]);
+        assertTrue(capture.classMean(0, 1, 0).isEmpty() && capture.classMean(1, 1, 0).isPresent());
+
+        PatternClassifierNodeModel m = new PatternClassifierNodeFactory().createNodeModel();
+        m.settings().picture().look().cellModel().setIntValue(110); // the gate grids are the largest charts
+        BufferedImage picture = Pictures.decode(ShimNodeRunner.execute(m, exec, capture)[1]);
+        // rows neg and pos, each of a grid and the 2 heads of layer 1: the size as with every map present
+        assertEquals(PictureSizes.of("pattern(cell=110; layers=2; heads=2; classes=neg,pos; drawn=2)"),
+            new PictureSizes.Size(picture.getWidth(), picture.getHeight()));
+        int cellW = (picture.getWidth() - 4 * 12) / 3;
+        int cellH = (picture.getHeight() - 3 * 12) / 2;
+        boolean[][] drawn = {{true, false, false}, {true, true, true}};
+        for (int r = 0; r < 2; r++) {
+            for (int c = 0; c < 3; c++) {
+                int colours = Pictures.colours(picture, 12 + c * (cellW + 12), 12 + r * (cellH + 12), cellW, cellH);
+                assertEquals(drawn[r][c], colours > 1, "row " + r + " column " + c + ": " + colours + " colours");
+            }
+        }
     }
 
     @Test
