@@ -33,10 +33,12 @@ import scala.Tuple2;
 /**
  * The capture pass of {@code analyze} as a Spark job (docs/spark.md): executors read the FASTA file
  * split by split, extract spikes and tokenize; the analysed sequences get their global index in file
- * order ({@code zipWithIndex}); they are grouped into the same batches a single-machine run forms
- * (indices [kB, (k+1)B)), each task captures its batches into one {@link GeometryCapture} with the
- * model of its slot ({@link ExecutorModels}), and the captures leave the tasks cut into blocks, one per
- * attention head plus the rest ({@link HeadBlocks}), reduced by key on the executors. The driver receives
+ * order ({@code zipWithIndex}); they are grouped into the units of work of a single-machine run
+ * (indices [kU, (k+1)U) with U = {@link AttentionGeometryRun#unitOfWork}, four batches, inside which the
+ * sequences are sorted by length into batches exactly as on one machine), each task captures its units
+ * into one {@link GeometryCapture} with the model of its slot ({@link ExecutorModels}), and the captures
+ * leave the tasks cut into blocks, one per attention head plus the rest ({@link HeadBlocks}), reduced by
+ * key on the executors. The driver receives
  * the reduced rest and, per head, the gates, the domain tests of the class the report draws and that
  * class's maps of the last layer, never a whole capture. The merge is exact, so the result equals one
  * pass; a retried task starts from an empty capture, so nothing is counted twice.
@@ -97,13 +99,11 @@ public final class SparkCapture implements DistributedCapture {
                 .zipWithIndex()
                 .mapToPair(t -> new Tuple2<>(t._2() / batch, new Tuple2<>(t._2(), t._1())))
                 .groupByKey(partitions);
-        // each task's capture leaves as blocks (one per head, plus the rest), reduced by key on the executors;
-        // no map-side combine: a task has one value per key, and combining would hold all its blocks at once
+        // each task's capture leaves as blocks (one per head, plus the rest), reduced by key on the executors
         HeadBlocks blocks = new HeadBlocks(request.layers(), request.heads());
-        JavaPairRDD<Integer, byte[]> reduced = batches
+        JavaPairRDD<Integer, byte[]> reduced = blocks.reduce(batches
                 .mapPartitionsToPair(part -> blocks.of(captureBatches(modelName, classes, mapSize, settings, failOnce,
-                        failMarker, part)))
-                .combineByKey(b -> b, HeadBlocks::merge, HeadBlocks::merge, blocks.partitioner(), false, null);
+                        failMarker, part))));
         // the driver receives the merged rest (counts, head statistics, CLS vectors) and per head a summary
         GeometryCapture rest = GeometryCapture.fromSnapshot(
                 reduced.values().collectPartitions(new int[] {blocks.restPartition()})[0].get(0));
