@@ -118,7 +118,7 @@ public final class SparkCapture implements DistributedCapture {
     }
 
     /** The rest of the capture with the gates and the maps of {@link Request#mapClass()} from the head summaries. */
-    private static Outcome outcome(GeometryCapture rest, List<HeadSummary>[] summaries, int classes, Request request,
+    static Outcome outcome(GeometryCapture rest, List<HeadSummary>[] summaries, int classes, Request request,
             long[] totals) {
         GateClassifier.Classification[][][] gates =
                 new GateClassifier.Classification[classes][request.layers()][request.heads()];
