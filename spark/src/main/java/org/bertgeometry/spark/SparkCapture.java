@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkFiles;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -45,10 +44,6 @@ import scala.Tuple2;
  */
 public final class SparkCapture implements DistributedCapture {
 
-    /** Test hook: the batch whose task fails on its first attempt (to show retries count nothing twice). */
-    static final String FAIL_ONCE_KEY = "spark.bertgeo.test.failOnceAtBatch";
-    /** Test hook: a file the injected failure writes, so a test can see that it happened. */
-    static final String FAIL_MARKER_KEY = "spark.bertgeo.test.failMarker";
     /** Partitions of the capture stage (default: twice the default parallelism). */
     static final String PARTITIONS_KEY = "spark.bertgeo.partitions";
 
@@ -92,8 +87,7 @@ public final class SparkCapture implements DistributedCapture {
         int classes = request.classes();
         // one group per unit of work: the batches a single-machine pass would run, bucketing included
         long batch = AttentionGeometryRun.unitOfWork(request.settings());
-        String failMarker = sc.getConf().get(FAIL_MARKER_KEY, "");
-        long failOnce = sc.getConf().getLong(FAIL_ONCE_KEY, -1);
+        InjectedFailure failure = InjectedFailure.from(sc.getConf());
 
         JavaPairRDD<Long, Iterable<Tuple2<Long, Encoded>>> batches = encoded.filter(e -> !e.skipped())
                 .zipWithIndex()
@@ -102,8 +96,8 @@ public final class SparkCapture implements DistributedCapture {
         // each task's capture leaves as blocks (one per head, plus the rest), reduced by key on the executors
         HeadBlocks blocks = new HeadBlocks(request.layers(), request.heads());
         JavaPairRDD<Integer, byte[]> reduced = blocks.reduce(batches
-                .mapPartitionsToPair(part -> blocks.of(captureBatches(modelName, classes, mapSize, settings, failOnce,
-                        failMarker, part))));
+                .mapPartitionsToPair(part -> failure.blocks(blocks.of(captureBatches(modelName, classes, mapSize,
+                        settings, failure, part)))));
         // the driver receives the merged rest (counts, head statistics, CLS vectors) and per head a summary
         GeometryCapture rest = GeometryCapture.fromSnapshot(
                 reduced.values().collectPartitions(new int[] {blocks.restPartition()})[0].get(0));
@@ -202,7 +196,7 @@ public final class SparkCapture implements DistributedCapture {
 
     /** One task: every batch of its partition into one capture. */
     private static GeometryCapture captureBatches(String modelName, int classes, int mapSize, SettingsWire settings,
-            long failOnce, String failMarker, Iterator<Tuple2<Long, Iterable<Tuple2<Long, Encoded>>>> part) throws Exception {
+            InjectedFailure failure, Iterator<Tuple2<Long, Iterable<Tuple2<Long, Encoded>>>> part) throws Exception {
         return ExecutorModels.with(SparkFiles.get(modelName), bert -> {
             GeometryCapture capture = AttentionGeometryRun.newCapture(bert, classes, mapSize, settings.settings());
             while (part.hasNext()) {
@@ -210,11 +204,7 @@ public final class SparkCapture implements DistributedCapture {
                 List<Tuple2<Long, Encoded>> rows = new ArrayList<>();
                 b._2().forEach(rows::add);
                 rows.sort((x, y) -> Long.compare(x._1(), y._1()));
-                if (b._1() == failOnce && TaskContext.get().attemptNumber() == 0) {
-                    markFailure(failMarker);
-                    throw new IllegalStateException("injected failure in batch " + failOnce + " (test hook "
-                            + FAIL_ONCE_KEY + ")");
-                }
+                failure.beforeBatch(b._1());
                 List<int[]> ids = new ArrayList<>();
                 int[] labels = new int[rows.size()];
                 for (int i = 0; i < rows.size(); i++) {
@@ -231,16 +221,6 @@ public final class SparkCapture implements DistributedCapture {
             }
             return capture;
         });
-    }
-
-    private static void markFailure(String marker) {
-        if (!marker.isEmpty()) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "failed once\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
     }
 
     /**

@@ -88,8 +88,9 @@ class SparkAnalyzeTest {
 
     @AfterEach
     void clearTestHooks() {
-        System.clearProperty(SparkCapture.FAIL_ONCE_KEY);
-        System.clearProperty(SparkCapture.FAIL_MARKER_KEY);
+        System.clearProperty(InjectedFailure.BATCH_KEY);
+        System.clearProperty(InjectedFailure.AFTER_BLOCKS_KEY);
+        System.clearProperty(InjectedFailure.MARKER_KEY);
         System.clearProperty("spark.driver.maxResultSize");
     }
 
@@ -286,9 +287,27 @@ class SparkAnalyzeTest {
     @Test
     void aTaskThatFailsOnceIsRetriedAndCountsOnce() throws IOException {
         Path marker = dir.resolve("failed-once");
-        System.setProperty(SparkCapture.FAIL_ONCE_KEY, "5");
-        System.setProperty(SparkCapture.FAIL_MARKER_KEY, marker.toString());
+        System.setProperty(InjectedFailure.BATCH_KEY, "5");
+        System.setProperty(InjectedFailure.MARKER_KEY, marker.toString());
         Path out = dir.resolve("retried");
+        Run r = analyze(out, "local[2,2]");          // two attempts per task
+        assertEquals(0, r.code(), r.err());
+        assertTrue(Files.exists(marker), "the injected failure happened");
+        assertSameReport(out);
+    }
+
+    /**
+     * Task 0 fails on its first attempt after the shuffle has taken two of its blocks (the rest and the
+     * first head's), so part of its output was already written; the retried task writes every block again
+     * and the first attempt's are discarded: the report equals the single-machine one, nothing counted twice.
+     * Task 0 holds data: with 4 partitions it gets units of work 0, 4 and 8 of the 10.
+     */
+    @Test
+    void aTaskThatFailsAfterWritingSomeBlocksIsRetriedAndCountsOnce() throws IOException {
+        Path marker = dir.resolve("failed-after-blocks");
+        System.setProperty(InjectedFailure.AFTER_BLOCKS_KEY, "2");
+        System.setProperty(InjectedFailure.MARKER_KEY, marker.toString());
+        Path out = dir.resolve("retried-after-blocks");
         Run r = analyze(out, "local[2,2]");          // two attempts per task
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(marker), "the injected failure happened");
@@ -297,7 +316,7 @@ class SparkAnalyzeTest {
 
     @Test
     void aFailedJobLeavesNoReportFolder() throws IOException {
-        System.setProperty(SparkCapture.FAIL_ONCE_KEY, "2");
+        System.setProperty(InjectedFailure.BATCH_KEY, "2");
         Path out = dir.resolve("failed");
         Run r = analyze(out, "local[2]");             // one attempt: the job fails
         assertEquals(BertGeo.EXIT_ERROR, r.code());
