@@ -36,7 +36,8 @@ class HeadBlockShuffleTest {
         try (JavaSparkContext sc = new JavaSparkContext(conf)) {
             JavaPairRDD<Integer, byte[]> emitted = sc.parallelize(List.of(0), 1)
                     .mapPartitionsToPair(x -> new WatchedBlocks(shape.count()));
-            Map<Integer, Integer> received = new TreeMap<>(shape.reduce(emitted).mapValues(b -> b.length).collectAsMap());
+            Map<Integer, Integer> received =
+                    new TreeMap<>(shape.reduce(emitted).mapValues(b -> b.length).collectAsMap());
             // and every block reached its key's reducer whole
             Map<Integer, Integer> expected = new TreeMap<>();
             for (int key = HeadBlocks.REST; key < shape.count() - 1; key++) {

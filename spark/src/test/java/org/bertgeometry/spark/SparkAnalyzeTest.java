@@ -214,8 +214,9 @@ class SparkAnalyzeTest {
 
     /** The class names of a report, in the order of its confusion matrix. */
     static List<String> classNames(Path report) throws IOException {
-        List<String> header = List.of(Files.readAllLines(report.resolve("data/confusion-matrix.csv")).get(0).split(","));
-        return header.subList(1, header.size());
+        String header = Files.readAllLines(report.resolve("data/confusion-matrix.csv")).get(0);
+        List<String> columns = List.of(header.split(","));
+        return columns.subList(1, columns.size());
     }
 
     /** The class a report's model predicts correctly most often. */
@@ -286,14 +287,7 @@ class SparkAnalyzeTest {
 
     @Test
     void aTaskThatFailsOnceIsRetriedAndCountsOnce() throws IOException {
-        Path marker = dir.resolve("failed-once");
-        System.setProperty(InjectedFailure.BATCH_KEY, "5");
-        System.setProperty(InjectedFailure.MARKER_KEY, marker.toString());
-        Path out = dir.resolve("retried");
-        Run r = analyze(out, "local[2,2]");          // two attempts per task
-        assertEquals(0, r.code(), r.err());
-        assertTrue(Files.exists(marker), "the injected failure happened");
-        assertSameReport(out);
+        assertRetriedAndCountedOnce(InjectedFailure.BATCH_KEY, "5", "retried");
     }
 
     /**
@@ -304,11 +298,19 @@ class SparkAnalyzeTest {
      */
     @Test
     void aTaskThatFailsAfterWritingSomeBlocksIsRetriedAndCountsOnce() throws IOException {
-        Path marker = dir.resolve("failed-after-blocks");
-        System.setProperty(InjectedFailure.AFTER_BLOCKS_KEY, "2");
+        assertRetriedAndCountedOnce(InjectedFailure.AFTER_BLOCKS_KEY, "2", "retried-after-blocks");
+    }
+
+    /**
+     * With the test hook {@code key} set, {@code local[2,2]} (two attempts per task) fails a task once and
+     * still writes the single-machine report.
+     */
+    static void assertRetriedAndCountedOnce(String key, String value, String name) throws IOException {
+        Path marker = dir.resolve(name + ".failed");
+        System.setProperty(key, value);
         System.setProperty(InjectedFailure.MARKER_KEY, marker.toString());
-        Path out = dir.resolve("retried-after-blocks");
-        Run r = analyze(out, "local[2,2]");          // two attempts per task
+        Path out = dir.resolve(name);
+        Run r = analyze(out, "local[2,2]");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(marker), "the injected failure happened");
         assertSameReport(out);
