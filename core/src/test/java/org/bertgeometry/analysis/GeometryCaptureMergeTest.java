@@ -153,9 +153,11 @@ class GeometryCaptureMergeTest {
         List<GeometryCapture> parts = List.of(part(0, 1), part(2, 100), part(1, 2), part(100, 100));
         int layers = bert.checkpoint().config().numHiddenLayers();
         int heads = bert.checkpoint().config().numAttentionHeads();
-        // the rest: every part's capture without class-mean sums, merged
-        GeometryCapture rest = GeometryCapture.fromSnapshot(parts.get(3).snapshotWithoutClassMeanMaps());
-        parts.forEach(p -> rest.merge(GeometryCapture.fromSnapshot(p.snapshotWithoutClassMeanMaps())));
+        // the rest: every part's capture without class-mean sums, each merged once (the empty part last)
+        GeometryCapture rest = GeometryCapture.fromSnapshot(parts.get(0).snapshotWithoutClassMeanMaps());
+        for (int p = 1; p < parts.size(); p++) {
+            rest.merge(GeometryCapture.fromSnapshot(parts.get(p).snapshotWithoutClassMeanMaps()));
+        }
         int[] crop = rest.cropPerClass();
         GateClassifier.Classification[][][] gates = new GateClassifier.Classification[NAMES.size()][layers][heads];
         ClassMeanAttentionSink[][] blocks = new ClassMeanAttentionSink[layers][heads];

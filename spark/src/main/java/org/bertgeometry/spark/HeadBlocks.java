@@ -6,6 +6,10 @@ import java.util.NoSuchElementException;
 import java.util.stream.IntStream;
 import org.apache.spark.HashPartitioner;
 import org.apache.spark.Partitioner;
+import org.apache.spark.SparkConf;
+import org.apache.spark.api.java.JavaPairRDD;
+import org.apache.spark.serializer.JavaSerializer;
+import org.apache.spark.serializer.Serializer;
 import org.bertgeometry.analysis.AttentionGeometryRun;
 import org.bertgeometry.analysis.ClassMeanReadout;
 import org.bertgeometry.analysis.GeometryCapture;
@@ -76,6 +80,31 @@ record HeadBlocks(int layers, int heads) implements Serializable {
                         : capture.classMeanBlock(key / heads, key % heads));
             }
         };
+    }
+
+    /**
+     * The blocks of every task reduced by key, one reduce partition per key ({@link #partitioner()}). No
+     * map-side combine: a task has one value per key, and combining would hold all its blocks at once.
+     * The shuffle serialises with {@link #forgetfulSerializer}, so a written block can be collected.
+     */
+    JavaPairRDD<Integer, byte[]> reduce(JavaPairRDD<Integer, byte[]> blocks) {
+        return blocks.combineByKey(b -> b, HeadBlocks::merge, HeadBlocks::merge, partitioner(), false,
+                forgetfulSerializer(blocks.context().getConf()));
+    }
+
+    /**
+     * Java serialisation that resets its stream after every object. Spark's default (Java serialisation,
+     * {@code spark.serializer.objectStreamReset} = 100) keeps a strong reference to every object written
+     * until the next reset, and with at most {@code spark.shuffle.sort.bypassMergeThreshold} (200) reduce
+     * partitions the shuffle writer keeps one stream per partition open until the task's last record: each
+     * stream would hold its one block, so all blocks of the task would stay on the heap until it ends. A
+     * reset per object costs a few bytes per block (the class descriptors are written again). It is given
+     * to this shuffle explicitly, not set as a default in the configuration, so that neither a user's
+     * {@code objectStreamReset} nor a user's {@code spark.serializer} (Kryo) changes this bound, and the
+     * other shuffles keep the user's choice.
+     */
+    private static Serializer forgetfulSerializer(SparkConf conf) {
+        return new JavaSerializer(conf.clone().set("spark.serializer.objectStreamReset", "1"));
     }
 
     /** Merges two blocks of the same key (exact: the order does not matter). */

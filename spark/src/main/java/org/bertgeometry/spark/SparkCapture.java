@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.SparkConf;
 import org.apache.spark.SparkFiles;
-import org.apache.spark.TaskContext;
 import org.apache.spark.api.java.JavaPairRDD;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -33,20 +32,18 @@ import scala.Tuple2;
 /**
  * The capture pass of {@code analyze} as a Spark job (docs/spark.md): executors read the FASTA file
  * split by split, extract spikes and tokenize; the analysed sequences get their global index in file
- * order ({@code zipWithIndex}); they are grouped into the same batches a single-machine run forms
- * (indices [kB, (k+1)B)), each task captures its batches into one {@link GeometryCapture} with the
- * model of its slot ({@link ExecutorModels}), and the captures leave the tasks cut into blocks, one per
- * attention head plus the rest ({@link HeadBlocks}), reduced by key on the executors. The driver receives
+ * order ({@code zipWithIndex}); they are grouped into the units of work of a single-machine run
+ * (indices [kU, (k+1)U) with U = {@link AttentionGeometryRun#unitOfWork}, four batches, inside which the
+ * sequences are sorted by length into batches exactly as on one machine), each task captures its units
+ * into one {@link GeometryCapture} with the model of its slot ({@link ExecutorModels}), and the captures
+ * leave the tasks cut into blocks, one per attention head plus the rest ({@link HeadBlocks}), reduced by
+ * key on the executors. The driver receives
  * the reduced rest and, per head, the gates, the domain tests of the class the report draws and that
  * class's maps of the last layer, never a whole capture. The merge is exact, so the result equals one
  * pass; a retried task starts from an empty capture, so nothing is counted twice.
  */
 public final class SparkCapture implements DistributedCapture {
 
-    /** Test hook: the batch whose task fails on its first attempt (to show retries count nothing twice). */
-    static final String FAIL_ONCE_KEY = "spark.bertgeo.test.failOnceAtBatch";
-    /** Test hook: a file the injected failure writes, so a test can see that it happened. */
-    static final String FAIL_MARKER_KEY = "spark.bertgeo.test.failMarker";
     /** Partitions of the capture stage (default: twice the default parallelism). */
     static final String PARTITIONS_KEY = "spark.bertgeo.partitions";
 
@@ -90,20 +87,17 @@ public final class SparkCapture implements DistributedCapture {
         int classes = request.classes();
         // one group per unit of work: the batches a single-machine pass would run, bucketing included
         long batch = AttentionGeometryRun.unitOfWork(request.settings());
-        String failMarker = sc.getConf().get(FAIL_MARKER_KEY, "");
-        long failOnce = sc.getConf().getLong(FAIL_ONCE_KEY, -1);
+        InjectedFailure failure = InjectedFailure.from(sc.getConf());
 
         JavaPairRDD<Long, Iterable<Tuple2<Long, Encoded>>> batches = encoded.filter(e -> !e.skipped())
                 .zipWithIndex()
                 .mapToPair(t -> new Tuple2<>(t._2() / batch, new Tuple2<>(t._2(), t._1())))
                 .groupByKey(partitions);
-        // each task's capture leaves as blocks (one per head, plus the rest), reduced by key on the executors;
-        // no map-side combine: a task has one value per key, and combining would hold all its blocks at once
+        // each task's capture leaves as blocks (one per head, plus the rest), reduced by key on the executors
         HeadBlocks blocks = new HeadBlocks(request.layers(), request.heads());
-        JavaPairRDD<Integer, byte[]> reduced = batches
-                .mapPartitionsToPair(part -> blocks.of(captureBatches(modelName, classes, mapSize, settings, failOnce,
-                        failMarker, part)))
-                .combineByKey(b -> b, HeadBlocks::merge, HeadBlocks::merge, blocks.partitioner(), false, null);
+        JavaPairRDD<Integer, byte[]> reduced = blocks.reduce(batches
+                .mapPartitionsToPair(part -> failure.blocks(blocks.of(captureBatches(modelName, classes, mapSize,
+                        settings, failure, part)))));
         // the driver receives the merged rest (counts, head statistics, CLS vectors) and per head a summary
         GeometryCapture rest = GeometryCapture.fromSnapshot(
                 reduced.values().collectPartitions(new int[] {blocks.restPartition()})[0].get(0));
@@ -118,7 +112,7 @@ public final class SparkCapture implements DistributedCapture {
     }
 
     /** The rest of the capture with the gates and the maps of {@link Request#mapClass()} from the head summaries. */
-    private static Outcome outcome(GeometryCapture rest, List<HeadSummary>[] summaries, int classes, Request request,
+    static Outcome outcome(GeometryCapture rest, List<HeadSummary>[] summaries, int classes, Request request,
             long[] totals) {
         GateClassifier.Classification[][][] gates =
                 new GateClassifier.Classification[classes][request.layers()][request.heads()];
@@ -202,7 +196,7 @@ public final class SparkCapture implements DistributedCapture {
 
     /** One task: every batch of its partition into one capture. */
     private static GeometryCapture captureBatches(String modelName, int classes, int mapSize, SettingsWire settings,
-            long failOnce, String failMarker, Iterator<Tuple2<Long, Iterable<Tuple2<Long, Encoded>>>> part) throws Exception {
+            InjectedFailure failure, Iterator<Tuple2<Long, Iterable<Tuple2<Long, Encoded>>>> part) throws Exception {
         return ExecutorModels.with(SparkFiles.get(modelName), bert -> {
             GeometryCapture capture = AttentionGeometryRun.newCapture(bert, classes, mapSize, settings.settings());
             while (part.hasNext()) {
@@ -210,11 +204,7 @@ public final class SparkCapture implements DistributedCapture {
                 List<Tuple2<Long, Encoded>> rows = new ArrayList<>();
                 b._2().forEach(rows::add);
                 rows.sort((x, y) -> Long.compare(x._1(), y._1()));
-                if (b._1() == failOnce && TaskContext.get().attemptNumber() == 0) {
-                    markFailure(failMarker);
-                    throw new IllegalStateException("injected failure in batch " + failOnce + " (test hook "
-                            + FAIL_ONCE_KEY + ")");
-                }
+                failure.beforeBatch(b._1());
                 List<int[]> ids = new ArrayList<>();
                 int[] labels = new int[rows.size()];
                 for (int i = 0; i < rows.size(); i++) {
@@ -231,16 +221,6 @@ public final class SparkCapture implements DistributedCapture {
             }
             return capture;
         });
-    }
-
-    private static void markFailure(String marker) {
-        if (!marker.isEmpty()) {
-            try {
-                java.nio.file.Files.writeString(java.nio.file.Path.of(marker), "failed once\n");
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        }
     }
 
     /**

@@ -73,6 +73,10 @@ class SparkAnalyzeTest {
     }
 
     static Run analyze(Path out, String master, String... more) {
+        return analyze(model, fasta, out, master, more);
+    }
+
+    static Run analyze(Path model, Path fasta, Path out, String master, String... more) {
         List<String> args = new ArrayList<>(List.of("analyze", "--model", model.toString(), "--fasta",
                 fasta.toString(), "--out", out.toString(), "--batch-size", "4"));
         if (master != null) {
@@ -84,8 +88,9 @@ class SparkAnalyzeTest {
 
     @AfterEach
     void clearTestHooks() {
-        System.clearProperty(SparkCapture.FAIL_ONCE_KEY);
-        System.clearProperty(SparkCapture.FAIL_MARKER_KEY);
+        System.clearProperty(InjectedFailure.BATCH_KEY);
+        System.clearProperty(InjectedFailure.AFTER_BLOCKS_KEY);
+        System.clearProperty(InjectedFailure.MARKER_KEY);
         System.clearProperty("spark.driver.maxResultSize");
     }
 
@@ -207,19 +212,30 @@ class SparkAnalyzeTest {
         return Long.parseLong(rows.get(1 + c).split(",")[1 + c]);
     }
 
+    /** The class names of a report, in the order of its confusion matrix. */
+    static List<String> classNames(Path report) throws IOException {
+        String header = Files.readAllLines(report.resolve("data/confusion-matrix.csv")).get(0);
+        List<String> columns = List.of(header.split(","));
+        return columns.subList(1, columns.size());
+    }
+
+    /** The class a report's model predicts correctly most often. */
+    static int bestPredicted(Path report) throws IOException {
+        int best = 0;
+        for (int c = 1; c < classNames(report).size(); c++) {
+            best = correct(report, c) > correct(report, best) ? c : best;
+        }
+        return best;
+    }
+
     /**
      * The maps of a class with aggregated samples come back from the executors: the drawn class-mean maps
      * (figures and CSV) and the domain tests on every head equal the single-machine ones.
      */
     @Test
     void theMapsOfAClassWithSamplesComeBackFromTheExecutors() throws IOException {
-        List<String> header = List.of(Files.readAllLines(reference.resolve("data/confusion-matrix.csv")).get(0)
-                .split(","));
-        int best = 0;
-        for (int c = 1; c < header.size() - 1; c++) {
-            best = correct(reference, c) > correct(reference, best) ? c : best;
-        }
-        String name = header.get(1 + best);
+        int best = bestPredicted(reference);
+        String name = classNames(reference).get(best);
         assertTrue(correct(reference, best) > 0, "some class is predicted correctly");
         Path single = dir.resolve("single-" + name);
         Run one = analyze(single, null, "--class", name);
@@ -234,13 +250,67 @@ class SparkAnalyzeTest {
         }
     }
 
+    /**
+     * A model of 2 layers (the small preset: 4 heads each), so the head blocks of layer 1 are keyed,
+     * reduced and summarised apart from those of layer 0, and only layer 1 sends its maps to the driver:
+     * the report, drawn for the class the model predicts correctly most often, equals the single-machine one.
+     */
+    @Test
+    void aTwoLayerModelGivesTheSingleMachineReport() throws IOException {
+        Path two = dir.resolve("two-layers");
+        Run t = bertgeo("train", "--fasta", dir.resolve("train.fasta").toString(), "--out", two.toString(),
+                "--preset", "small", "--epochs", "1", "--seed", "5");
+        assertEquals(0, t.code(), t.err());
+        Path twoModel = two.resolve("model");
+        JsonObject config = JsonParser.parseString(Files.readString(twoModel.resolve("config.json"))).getAsJsonObject();
+        assertEquals(2, config.get("num_hidden_layers").getAsInt());
+        Path spikes = dir.resolve("spikes-40.fasta");
+        assertEquals(0, bertgeo("simulate", "--output", spikes.toString(), "--per-class", "5", "--seed", "11").code());
+        Path first = dir.resolve("two-layers-first");
+        Run probe = analyze(twoModel, spikes, first, null);
+        assertEquals(0, probe.code(), probe.err());
+        int best = bestPredicted(first);
+        assertTrue(correct(first, best) > 0, "some class is predicted correctly");
+        String name = classNames(first).get(best);
+        Path single = dir.resolve("two-layers-single");
+        Run one = analyze(twoModel, spikes, single, null, "--class", name);
+        assertEquals(0, one.code(), one.err());
+        Path spark = dir.resolve("two-layers-spark");
+        Run r = analyze(twoModel, spikes, spark, "local[2]", "--class", name);
+        assertEquals(0, r.code(), r.err());
+        assertSameReport(single, spark);
+        try (Stream<Path> maps = Files.list(spark.resolve("data"))) {
+            assertTrue(maps.anyMatch(p -> p.getFileName().toString().startsWith("class-mean-" + name)),
+                    "the report has the class-mean maps of " + name);
+        }
+    }
+
     @Test
     void aTaskThatFailsOnceIsRetriedAndCountsOnce() throws IOException {
-        Path marker = dir.resolve("failed-once");
-        System.setProperty(SparkCapture.FAIL_ONCE_KEY, "5");
-        System.setProperty(SparkCapture.FAIL_MARKER_KEY, marker.toString());
-        Path out = dir.resolve("retried");
-        Run r = analyze(out, "local[2,2]");          // two attempts per task
+        assertRetriedAndCountedOnce(InjectedFailure.BATCH_KEY, "5", "retried");
+    }
+
+    /**
+     * Task 0 fails on its first attempt after the shuffle has taken two of its blocks (the rest and the
+     * first head's), so part of its output was already written; the retried task writes every block again
+     * and the first attempt's are discarded: the report equals the single-machine one, nothing counted twice.
+     * Task 0 holds data: with 4 partitions it gets units of work 0, 4 and 8 of the 10.
+     */
+    @Test
+    void aTaskThatFailsAfterWritingSomeBlocksIsRetriedAndCountsOnce() throws IOException {
+        assertRetriedAndCountedOnce(InjectedFailure.AFTER_BLOCKS_KEY, "2", "retried-after-blocks");
+    }
+
+    /**
+     * With the test hook {@code key} set, {@code local[2,2]} (two attempts per task) fails a task once and
+     * still writes the single-machine report.
+     */
+    static void assertRetriedAndCountedOnce(String key, String value, String name) throws IOException {
+        Path marker = dir.resolve(name + ".failed");
+        System.setProperty(key, value);
+        System.setProperty(InjectedFailure.MARKER_KEY, marker.toString());
+        Path out = dir.resolve(name);
+        Run r = analyze(out, "local[2,2]");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.exists(marker), "the injected failure happened");
         assertSameReport(out);
@@ -248,7 +318,7 @@ class SparkAnalyzeTest {
 
     @Test
     void aFailedJobLeavesNoReportFolder() throws IOException {
-        System.setProperty(SparkCapture.FAIL_ONCE_KEY, "2");
+        System.setProperty(InjectedFailure.BATCH_KEY, "2");
         Path out = dir.resolve("failed");
         Run r = analyze(out, "local[2]");             // one attempt: the job fails
         assertEquals(BertGeo.EXIT_ERROR, r.code());
