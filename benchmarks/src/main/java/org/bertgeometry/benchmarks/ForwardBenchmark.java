@@ -45,8 +45,12 @@ public class ForwardBenchmark {
     @Param({"1x32", "8x128", "32x128"})
     public String shape;
 
-    /** {@code ort}: ONNX Runtime; {@code ours}: our engine; {@code ours+capture}: plus all attention maps. */
-    @Param({"ort", "ours", "ours+capture"})
+    /**
+     * {@code ort}: ONNX Runtime; {@code ours}: our engine; {@code ours+capture}: plus all attention maps;
+     * {@code ours-stepwise}: our engine with fused attention off ({@code BertModel.setFusedAttention}),
+     * the arithmetic that a capturing pass runs, without the copies.
+     */
+    @Param({"ort", "ours", "ours+capture", "ours-stepwise"})
     public String engine;
 
     /**
@@ -95,6 +99,7 @@ public class ForwardBenchmark {
             BertCheckpoint ckpt = OnnxBertImporter.read(onnx, List.of("[PAD]"));
             model = BertModel.load(ckpt.config(), ckpt.weights());
             model.setThreads(threads);
+            model.setFusedAttention(!engine.equals("ours-stepwise"));
         }
     }
 
@@ -118,7 +123,8 @@ public class ForwardBenchmark {
                         OrtSession.Result r = session.run(Map.of("input_ids", a, "attention_mask", m, "token_type_ids", y))) {
                     return r.get(0).getValue();
                 }
-            case "ours": {
+            case "ours":
+            case "ours-stepwise": {
                 ForwardResult r = model.forward(input, CaptureSpec.none(), false);
                 return r.lastHidden();
             }

@@ -25,8 +25,8 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * absolute times alone. Usage: {@code RatioMain [onnx] [bert-base] [memory] [packed] [JMH options]} (the
  * first three groups when none is named; options such as {@code -wi 1 -i 3 -f 1} are passed to JMH):
  * <ul>
- *   <li>{@code onnx}: {@link ForwardBenchmark}, ours/ONNX Runtime per batch shape, and full attention
- *       capture / plain forward;</li>
+ *   <li>{@code onnx}: {@link ForwardBenchmark}, ours/ONNX Runtime per batch shape, full attention
+ *       capture / plain forward, and the fused attention's share (ours / ours-stepwise);</li>
  *   <li>{@code bert-base}: {@link BertBaseBenchmark} without forking, so that the forward pass and its
  *       sgemm baseline run in this JVM with the same thread count; prints the forward's rate as a
  *       fraction of the sgemm rate;</li>
@@ -86,14 +86,16 @@ public final class RatioMain {
             byShape.computeIfAbsent(shape, k -> new LinkedHashMap<>()).put(engine, r.getPrimaryResult().getScore());
         }
         List<String> out = new ArrayList<>();
-        out.add("shape    ort ms/op  ours ms/op  ours+capture ms/op  ours/ort  ours+capture/ort  capture/plain");
+        out.add("shape    ort ms/op  ours ms/op  ours+capture ms/op  ours-stepwise ms/op  ours/ort  ours+capture/ort"
+                + "  capture/plain  capture/stepwise  ours/stepwise");
         for (Map.Entry<String, Map<String, Double>> e : byShape.entrySet()) {
             Map<String, Double> m = e.getValue();
             double ort = m.getOrDefault("ort", Double.NaN);
             double ours = m.getOrDefault("ours", Double.NaN);
             double cap = m.getOrDefault("ours+capture", Double.NaN);
-            out.add(String.format(Locale.ROOT, "%-8s %9.2f  %10.2f  %18.2f  %8.2f  %16.2f  %13.2f",
-                    e.getKey(), ort, ours, cap, ours / ort, cap / ort, cap / ours));
+            double step = m.getOrDefault("ours-stepwise", Double.NaN);
+            out.add(String.format(Locale.ROOT, "%-8s %9.2f  %10.2f  %18.2f  %19.2f  %8.2f  %16.2f  %13.2f  %16.2f  %13.2f",
+                    e.getKey(), ort, ours, cap, step, ours / ort, cap / ort, cap / ours, cap / step, ours / step));
         }
         return out;
     }

@@ -19,10 +19,10 @@ final class EncoderLayer {
 
     /**
      * {@code (B, T, H) -> (B, T, H)}; {@code maskBias} is null when nothing is padded, {@code autograd}
-     * as in {@link SelfAttention#forward}.
+     * and {@code fuse} as in {@link SelfAttention#forward}.
      */
-    NDArray forward(NDArray x, NDArray maskBias, boolean training, boolean autograd, Recorder rec) {
-        NDArray y = feedForward.forward(attention.forward(x, maskBias, training, autograd, rec), training);
+    NDArray forward(NDArray x, NDArray maskBias, boolean training, boolean autograd, boolean fuse, Recorder rec) {
+        NDArray y = feedForward.forward(attention.forward(x, maskBias, training, autograd, fuse, rec), training);
         rec.record(HookNames.layerOutput(layer), y);
         if (rec.wants(HookNames.layerCls(layer))) {
             rec.record(HookNames.layerCls(layer), y.get(":, 0, :")); // (B, H)

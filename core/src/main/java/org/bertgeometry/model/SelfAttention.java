@@ -40,14 +40,14 @@ final class SelfAttention {
     private final Dense output;
     private final Norm norm;
     /** softmax(q·kᵀ/√d + mask)·v in one call, for layers whose scores and probabilities nobody reads. */
-    private final FusedAttention fused;
+    private final FusedAttention fusedAttention;
     private final BertConfig config;
     private final int layer;
 
     SelfAttention(Map<String, NDArray> p, Dense qkv, FusedAttention fused, int layer, BertConfig config) {
         String s = BertWeights.layerPrefix(layer);
         this.qkv = qkv;
-        this.fused = fused;
+        this.fusedAttention = fused;
         this.query = Dense.of(p, s + QUERY);
         this.key = Dense.of(p, s + KEY);
         this.value = Dense.of(p, s + VALUE);
@@ -73,9 +73,11 @@ final class SelfAttention {
      * @param autograd whether autograd records this pass: then the query, key and value projections run
      *                 on their own parameters, so gradients reach them; otherwise as one fused product
      *                 (one native call instead of nine)
+     * @param fuse     whether attention may run as one {@link FusedAttention} call where this layer's
+     *                 scores and probabilities are not captured (inference only: the caller decides)
      * @return {@code (B, T, H)}
      */
-    NDArray forward(NDArray x, NDArray maskBias, boolean training, boolean autograd, Recorder rec) {
+    NDArray forward(NDArray x, NDArray maskBias, boolean training, boolean autograd, boolean fuse, Recorder rec) {
         long b = x.getShape().get(0);
         long t = x.getShape().get(1);
         int heads = config.numAttentionHeads();
@@ -97,16 +99,15 @@ final class SelfAttention {
         rec.record(HookNames.attentionQ(layer), q);
         rec.record(HookNames.attentionK(layer), k);
         rec.record(HookNames.attentionV(layer), v);
-        // the fused call never writes the (heads, T, T) arrays, so it serves passes that neither capture
-        // them nor drop out of them nor differentiate through them
-        boolean fuse = !training && !autograd && !rec.wants(HookNames.attentionScores(layer))
+        // the fused call never writes the (heads, T, T) arrays, so it serves layers whose arrays nobody reads
+        boolean fused = fuse && !rec.wants(HookNames.attentionScores(layer))
                 && !rec.wants(HookNames.attentionProbs(layer));
         long rows = chunkRows(b, heads, t);
         NDList contexts = new NDList();
         for (long from = 0; from < b; from += rows) {
             long to = Math.min(b, from + rows);
             NDArray mask = maskBias == null ? null : slice(maskBias, from, to, b);  // (b, 1, 1, T)
-            contexts.add(fuse ? fused.attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask)
+            contexts.add(fused ? fusedAttention.attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask)
                     : attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask,
                     (int) from, training, rec));
             if (mask != maskBias) {

@@ -110,6 +110,27 @@ class BertModelTest {
         }
     }
 
+    /**
+     * With fused attention off, a pass that captures nothing runs the same step-by-step arithmetic as one
+     * that captures every layer's probabilities, so the two agree bit for bit (capturing only copies).
+     */
+    @Test
+    void withFusedAttentionOffAPlainPassEqualsACapturingPassBitForBit() {
+        BertConfig c = tinyConfig(Activation.GELU);
+        try (BertModel m = BertModel.load(c, tinyWeights(c, 5))) {
+            m.setFusedAttention(false);
+            BatchInput in = BatchInput.padded(List.of(SEQ_A, SEQ_B), 0);
+            ForwardResult plain = m.forward(in, CaptureSpec.none(), false);
+            ForwardResult captured = m.forward(in, CaptureSpec.of("layer.*.attention.probs"), false);
+            for (int b = 0; b < 2; b++) {
+                for (int i = 0; i < plain.lastHidden()[b].length; i++) {
+                    assertArrayEquals(captured.lastHidden()[b][i], plain.lastHidden()[b][i], "b" + b + " pos " + i);
+                }
+                assertArrayEquals(captured.logits()[b], plain.logits()[b], "logits b" + b);
+            }
+        }
+    }
+
     @Test
     void maskedLmLogitsMatchReferenceWithTiedDecoder() {
         BertConfig c = tinyConfig(Activation.GELU);
