@@ -237,11 +237,20 @@ class SparkAnalyzeTest {
         int best = bestPredicted(reference);
         String name = classNames(reference).get(best);
         assertTrue(correct(reference, best) > 0, "some class is predicted correctly");
-        Path single = dir.resolve("single-" + name);
-        Run one = analyze(single, null, "--class", name);
+        assertSparkDrawsTheSingleMachineMaps(model, fasta, "", name);
+    }
+
+    /**
+     * {@code analyze --class name} of {@code model} on {@code fasta}, once on one machine and once through
+     * Spark: the reports are the same, and they hold the class-mean maps of {@code name}.
+     */
+    private static void assertSparkDrawsTheSingleMachineMaps(Path model, Path fasta, String prefix, String name)
+            throws IOException {
+        Path single = dir.resolve(prefix + "single-" + name);
+        Run one = analyze(model, fasta, single, null, "--class", name);
         assertEquals(0, one.code(), one.err());
-        Path spark = dir.resolve("spark-" + name);
-        Run r = analyze(spark, "local[2]", "--class", name);
+        Path spark = dir.resolve(prefix + "spark-" + name);
+        Run r = analyze(model, fasta, spark, "local[2]", "--class", name);
         assertEquals(0, r.code(), r.err());
         assertSameReport(single, spark);
         try (Stream<Path> maps = Files.list(spark.resolve("data"))) {
@@ -271,18 +280,7 @@ class SparkAnalyzeTest {
         assertEquals(0, probe.code(), probe.err());
         int best = bestPredicted(first);
         assertTrue(correct(first, best) > 0, "some class is predicted correctly");
-        String name = classNames(first).get(best);
-        Path single = dir.resolve("two-layers-single");
-        Run one = analyze(twoModel, spikes, single, null, "--class", name);
-        assertEquals(0, one.code(), one.err());
-        Path spark = dir.resolve("two-layers-spark");
-        Run r = analyze(twoModel, spikes, spark, "local[2]", "--class", name);
-        assertEquals(0, r.code(), r.err());
-        assertSameReport(single, spark);
-        try (Stream<Path> maps = Files.list(spark.resolve("data"))) {
-            assertTrue(maps.anyMatch(p -> p.getFileName().toString().startsWith("class-mean-" + name)),
-                    "the report has the class-mean maps of " + name);
-        }
+        assertSparkDrawsTheSingleMachineMaps(twoModel, spikes, "two-layers-", classNames(first).get(best));
     }
 
     @Test
