@@ -1,6 +1,7 @@
 package org.bertgeometry.variants.abstention;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Consumer;
 
 /**
  * The k-mer signature of each class (docs/methods.md, "Calibration and abstention"): the k-mers (all
@@ -15,7 +17,8 @@ import java.util.TreeSet;
  * occur in at least {@code minShare} of the class's training sequences. They are the class's defining
  * changes as the tokenizer's alphabet sees them, so a sequence that lacks most of its predicted class's
  * signature carries none of that lineage's mutations, whatever the classifier's softmax says. Cost:
- * fitting O(total length) hash operations, {@link #presentFraction} O(sequence length).
+ * fitting O(total length) hash operations, {@link #presentFraction} O(sequence length) lookups in the
+ * signature, keeping only the hits.
  *
  * @param k        the k-mer length
  * @param minShare share of a class's training sequences a k-mer must occur in to join its signature
@@ -38,7 +41,7 @@ public record KmerSignatures(int k, double minShare, List<Set<String>> classes) 
         }
         List<Set<String>> copy = new ArrayList<>(classes.size());
         for (Set<String> s : classes) {
-            copy.add(java.util.Collections.unmodifiableSortedSet(new TreeSet<>(s)));
+            copy.add(Collections.unmodifiableSortedSet(new TreeSet<>(s)));
         }
         classes = List.copyOf(copy);
     }
@@ -90,26 +93,33 @@ public record KmerSignatures(int k, double minShare, List<Set<String>> classes) 
         if (signature.isEmpty()) {
             return 1;
         }
-        Set<String> present = kmers(sequence, k);
-        int hit = 0;
-        for (String kmer : signature) {
-            hit += present.contains(kmer) ? 1 : 0;
-        }
-        return hit / (double) signature.size();
+        // only the signature k-mers the sequence holds are kept, not the sequence's whole k-mer set
+        Set<String> found = new HashSet<>();
+        forEachKmer(sequence, k, kmer -> {
+            if (signature.contains(kmer)) {
+                found.add(kmer);
+            }
+        });
+        return found.size() / (double) signature.size();
     }
 
     /** The distinct upper-case k-mers of {@code sequence} made of A, C, G and T only. */
     static Set<String> kmers(String sequence, int k) {
+        Set<String> out = new HashSet<>(Math.max(16, 2 * sequence.length()));
+        forEachKmer(sequence, k, out::add);
+        return out;
+    }
+
+    /** Hands every upper-case k-mer of {@code sequence} made of A, C, G and T only to {@code action}, in order. */
+    private static void forEachKmer(String sequence, int k, Consumer<String> action) {
         String s = sequence.toUpperCase(Locale.ROOT);
-        Set<String> out = new HashSet<>(Math.max(16, 2 * s.length()));
         int validRun = 0; // length of the A/C/G/T run ending at i
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
             validRun = ch == 'A' || ch == 'C' || ch == 'G' || ch == 'T' ? validRun + 1 : 0;
             if (validRun >= k) {
-                out.add(s.substring(i - k + 1, i + 1));
+                action.accept(s.substring(i - k + 1, i + 1));
             }
         }
-        return out;
     }
 }
