@@ -117,7 +117,12 @@ public final class HeadRecomputation {
         return new Activations(q, k, v, p, y);
     }
 
-    private static double[][] project(double[][] x, double[][] proj, double[] bias) {
+    /**
+     * {@code x projᵀ + bias}: each row of {@code x} times each row of the {@code [out, in]} matrix
+     * {@code proj}, plus the bias (null = none), in double. Also the dense layers of the report's
+     * multi-head output check.
+     */
+    public static double[][] project(double[][] x, double[][] proj, double[] bias) {
         int n = x.length;
         int dk = proj.length;
         if (bias != null && bias.length != dk) {

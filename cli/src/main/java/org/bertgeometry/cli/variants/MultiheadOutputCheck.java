@@ -6,6 +6,7 @@ import java.util.Map;
 import org.apache.commons.math3.special.Erf;
 import org.bertgeometry.capture.CapturedTensor;
 import org.bertgeometry.capture.HookNames;
+import org.bertgeometry.geometry.HeadRecomputation;
 import org.bertgeometry.geometry.MultiheadOutput;
 import org.bertgeometry.model.Activation;
 import org.bertgeometry.model.BertConfig;
@@ -47,20 +48,24 @@ final class MultiheadOutputCheck {
             for (int h = 0; h < heads; h++) {
                 ys.add(firstRows(c.get(HookNames.attentionContext(l)).headMatrix(h), n));
             }
-            double[][] a = MultiheadOutput.hfExact(x, ys, matrix(weights.require(p + "attention.output.dense.weight", d, d)),
-                    vector(weights.require(p + "attention.output.dense.bias", d)),
+            double[][] wo = matrix(weights.require(p + "attention.output.dense.weight", d, d));
+            double[] bo = vector(weights.require(p + "attention.output.dense.bias", d));
+            double[][] a = MultiheadOutput.hfExact(x, ys, wo, bo,
                     vector(weights.require(p + "attention.output.LayerNorm.weight", d)),
                     vector(weights.require(p + "attention.output.LayerNorm.bias", d)), eps);
             // feed-forward sublayer: LN2(A + W2 act(W1 A + b1) + b2)
-            double[][] hidden = dense(a, matrix(weights.require(p + "intermediate.dense.weight", inner, d)),
-                    vector(weights.require(p + "intermediate.dense.bias", inner)));
+            double[][] w1 = matrix(weights.require(p + "intermediate.dense.weight", inner, d));
+            double[] b1 = vector(weights.require(p + "intermediate.dense.bias", inner));
+            double[][] hidden = HeadRecomputation.project(a, w1, b1);
             for (double[] r : hidden) {
                 for (int j = 0; j < r.length; j++) {
                     r[j] = activate(config.hiddenAct(), r[j]);
                 }
             }
-            double[][] out = MultiheadOutput.addAndNorm(a, dense(hidden, matrix(weights.require(p + "output.dense.weight",
-                    d, inner)), vector(weights.require(p + "output.dense.bias", d))),
+            double[][] w2 = matrix(weights.require(p + "output.dense.weight", d, inner));
+            double[] b2 = vector(weights.require(p + "output.dense.bias", d));
+            double[][] delta = HeadRecomputation.project(hidden, w2, b2);
+            double[][] out = MultiheadOutput.addAndNorm(a, delta,
                     vector(weights.require(p + "output.LayerNorm.weight", d)),
                     vector(weights.require(p + "output.LayerNorm.bias", d)), eps);
             double[][] captured = HeadRecomputationCheck.rows(c.get(HookNames.layerOutput(l)), n);
@@ -82,21 +87,6 @@ final class MultiheadOutputCheck {
             case GELU_NEW -> 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x * x * x)));
             case RELU -> Math.max(0, x);
         };
-    }
-
-    /** {@code x W^T + b} for a {@code [out, in]} weight. */
-    private static double[][] dense(double[][] x, double[][] w, double[] b) {
-        double[][] y = new double[x.length][w.length];
-        for (int i = 0; i < x.length; i++) {
-            for (int o = 0; o < w.length; o++) {
-                double v = b[o];
-                for (int k = 0; k < x[i].length; k++) {
-                    v += x[i][k] * w[o][k];
-                }
-                y[i][o] = v;
-            }
-        }
-        return y;
     }
 
     private static double[][] firstRows(float[][] m, int n) {
