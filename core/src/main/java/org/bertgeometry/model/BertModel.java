@@ -152,8 +152,8 @@ public final class BertModel implements AutoCloseable {
 
     /**
      * Whether inference passes compute attention with PyTorch's fused scaled-dot-product attention in
-     * the layers whose scores and probabilities are not captured (default true; about 8 % faster at
-     * 8 × 128 tokens, docs/performance.md), or step by step everywhere, as training and captured layers
+     * the layers whose scores and probabilities are not captured (default true; a pass at 8 × 128 tokens
+     * takes 3–8 % less time, docs/performance.md), or step by step everywhere, as training and captured layers
      * always do. The two agree to float rounding, not bit for bit; false reproduces the rounding of the
      * step-by-step path (Hugging Face's "eager" attention) in every layer.
      */

@@ -35,7 +35,7 @@ final class SelfAttention {
     private final Dense query;
     private final Dense key;
     private final Dense value;
-    /** The three projections as one ({@link FusedQkv}), whose row views are {@code query}, {@code key}, {@code value}. */
+    /** The three projections as one ({@link FusedQkv}); {@code query}, {@code key}, {@code value} are its row views. */
     private final Dense qkv;
     private final Dense output;
     private final Norm norm;
@@ -107,9 +107,11 @@ final class SelfAttention {
         for (long from = 0; from < b; from += rows) {
             long to = Math.min(b, from + rows);
             NDArray mask = maskBias == null ? null : slice(maskBias, from, to, b);  // (b, 1, 1, T)
-            contexts.add(fused ? fusedAttention.attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask)
-                    : attend(slice(q, from, to, b), slice(k, from, to, b), slice(v, from, to, b), mask,
-                    (int) from, training, rec));
+            NDArray qs = slice(q, from, to, b);
+            NDArray ks = slice(k, from, to, b);
+            NDArray vs = slice(v, from, to, b);
+            contexts.add(fused ? fusedAttention.attend(qs, ks, vs, mask)
+                    : attend(qs, ks, vs, mask, (int) from, training, rec));
             if (mask != maskBias) {
                 mask.close();                                 // a view owned by the pass, not the layer
             }
